@@ -1,0 +1,33 @@
+"""Digest: one briefing per news story (actors, verbatim quotes, a dated timeline, sources) as a static site."""
+
+from __future__ import annotations
+
+from .brief import brief_article
+from .config import Config, load_config
+from .errors import BuildError, ConfigError, DigestError, ExtractError, FetchError
+from .extract import extract_article
+from .model import Actor, Article, Briefing, Quote, RawPage, TimeRef
+from .pipeline import analyze_page, run_build
+from .render import briefing_json, render_markdown
+
+__all__ = [
+    "Actor",
+    "Article",
+    "Briefing",
+    "BuildError",
+    "Config",
+    "ConfigError",
+    "DigestError",
+    "ExtractError",
+    "FetchError",
+    "Quote",
+    "RawPage",
+    "TimeRef",
+    "analyze_page",
+    "brief_article",
+    "briefing_json",
+    "extract_article",
+    "load_config",
+    "render_markdown",
+    "run_build",
+]

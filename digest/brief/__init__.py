@@ -1,0 +1,48 @@
+"""Article → Briefing: summary, key actors, quotes with speakers, timeline.
+
+The article text is parsed once with spaCy; each part reads the same Doc, so every offset indexes
+`article.text`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+
+from ..model import Actor, Article, Briefing
+from ..nlp import DEFAULT_MODEL, parse
+from .actors import find_actors, resolve_name
+from .quotes import find_quotes
+from .summary import summarize
+from .timeline import find_timeline
+
+MAX_TAGS = 6  # tags shown on a briefing: its main organizations and places
+
+
+def brief_article(article: Article, model: str = DEFAULT_MODEL, summary_sentences: int = 4) -> Briefing:
+    """Analyse one article into its briefing."""
+    doc = parse(article.text, model)
+    quotes = find_quotes(doc)
+    actors = find_actors(doc, speakers=[q.speaker for q in quotes if q.speaker])
+    quotes = tuple(replace(q, speaker=resolve_name(actors, q.speaker) or q.speaker) if q.speaker else q for q in quotes)
+    return Briefing(
+        id=story_id(article),
+        title=article.title,
+        published=article.published,
+        articles=(article,),
+        summary=summarize(doc, article.title, summary_sentences),
+        actors=actors,
+        quotes=quotes,
+        timeline=find_timeline(doc, article.published),
+        tags=_tags(actors),
+    )
+
+
+def story_id(article: Article) -> str:
+    """A stable id: from the URL when there is one, else from the headline and date."""
+    key = article.url or f"{article.title}|{article.published}"
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _tags(actors: tuple[Actor, ...]) -> tuple[str, ...]:
+    return tuple(a.name for a in actors if a.kind in ("place", "organization"))[:MAX_TAGS]

@@ -1,0 +1,118 @@
+"""The `digest` command: build the digest site, or analyze single pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .config import DEFAULT_PATH, Config, load_config
+from .errors import ConfigError, DigestError
+from .fetch import Fetcher
+from .ingest import read_sources, source_from_argument
+from .pipeline import analyze_page, run_build
+from .render import briefing_json, render_markdown
+
+
+def _echo_error(err: DigestError) -> None:
+    click.echo(f"skipping {err}", err=True)
+
+
+def _load(config_path: Path | None) -> Config:
+    try:
+        config = load_config(config_path or DEFAULT_PATH, required=config_path is not None)
+    except ConfigError as err:
+        click.echo(f"Error: {err}", err=True)
+        sys.exit(2)
+    for warning in config.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    return config
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="digest")
+def main() -> None:
+    """Digest: one briefing per news story, published as a static site.
+
+    Run `digest build` in a project folder (one with site_config/digest.yml and mkdocs.yml), or
+    `digest analyze PAGE` to see what Digest finds in one article.
+    """
+
+
+@main.command()
+@click.argument("sources", nargs=-1)
+@click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
+              help=f"Configuration file [default: {DEFAULT_PATH}].")
+@click.option("--no-site", is_flag=True, help="Write the briefings to content/ but do not build the site.")
+@click.option("--site-dir", type=click.Path(path_type=Path), default=None,
+              help="Build the site here instead of the folder named in mkdocs.yml.")
+def build(sources: tuple[str, ...], config_path: Path | None, no_site: bool, site_dir: Path | None) -> None:
+    """Brief every configured source (and any SOURCE given: files, globs or URLs), then build the site.
+
+    Exits with 1 when any source failed (the site is still built from the rest), 2 on a bad config.
+    """
+    config = _load(config_path)
+    extra = [source_from_argument(s) for s in sources]
+    if not config.sources and not extra:
+        click.echo("Error: no sources: list them under 'sources:' in site_config/digest.yml or give SOURCE", err=True)
+        sys.exit(2)
+    show_bar = sys.stderr.isatty()
+
+    def progress(pages):  # type: ignore[no-untyped-def]
+        with click.progressbar(pages, label="Briefing", file=sys.stderr, show_pos=True) as bar:
+            yield from bar
+
+    try:
+        report = run_build(config, extra, make_site=not no_site, site_dir=site_dir, on_error=_echo_error,
+                           progress=progress if show_bar else None)
+    except DigestError as err:
+        click.echo(f"Error: {err}", err=True)
+        sys.exit(1)
+    click.echo(report.summary(), err=True)
+    if report.site_dir:
+        click.echo(f"Site built in {report.site_dir}/ (preview it with 'nox -s serve')", err=True)
+    for source, reason in report.failed:
+        click.echo(f"  failed: {source}: {reason}", err=True)
+    for source, reason in report.skipped:
+        click.echo(f"  skipped: {source}: {reason}", err=True)
+    sys.exit(0 if report.ok else 1)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--date", "date_", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Publication date (YYYY-MM-DD) that relative dates are resolved against; overrides the page's.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per line for several sources).")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
+              help=f"Configuration file for fetching and the model [default: {DEFAULT_PATH}].")
+def analyze(sources: tuple[str, ...], date_: dt.datetime | None, as_json: bool, config_path: Path | None) -> None:
+    """Analyze pages (.html/.htm/.txt files or http(s) URLs) and print their briefings.
+
+    A source that fails is reported on stderr and left out; the exit code is then 1.
+    """
+    config = _load(config_path)
+    published = date_.date() if date_ else None
+    failed = False
+
+    def on_error(err: DigestError) -> None:
+        nonlocal failed
+        failed = True
+        click.echo(f"Error: {err}", err=True)
+
+    pages = read_sources([source_from_argument(s) for s in sources], Fetcher(config.fetch), on_error,
+                         config.fetch.max_bytes)
+    for page in pages:
+        try:
+            briefing = analyze_page(page, config, published)
+        except DigestError as err:
+            on_error(err)
+            continue
+        if as_json:
+            indent = 2 if len(sources) == 1 else None
+            click.echo(json.dumps(briefing_json(briefing), ensure_ascii=False, indent=indent))
+        else:
+            click.echo(render_markdown(briefing))
+    sys.exit(1 if failed else 0)

@@ -1,0 +1,112 @@
+"""Raw page → Article: clean text and metadata from trafilatura (HTML) or a plain-text file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from urllib.parse import urlsplit
+
+import trafilatura
+
+from .errors import ExtractError
+from .model import Article, RawPage
+
+MIN_PROSE_WORDS = 40  # fewer words in sentence-like paragraphs: a menu, paywall or error page, not an article
+SENTENCE_END = tuple('.!?"”’)')
+SNIFF_BYTES = 2048  # how much of a file is looked at to tell binary from text
+HTML_LANG = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
+BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x1f\x8b")
+
+
+def extract_article(page: RawPage, published: dt.date | None = None) -> Article:
+    """Extract the article; `published` overrides the page's own date."""
+    _refuse_binary(page)
+    article = _extract_text_file(page) if page.kind == "text" else _extract_html(page)
+    words = _prose_words(article.text)
+    if words < MIN_PROSE_WORDS:
+        raise ExtractError(f"no article text found ({words} words of prose); is it an article page?", page.source)
+    if published is not None:
+        return replace(article, published=published)
+    return article
+
+
+def _prose_words(text: str) -> int:
+    """Words in paragraphs that end like sentences (menus and link lists don't)."""
+    return sum(len(p.split()) for p in text.split("\n") if p.rstrip().endswith(SENTENCE_END))
+
+
+def _refuse_binary(page: RawPage) -> None:
+    head = page.content[:SNIFF_BYTES]
+    if not head.strip():
+        raise ExtractError("the file is empty", page.source)
+    if head.startswith(BINARY_MAGIC) or b"\x00" in head:
+        raise ExtractError("binary content (PDF, image or archive?), not a web page or text", page.source)
+
+
+def _extract_html(page: RawPage) -> Article:
+    try:
+        doc = trafilatura.bare_extraction(
+            page.content, url=page.url, with_metadata=True, include_comments=False, include_tables=False
+        )
+    except Exception as err:  # trafilatura raises assorted lxml errors on hostile markup
+        raise ExtractError(f"could not parse the page: {err.__class__.__name__}", page.source) from err
+    if doc is None or not doc.text:
+        raise ExtractError("no article text found; is it an article page?", page.source)
+    title = " ".join((doc.title or "").split())
+    text = _paragraphs(doc.text, title)
+    return Article(
+        source=page.source,
+        title=title or _first_words(text),
+        text=text,
+        url=doc.url or page.url,
+        published=_parse_date(doc.date),
+        author=doc.author or None,
+        site=doc.sitename or _host(doc.url or page.url),
+        language=doc.language or _html_lang(page.content),
+    )
+
+
+def _extract_text_file(page: RawPage) -> Article:
+    raw = _decode(page.content)
+    lines = raw.replace("\r\n", "\n").replace("\r", "\n").strip().split("\n")
+    title = " ".join(lines[0].split())
+    return Article(source=page.source, title=title, text="\n".join(lines[1:]).strip(), url=page.url)
+
+
+def _paragraphs(text: str, title: str) -> str:
+    """One blank line between paragraphs; a first line repeating the headline is dropped."""
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    if lines and title and lines[0] == title:
+        lines = lines[1:]
+    return "\n\n".join(lines)
+
+
+def _decode(content: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return content.decode("latin-1")
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _host(url: str | None) -> str | None:
+    return urlsplit(url).hostname if url else None
+
+
+def _html_lang(content: bytes) -> str | None:
+    match = HTML_LANG.search(content[:SNIFF_BYTES])
+    return match.group(1).decode().lower() if match else None
+
+
+def _first_words(text: str, count: int = 10) -> str:
+    return " ".join(text.split()[:count])

@@ -1,0 +1,82 @@
+"""Plain values passed between the stages: RawPage → Article → Briefing.
+
+Every stage takes one of these and returns the next; nothing here touches the disk or network.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+ActorKind = str  # "person" | "organization" | "place"
+
+
+@dataclass(frozen=True, slots=True)
+class RawPage:
+    """A page as ingested: bytes from a file or a URL, before extraction."""
+
+    source: str  # as the user gave it: a path or a URL
+    content: bytes
+    url: str | None = None  # where it lives on the web, when known
+    kind: str = "html"  # "html" or "text"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """Clean article text and its metadata (trafilatura's output)."""
+
+    source: str
+    title: str
+    text: str
+    url: str | None = None
+    published: dt.date | None = None
+    author: str | None = None
+    site: str | None = None
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A person, organization or place that acts in a story."""
+
+    name: str  # the fullest form used in the text
+    kind: ActorKind
+    role: str | None = None
+    aliases: tuple[str, ...] = ()
+    mentions: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words in quotation marks; `text` equals the article text between `start` and `end`."""
+
+    text: str
+    speaker: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRef:
+    """A temporal expression resolved to an ISO-style value (2023-09-13, 2023-09, 2023, 195X, 1950/1953)."""
+
+    expression: str
+    value: str
+    start: int
+    end: int
+    event: str  # the sentence the expression sits in
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    """Everything one briefing page shows about one story."""
+
+    id: str
+    title: str
+    published: dt.date | None
+    articles: tuple[Article, ...]
+    summary: tuple[str, ...]
+    actors: tuple[Actor, ...]
+    quotes: tuple[Quote, ...]
+    timeline: tuple[TimeRef, ...]
+    tags: tuple[str, ...] = ()

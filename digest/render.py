@@ -1,0 +1,189 @@
+"""Briefing → Markdown page (YAML front matter + sections) and → the `digest analyze --json` object.
+
+Everything taken from a source is escaped, so no markup from a page reaches the site; `check_markdown`
+verifies that with markdown-it-py before a page is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+from urllib.parse import quote as percent
+
+import yaml
+from markdown_it import MarkdownIt
+
+from .model import Article, Briefing, Quote, TimeRef
+from .timevalues import describe_value, sort_key
+
+FRAGMENT_WORDS = 4  # words at each end of a quote used for its #:~:text= link
+_ESCAPE = re.compile(r"([\\`*_\[\]{}()#+!|-])")  # Markdown punctuation, escaped with a backslash
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_OPEN_MARKS = "“‘«\"'"
+_MD = MarkdownIt("commonmark").enable("table")
+
+
+def escape_md(text: str) -> str:
+    """Source text as inert Markdown: one line, Markdown punctuation escaped, HTML as entities."""
+    text = " ".join(text.split())
+    text = _ESCAPE.sub(r"\\\1", text)
+    text = "".join(_ENTITIES.get(c, c) for c in text)
+    return re.sub(r"^(\d+)\.", r"\1\\.", text)  # "1999. The year…" is not an ordered list
+
+
+def render_markdown(briefing: Briefing) -> str:
+    """The briefing page: front matter, then Summary, Key actors, Quotes, Timeline, Sources."""
+    parts = [
+        _front_matter(briefing),
+        f"# {escape_md(briefing.title)}\n",
+        _byline(briefing),
+        _section("Summary", " ".join(escape_md(s) for s in briefing.summary)),
+        _section("Key actors", _actors_table(briefing)),
+        _section("Quotes", "\n\n".join(_quote_block(q, briefing.articles[0]) for q in briefing.quotes)),
+        _section("Timeline", _timeline_table(briefing.timeline)),
+        _section("Sources", "\n".join(_source_item(a) for a in briefing.articles)),
+    ]
+    return "\n".join(p for p in parts if p)
+
+
+def _front_matter(b: Briefing) -> str:
+    meta: dict[str, Any] = {
+        "title": b.title,
+        "date": b.published.isoformat() if b.published else None,
+        "id": b.id,
+        "description": b.summary[0] if b.summary else None,
+        "sources": [_source_meta(a) for a in b.articles],
+        "actors": [a.name for a in b.actors[:10]],
+        "tags": list(b.tags),
+    }
+    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) + "---\n"
+
+
+def _source_meta(a: Article) -> dict[str, Any]:
+    return {
+        "outlet": a.site,
+        "title": a.title,
+        "url": a.url,
+        "author": a.author,
+        "published": a.published.isoformat() if a.published else None,
+    }
+
+
+def _byline(b: Briefing) -> str:
+    outlets = sorted({a.site or "unknown outlet" for a in b.articles})
+    when = format_date(b.published) if b.published else "Undated"
+    count = f"{len(b.articles)} source" + ("s" if len(b.articles) != 1 else "")
+    return f"{when} · {count} · {escape_md(', '.join(outlets))}\n"
+
+
+def _section(heading: str, body: str) -> str:
+    return f"## {heading}\n\n{body}\n" if body.strip() else ""
+
+
+def _actors_table(b: Briefing) -> str:
+    rows = ["| Name | Role | Kind | Mentions |", "| --- | --- | --- | ---: |"]
+    for actor in b.actors[:10]:
+        role = escape_md(actor.role) if actor.role else "–"
+        rows.append(f"| **{escape_md(actor.name)}** | {role} | {actor.kind} | {actor.mentions} |")
+    return "\n".join(rows) if len(rows) > 2 else ""
+
+
+def _quote_block(q: Quote, source: Article) -> str:
+    pieces = [p.strip().lstrip(_OPEN_MARKS).strip() for p in re.split(r"\n\s*\n", q.text)]
+    body = "\n>\n> ".join(escape_md(p) for p in pieces if p)
+    speaker = f"**{escape_md(q.speaker)}**" if q.speaker else "*speaker not named*"
+    return f"> “{body}”\n\n— {speaker}, {_source_link(source, q.text)}"
+
+
+def _source_link(source: Article, quoted: str) -> str:
+    label = escape_md(source.site or source.title)
+    if not source.url or not source.url.startswith(("http://", "https://")):
+        return label
+    return f"[{label}]({_md_url(source.url + text_fragment(quoted))})"
+
+
+def text_fragment(quoted: str) -> str:
+    """A `#:~:text=start,end` fragment that makes the browser scroll to the quote."""
+    words = quoted.replace("”", " ").replace("“", " ").split()
+    if len(words) <= 2 * FRAGMENT_WORDS:
+        return "#:~:text=" + _fragment_part(" ".join(words))
+    start, end = " ".join(words[:FRAGMENT_WORDS]), " ".join(words[-FRAGMENT_WORDS:])
+    return f"#:~:text={_fragment_part(start)},{_fragment_part(end)}"
+
+
+def _fragment_part(text: str) -> str:
+    return percent(text.strip(" ,.;:"), safe="")
+
+
+def _timeline_table(timeline: tuple[TimeRef, ...]) -> str:
+    if not timeline:
+        return ""
+    rows = ["| Date | What happened | In the source's words |", "| --- | --- | --- |"]
+    for ref in sorted(timeline, key=lambda r: (sort_key(r.value), r.start)):
+        event = escape_md(ref.event)
+        rows.append(f"| {describe_value(ref.value)} | {event} | “{escape_md(ref.expression)}” |")
+    return "\n".join(rows)
+
+
+def _source_item(a: Article) -> str:
+    title = escape_md(a.title)
+    link = f"[{title}]({_md_url(a.url)})" if a.url and a.url.startswith(("http://", "https://")) else title
+    bits = [f"**{escape_md(a.site or 'Unknown outlet')}**: {link}"]
+    if a.author:
+        bits.append(f"by {escape_md(a.author)}")
+    if a.published:
+        bits.append(format_date(a.published))
+    return "- " + " · ".join(bits)
+
+
+def _md_url(url: str) -> str:
+    """A URL safe inside Markdown link parentheses."""
+    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+
+
+def format_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def check_markdown(markdown: str) -> list[str]:
+    """Problems in generated Markdown: raw HTML, or links that are not http(s) or relative pages."""
+    problems = []
+    for token in _walk(_MD.parse(markdown)):
+        if token.type in ("html_block", "html_inline"):
+            problems.append(f"raw HTML: {token.content.strip()[:60]!r}")
+        if token.type in ("link_open", "image"):
+            href = str(token.attrGet("href") or token.attrGet("src") or "")
+            if re.match(r"^[a-z][a-z0-9+.-]*:", href, re.I) and not href.startswith(("http://", "https://")):
+                problems.append(f"unsafe link: {href[:60]!r}")
+    return problems
+
+
+def _walk(tokens: list[Any]) -> list[Any]:
+    out = []
+    for token in tokens:
+        out.append(token)
+        out.extend(_walk(token.children or []))
+    return out
+
+
+def briefing_json(b: Briefing) -> dict[str, Any]:
+    """The `digest analyze --json` contract for a one-article briefing."""
+    article = b.articles[0]
+    return {
+        "title": article.title,
+        "published": article.published.isoformat() if article.published else None,
+        "url": article.url,
+        "site": article.site,
+        "text": article.text,
+        "summary": list(b.summary),
+        "actors": [
+            {"name": a.name, "kind": a.kind, "role": a.role, "aliases": list(a.aliases), "mentions": a.mentions}
+            for a in b.actors
+        ],
+        "quotes": [{"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end} for q in b.quotes],
+        "timeline": [
+            {"expression": t.expression, "value": t.value, "start": t.start, "end": t.end, "event": t.event}
+            for t in b.timeline
+        ],
+    }

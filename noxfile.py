@@ -1,0 +1,60 @@
+"""Digest's tasks: `nox -s build` makes the site, `nox -s tests` checks everything.
+
+Each session installs the project (and the spaCy pipeline it depends on) into its own virtualenv.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import nox
+
+nox.needs_version = ">=2024.3.2"
+nox.options.sessions = ["build"]
+nox.options.reuse_venv = "yes"
+
+ROOT = Path(__file__).parent
+SHARED = ROOT.parent / "shared"
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Brief the configured sources and build the site into site/ (mkdocs build --strict)."""
+    session.install(".")
+    session.run("digest", "build", *session.posargs)
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the test suite (tests that need ../shared skip without it)."""
+    session.install(".[test]")
+    session.run("pytest", *session.posargs, env={"PYTHONHASHSEED": "0"})
+
+
+@nox.session(default=False)
+def serve(session: nox.Session) -> None:
+    """Preview the site at http://127.0.0.1:8000 with live reload (run `nox -s build` first)."""
+    session.install(".")
+    session.run("mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *session.posargs)
+
+
+@nox.session(default=False)
+def eval(session: nox.Session) -> None:
+    """Score `digest analyze --json` on ../shared/gold/dev with ../shared/eval/score.py."""
+    if not SHARED.exists():
+        session.skip(f"{SHARED} is absent: the gold annotations and corpus live there")
+    session.install(".")
+    out = Path(session.create_tmp()) / "pred"
+    session.run("python", "-m", "digest.evaluate", str(SHARED), str(out), *session.posargs)
+
+
+@nox.session(default=False)
+def lint(session: nox.Session) -> None:
+    """ruff over the package and the tests."""
+    session.install("ruff")
+    session.run("ruff", "check", "digest", "tests", "noxfile.py")
+
+
+if os.environ.get("CI"):
+    nox.options.error_on_missing_interpreters = True

@@ -1,0 +1,64 @@
+"""Shared fixtures: paths, a real HTTP server on 127.0.0.1, a throw-away project folder."""
+
+from __future__ import annotations
+
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+SAMPLES = ROOT / "content" / "samples"
+SHARED = ROOT.parent / "shared"
+
+needs_shared = pytest.mark.skipif(
+    not (SHARED / "gold").exists(), reason=f"{SHARED} is absent: gold annotations and corpus live there"
+)
+
+
+class RecordingHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder and records every request path (to check caching and robots.txt)."""
+
+    requests: list[str]
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        self.requests.append(self.path)
+        super().do_GET()
+
+    def log_message(self, format: str, *args: object) -> None:  # keep test output clean
+        pass
+
+
+@pytest.fixture()
+def http_site(tmp_path: Path) -> Iterator[tuple[str, Path, list[str]]]:
+    """A real server on 127.0.0.1 serving tmp_path/www; yields (base URL, folder, request log)."""
+    www = tmp_path / "www"
+    www.mkdir()
+    log: list[str] = []
+    handler = type("Handler", (RecordingHandler,), {"requests": log})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(www)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", www, log
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture()
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the project's site set-up (mkdocs.yml, our pages, overrides) in tmp_path, as cwd."""
+    proj = tmp_path / "project"
+    (proj / "content").mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", proj / "mkdocs.yml")
+    shutil.copy(ROOT / "content" / "about.md", proj / "content" / "about.md")
+    shutil.copytree(ROOT / "content" / "assets", proj / "content" / "assets")
+    shutil.copytree(ROOT / "site_config", proj / "site_config")
+    monkeypatch.chdir(proj)
+    return proj
