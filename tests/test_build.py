@@ -1,0 +1,88 @@
+"""The whole path: sample pages → briefings in content/ → a real `mkdocs build --strict` → HTML checked."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from digest.cli import main
+
+from .conftest import FIXTURES, SAMPLES
+
+CONFIG = """
+sources:
+  - files: samples/*.html
+fetch:
+  cache_dir: cache
+"""
+
+
+def build(project: Path, *args: str):
+    return CliRunner().invoke(main, ["build", *args], catch_exceptions=False)
+
+
+def test_sample_build_makes_a_site_with_briefings(project: Path) -> None:
+    shutil.copytree(SAMPLES, project / "samples")
+    (project / "site_config" / "digest.yml").write_text(CONFIG)
+    result = build(project)
+    assert result.exit_code == 0, result.output
+    assert "6 briefing(s) done (6 written, 0 unchanged), 0 skipped, 0 failed" in result.output
+
+    stories = sorted((project / "content" / "stories").glob("*.md"))
+    assert len(stories) == 6
+    pages = sorted((project / "site" / "stories").glob("*/index.html"))
+    assert len(pages) == 6
+    for page in pages:
+        html = page.read_text()
+        for heading in ("Summary", "Key actors", "Quotes", "Timeline", "Sources"):
+            assert f">{heading}<" in html, (page, heading)
+        assert "<blockquote>" in html
+        assert "<script>alert" not in html
+
+    harbour = (project / "site/stories/2026-11-18-council-approves-240m-eastquay-harbour-plan-in-late/index.html").read_text()
+    for name in ("Elena Varga", "Matthias Brenner", "Dorothea Quist"):
+        assert name in harbour
+    home = (project / "site" / "index.html").read_text()
+    titles = re.findall(r'<h3 id="[^"]*"><a href="stories/[^"]+/">([^<]+)</a>', home)
+    assert len(titles) == 6
+    assert titles[0].startswith("Old Ropeworks theatre reopens")  # newest first (26 November)
+    assert (project / "site" / "search" / "search_index.json").exists()
+
+
+def test_rebuild_rewrites_nothing_and_bad_sources_do_not_stop_the_run(project: Path) -> None:
+    (project / "samples").mkdir()
+    shutil.copy(FIXTURES / "pages" / "minimal.html", project / "samples")
+    shutil.copy(FIXTURES / "pages" / "no-article.html", project / "samples")
+    (project / "site_config" / "digest.yml").write_text(CONFIG)
+    first = build(project, "samples/missing.html")
+    assert first.exit_code == 1  # a source failed; the site is still built
+    assert "1 briefing(s) done (1 written, 0 unchanged), 1 skipped, 1 failed" in first.output
+    assert "skipping samples/missing.html: file not found; check the path" in first.output
+    assert "skipped: samples/no-article.html: no article text found" in first.output
+    assert (project / "site" / "index.html").exists()
+
+    story = next((project / "content" / "stories").glob("*.md"))
+    before = (story.read_bytes(), story.stat().st_mtime_ns)
+    second = build(project, "--no-site")
+    assert second.exit_code == 0
+    assert "1 briefing(s) done (0 written, 1 unchanged)" in second.output
+    assert (story.read_bytes(), story.stat().st_mtime_ns) == before
+
+
+def test_bad_config_stops_before_anything_runs(project: Path) -> None:
+    (project / "site_config" / "digest.yml").write_text("sources:\n  - url: ftp://x\nfetch:\n  delay: soon\n")
+    result = build(project)
+    assert result.exit_code == 2
+    assert "Config value 'sources[0].url': Expected an http(s) URL but received: 'ftp://x'" in result.output
+    assert "Config value 'fetch.delay': Expected a number ≥ 0 but received: 'soon'" in result.output
+    assert not (project / "content" / "stories").exists()
+
+
+def test_no_sources_is_explained(project: Path) -> None:
+    (project / "site_config" / "digest.yml").write_text("sources: []\n")
+    result = build(project)
+    assert result.exit_code == 2
+    assert "no sources: list them under 'sources:'" in result.output

@@ -1,0 +1,117 @@
+"""Briefing → Markdown: structure, escaping (nothing from a source becomes markup), the JSON contract."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import markdown
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+from mkdocs.utils.meta import get_data
+
+from digest.model import Actor, Article, Briefing, Quote, TimeRef
+from digest.render import briefing_json, check_markdown, escape_md, render_markdown, text_fragment
+
+HOSTILE = '<script>alert(1)</script> <img src=x onerror="alert(2)"> [click](javascript:alert(3)) ![i](data:x) {{ config }} *bold* _it_ # head | pipe'
+
+
+def make_briefing(text: str = "Mayor Ann Lee said “We will build it,” on Monday.", **changes) -> Briefing:
+    article = Article(
+        source="a.html",
+        title="Bridge plan approved",
+        text=text,
+        url="https://news.example/bridge",
+        published=dt.date(2026, 11, 18),
+        author="Jo Reporter",
+        site="News Example",
+    )
+    start = text.find("We will")
+    fields = dict(
+        id="abc123def456",
+        title=article.title,
+        published=article.published,
+        articles=(article,),
+        summary=("The council approved the bridge plan.",),
+        actors=(Actor("Ann Lee", "person", "Mayor", ("Lee",), 3), Actor("Port Town", "place", None, (), 1)),
+        quotes=(Quote("We will build it,", "Ann Lee", start, start + 17),) if start >= 0 else (),
+        timeline=(TimeRef("Monday", "2026-11-16", text.find("Monday"), text.find("Monday") + 6, text),),
+        tags=("Port Town",),
+    )
+    fields.update(changes)
+    return Briefing(**fields)  # type: ignore[arg-type]
+
+
+def test_sections_in_order_and_front_matter() -> None:
+    md = render_markdown(make_briefing())
+    assert md.startswith("---\ntitle: Bridge plan approved\ndate: '2026-11-18'\nid: abc123def456\n")
+    headings = [line for line in md.splitlines() if line.startswith("## ")]
+    assert headings == ["## Summary", "## Key actors", "## Quotes", "## Timeline", "## Sources"]
+    assert "| **Ann Lee** | Mayor | person | 3 |" in md
+    assert "| 16 November 2026 |" in md and "| “Monday” |" in md
+    assert "- **News Example**: [Bridge plan approved](https://news.example/bridge) · by Jo Reporter · 18 November 2026" in md
+
+
+def test_quotes_render_as_blockquotes_with_speaker_and_source_link() -> None:
+    html = MarkdownIt("commonmark").enable("table").render(render_markdown(make_briefing()))
+    assert "<blockquote>\n<p>“We will build it,”</p>\n</blockquote>" in html
+    assert "— <strong>Ann Lee</strong>, <a href=\"https://news.example/bridge#:~:text=We%20will%20build%20it\">" in html
+
+
+def test_each_quote_is_its_own_blockquote_in_mkdocs_markdown() -> None:
+    text = "“One two three,” Lee said. “Four five six,” Lee added."
+    quotes = (Quote("One two three,", "Ann Lee", 1, 15), Quote("Four five six,", "Ann Lee", 28, 42))
+    html = markdown.markdown(render_markdown(make_briefing(text, quotes=quotes)), extensions=["tables"])
+    assert html.count("<blockquote>") == 2
+
+
+def test_multi_paragraph_quote_keeps_its_paragraphs() -> None:
+    text = "“First part of it.\n\n“Second part of it,” she said."
+    end = text.index("”")
+    md = render_markdown(make_briefing(text, quotes=(Quote(text[1:end], "Ann Lee", 1, end),)))
+    assert "> “First part of it.\n>\n> Second part of it,”" in md
+
+
+def test_hostile_source_text_stays_text() -> None:
+    briefing = make_briefing(HOSTILE, title=HOSTILE, summary=(HOSTILE,), actors=(Actor(HOSTILE, "person"),))
+    md = render_markdown(briefing)
+    assert check_markdown(md) == []
+    body, meta = get_data(md)  # what MkDocs does: front matter becomes page.meta, the rest Markdown
+    assert meta["title"] == HOSTILE
+    for html in (MarkdownIt("commonmark").enable("table").render(body), markdown.markdown(body, extensions=["tables"])):
+        assert "<script" not in html and "<img" not in html and 'href="javascript' not in html
+        assert "<em>" not in html and "<strong>bold" not in html
+        assert "&lt;script&gt;" in html
+
+
+def test_check_markdown_catches_raw_html_and_bad_links() -> None:
+    assert check_markdown("<b>x</b>") != []
+    assert check_markdown("[a](javascript:alert(1))") == ["unsafe link: 'javascript:alert(1)'"]
+    assert check_markdown("[a](https://ok.example) [b](stories/x.md)") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_escaped_text_never_makes_markup(text: str) -> None:
+    md = escape_md(text)
+    assert "\n" not in md
+    html = MarkdownIt("commonmark").render(md)
+    for tag in ("<a ", "<img", "<script", "<em>", "<strong>", "<code>", "<h1", "<ul>", "<ol", "<blockquote>", "<hr"):
+        assert tag not in html
+
+
+def test_text_fragment_uses_both_ends_of_long_quotes() -> None:
+    assert text_fragment("a b c") == "#:~:text=a%20b%20c"
+    long = "one two three four five six seven eight nine ten"
+    assert text_fragment(long) == "#:~:text=one%20two%20three%20four,seven%20eight%20nine%20ten"
+
+
+def test_json_contract() -> None:
+    data = briefing_json(make_briefing())
+    assert list(data) == ["title", "published", "url", "site", "text", "summary", "actors", "quotes", "timeline"]
+    assert data["published"] == "2026-11-18"
+    assert data["actors"][0] == {"name": "Ann Lee", "kind": "person", "role": "Mayor", "aliases": ["Lee"], "mentions": 3}
+    quote = data["quotes"][0]
+    assert data["text"][quote["start"] : quote["end"]] == quote["text"] == "We will build it,"
+    time = data["timeline"][0]
+    assert data["text"][time["start"] : time["end"]] == time["expression"] == "Monday"
