@@ -1,0 +1,404 @@
+"""Find the dated moments of a story: temporal expressions resolved against the publication date.
+
+Recognition is done by the compiled patterns of `timewords`; spaCy supplies only sentence
+boundaries (for `event`), part-of-speech tags (the tense that decides which Monday is meant,
+"May" the modal) and person names ("April Ryan" is not a month).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import TimeRef
+from .timewords import (
+    FUTURE_WORDS,
+    MONTH_CUES,
+    MONTHS,
+    NUMBERS,
+    ORDINALS,
+    PATTERNS,
+    SEASON_CUES,
+    SEASON_ORDER,
+    SEASONS,
+    WEEKDAY_NAME_PREFIXES,
+    WEEKDAYS,
+    holiday_date,
+    iso,
+    iso_week,
+    month_day,
+    pick_date,
+    season_of,
+    shift_month,
+    weekday_date,
+)
+
+Tense = str  # "past" | "present" | "future"
+MAX_YEAR_SPAN = 100  # a "1950-2080" pair wider than this is not a period but two unrelated numbers
+PAST_AUX = frozenset({"did", "was", "were", "had", "has", "have", "'ve"})  # auxiliaries of a past verb
+# Verbs whose infinitive complement points forward ("planned to", "expects to").
+PLAN_LEMMAS = frozenset({"plan", "intend", "aim", "hope", "schedule", "expect", "set", "want", "seek", "vow"})
+COUNT_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY"})  # spaCy's verdict that a number counts things
+NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART"})  # entity types that make "April" or "Today" a name
+# A bare weekday in a present-tense clause is read as past: news' "says Monday" reports a day gone by
+# (reading it as future scored lower on the dev gold: "weighs in on Thursday's fight").
+PRESENT_WEEKDAY_TENSE: Tense = "past"
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a resolver needs besides the matched text."""
+
+    published: dt.date | None
+    tense: Tense
+    anchor_year: int | None  # the latest explicit year in the story, for "the next year"
+    sentence_year: int | None = None  # a bare year earlier in the same sentence, for "September 11"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    kind: str
+    match: re.Match[str]
+
+    @property
+    def start(self) -> int:
+        return self.match.start()
+
+    @property
+    def end(self) -> int:
+        return self.match.end()
+
+
+Resolver = Callable[[re.Match[str], Context], str | None]
+
+
+def find_timeline(doc: Doc, published: dt.date | None) -> tuple[TimeRef, ...]:
+    """Every calendar expression of `doc` in text order, with its ISO value and its sentence."""
+    refs: list[TimeRef] = []
+    anchor: int | None = None
+    for cand in _non_overlapping(_candidates(doc)):
+        sentence = _sentence(doc, cand.start, cand.end)
+        tense = _tense(doc, cand.start, cand.end)
+        context = Context(published, tense, anchor, _sentence_year(refs, sentence))
+        value = RESOLVERS[cand.kind](cand.match, context)
+        if value is None:
+            continue
+        if _explicit_year(cand):
+            anchor = int(value[:4])
+        refs.append(TimeRef(cand.match.group(0), value, cand.start, cand.end, sentence))
+    return tuple(refs)
+
+
+def _explicit_year(cand: Candidate) -> bool:
+    """Whether the expression spells out its year (and so may anchor "the next year")."""
+    groups = cand.match.groupdict()
+    return cand.kind in ABSOLUTE_KINDS and bool(groups.get("year") or groups.get("y1"))
+
+
+def _sentence_year(refs: list[TimeRef], sentence: str) -> int | None:
+    """The year spelled out earlier in the same sentence ("in 2016, after September 11")."""
+    for ref in reversed(refs):
+        if ref.event != sentence:
+            return None
+        if re.fullmatch(r"\d{4}", ref.value):
+            return int(ref.value)
+    return None
+
+
+# ---------------------------------------------------------------- candidates
+
+
+def _candidates(doc: Doc) -> Iterator[Candidate]:
+    for kind, pattern in PATTERNS:
+        for match in pattern.finditer(doc.text):
+            if _plausible(doc, kind, match):
+                yield Candidate(kind, match)
+
+
+def _non_overlapping(cands: Iterator[Candidate]) -> list[Candidate]:
+    """Keep the longest match wherever matches overlap (earlier pattern first on ties)."""
+    ordered = sorted(cands, key=lambda c: (c.start, -(c.end - c.start)))
+    kept: list[Candidate] = []
+    for cand in ordered:
+        if not kept or cand.start >= kept[-1].end:
+            kept.append(cand)
+    return kept
+
+
+def _plausible(doc: Doc, kind: str, match: re.Match[str]) -> bool:
+    """Reject matches that are names, verbs, modals or durations rather than times."""
+    key = "month" if kind == "month" else 0
+    first = _token_at(doc, match.start(key))
+    prev = doc[first.i - 1].lower_ if first is not None and first.i > 0 else ""
+    if first is not None and first.ent_type_ in NAME_LABELS and kind in ("month", "weekday", "deictic"):
+        return False
+    if kind == "weekday":
+        return prev not in WEEKDAY_NAME_PREFIXES
+    if kind == "year":
+        return not _is_count(doc, match)
+    if kind == "relative":
+        return prev != "the"  # "in the last week" is a duration
+    if kind == "month" and match.group("month") == "May" and not match.group("rel"):
+        return (prev in MONTH_CUES or match.group(0) != "May") and (first is None or first.tag_ != "MD")
+    if kind == "season" and not (match.group("rel") or match.group("year")):
+        return prev in SEASON_CUES or match.group("season").lower() == "summertime"
+    return True
+
+
+def _is_count(doc: Doc, match: re.Match[str]) -> bool:
+    """A number that counts things ("1500 troops", "1080 pixels") rather than naming a year."""
+    number = _token_at(doc, match.start("year"))
+    if number is None or number.i + 1 >= len(doc):
+        return False
+    return number.ent_type_ in COUNT_LABELS and doc[number.i + 1].tag_ == "NNS"
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _sentence(doc: Doc, start: int, end: int) -> str:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.sent.text.strip() if span is not None else ""
+
+
+# ---------------------------------------------------------------- tense
+
+
+def _tense(doc: Doc, start: int, end: int) -> Tense:
+    """The tense of the clause the expression modifies, else of its sentence."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return "present"
+    verb = _governing_verb(span.root)
+    tense = _verb_tense(verb) if verb is not None else None
+    return tense or _sentence_tense(span.sent)
+
+
+def _governing_verb(token: Token) -> Token | None:
+    while token.pos_ not in ("VERB", "AUX"):
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return token
+
+
+def _verb_tense(verb: Token) -> Tense | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ == "to" for a in auxes) and verb.head.lemma_ in PLAN_LEMMAS:
+        return "future"  # "had planned to impose Dec. 15": the planned thing lies ahead
+    words = {c.lower_ for c in auxes} | {verb.lower_}
+    if words & FUTURE_WORDS:
+        return "future"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lower_ in PAST_AUX for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN":
+        return "past"
+    return None
+
+
+def _sentence_tense(sent: Span) -> Tense:
+    if any(t.lower_ in FUTURE_WORDS for t in sent):
+        return "future"
+    if any(t.tag_ == "VBD" for t in sent):
+        return "past"
+    return "present"
+
+
+# ---------------------------------------------------------------- resolvers, one per pattern kind
+
+
+def _resolve_full(match: re.Match[str], ctx: Context) -> str | None:
+    year, month, day = (int(match.group(g)) for g in ("year", "month", "day"))
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _resolve_date(match: re.Match[str], ctx: Context) -> str | None:
+    month, day = MONTHS[match.group("month").rstrip(".").lower()], int(match.group("day"))
+    if match.group("year"):
+        return _safe_date(int(match.group("year")), month, day)
+    if ctx.sentence_year is not None:
+        return _safe_date(ctx.sentence_year, month, day)
+    if ctx.published is None:
+        return None
+    found = month_day(month, day, ctx.published, ctx.tense)
+    return found.isoformat() if found else None
+
+
+def _safe_date(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _resolve_month_year(match: re.Match[str], ctx: Context) -> str | None:
+    return f"{match.group('year')}-{MONTHS[match.group('month').rstrip('.').lower()]:02d}"
+
+
+def _resolve_month(match: re.Match[str], ctx: Context) -> str | None:
+    if ctx.published is None:
+        return None
+    month, rel, pub = MONTHS[match.group("month").lower()], (match.group("rel") or "").lower(), ctx.published
+    if rel == "this":
+        return f"{pub.year}-{month:02d}"
+    if rel == "last":
+        year = pub.year if month < pub.month else pub.year - 1
+    elif rel == "next":
+        year = pub.year if month > pub.month else pub.year + 1
+    else:
+        first = pick_date([dt.date(y, month, 1) for y in (pub.year - 1, pub.year, pub.year + 1)],
+                           pub.replace(day=1), ctx.tense)
+        year = first.year
+    return f"{year}-{month:02d}"
+
+
+def _resolve_weekday(match: re.Match[str], ctx: Context) -> str | None:
+    if ctx.published is None:
+        return None
+    rel = (match.group("rel") or "").lower()
+    weekday = WEEKDAYS[match.group("weekday").lower()]
+    return iso(weekday_date(weekday, ctx.published, ctx.tense, rel, PRESENT_WEEKDAY_TENSE))
+
+
+def _resolve_deictic(match: re.Match[str], ctx: Context) -> str | None:
+    if ctx.published is None:
+        return None
+    word, part = match.group("word").lower(), (match.group("part") or "").lower()
+    offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "this": 0}.get(word, -1)
+    if word == "last" and part != "night":
+        return None  # "last morning" is not idiomatic; "last evening" is rare enough to skip
+    return iso(ctx.published + dt.timedelta(days=offset))
+
+
+def _resolve_relative(match: re.Match[str], ctx: Context) -> str | None:
+    rel, unit = match.group("rel").lower(), match.group("unit").lower()
+    if ctx.published is None or rel == "the past":
+        return None  # "the past year" is a duration
+    step = {"last": -1, "this": 0, "next": 1, "the coming": 1}[rel]
+    pub = ctx.published
+    if unit == "week":
+        return iso_week(pub + dt.timedelta(weeks=step))
+    if unit == "month":
+        return shift_month(pub, step)
+    return str(pub.year + step)
+
+
+def _resolve_anchored(match: re.Match[str], ctx: Context) -> str | None:
+    base = ctx.anchor_year or (ctx.published.year if ctx.published else None)
+    if base is None:
+        return None
+    step = 1 if match.group("rel").lower() in ("next", "following", "later") else -1
+    return str(base + step)
+
+
+def _resolve_weekend(match: re.Match[str], ctx: Context) -> str | None:
+    if ctx.published is None:
+        return None
+    rel, pub = match.group("rel").lower(), ctx.published
+    saturday = pub - dt.timedelta(days=(pub.weekday() - 5) % 7)
+    future = rel in ("next", "this coming") or (rel in ("the", "this") and ctx.tense == "future")
+    if future and saturday + dt.timedelta(days=1) < pub:
+        saturday += dt.timedelta(days=7)
+    return f"{iso(saturday)}/{iso(saturday + dt.timedelta(days=1))}"
+
+
+def _resolve_ago(match: re.Match[str], ctx: Context) -> str | None:
+    word, unit = match.group("num").lower(), match.group("unit").lower()
+    count = int(word) if word.isdigit() else NUMBERS[word]
+    if ctx.published is None or count == 0:
+        return None
+    pub = ctx.published
+    if unit == "day":
+        return iso(pub - dt.timedelta(days=count))
+    if unit == "week":
+        return iso_week(pub - dt.timedelta(weeks=count))
+    if unit == "month":
+        return shift_month(pub, -count)
+    if unit == "decade":
+        return f"{(pub.year - 10 * count) // 10}X"
+    return str(pub.year - count)
+
+
+def _resolve_decade(match: re.Match[str], ctx: Context) -> str | None:
+    dec = match.group("dec")
+    cent = match.groupdict().get("cent") or ("20" if dec in "01" else "19")
+    return f"{cent}{dec}X"
+
+
+def _resolve_year_range(match: re.Match[str], ctx: Context) -> str | None:
+    first, last = match.group("y1"), match.group("y2")
+    if len(last) == 2:
+        last = first[:2] + last
+    if not 0 < int(last) - int(first) < MAX_YEAR_SPAN:
+        return None
+    return f"{first}/{last}"
+
+
+def _resolve_season(match: re.Match[str], ctx: Context) -> str | None:
+    code = SEASONS[match.group("season").lower()]
+    if match.group("year"):
+        return f"{match.group('year')}-{code}"
+    if ctx.published is None:
+        return None
+    rel = {"the": ""}.get((match.group("rel") or "").lower(), (match.group("rel") or "").lower())
+    year, current = season_of(ctx.published)
+    if rel == "this" or (not rel and code == current):
+        return f"{year}-{code}"
+    later = SEASON_ORDER.index(code) > SEASON_ORDER.index(current)
+    if rel == "next" or (rel not in ("last", "this past") and ctx.tense == "future"):
+        return f"{year + (0 if later else 1)}-{code}"
+    return f"{year - (1 if later or code == current else 0)}-{code}"
+
+
+def _resolve_quarter(match: re.Match[str], ctx: Context, unit: str = "Q", per_year: int = 4) -> str | None:
+    number = ORDINALS.get(match.group("ord").lower()) or int(match.group("ord"))
+    groups = match.groupdict()
+    if groups.get("year"):
+        return f"{groups['year']}-{unit}{number}"
+    if ctx.published is None:
+        return None
+    current = (ctx.published.month - 1) * per_year // 12 + 1
+    year = ctx.published.year - (1 if number > current and ctx.tense == "past" else 0)
+    return f"{year}-{unit}{number}"
+
+
+def _resolve_half(match: re.Match[str], ctx: Context) -> str | None:
+    return _resolve_quarter(match, ctx, "H", 2)
+
+
+def _resolve_year_part(match: re.Match[str], ctx: Context) -> str | None:
+    return str(ctx.published.year) if ctx.published else None
+
+
+def _resolve_holiday(match: re.Match[str], ctx: Context) -> str | None:
+    if ctx.published is None:
+        return None
+    name = match.group("name").lower().replace("’", "'")
+    year = ctx.published.year
+    options = [holiday_date(name, y) for y in (year - 1, year, year + 1)]
+    return iso(pick_date(options, ctx.published, ctx.tense))
+
+
+def _resolve_year(match: re.Match[str], ctx: Context) -> str | None:
+    return match.group("year")
+
+
+RESOLVERS: dict[str, Resolver] = {
+    "iso": _resolve_full, "numeric": _resolve_full, "date": _resolve_date, "month_year": _resolve_month_year,
+    "month": _resolve_month, "weekday": _resolve_weekday, "deictic": _resolve_deictic,
+    "relative": _resolve_relative, "anchored": _resolve_anchored, "weekend": _resolve_weekend,
+    "ago": _resolve_ago, "decade": _resolve_decade, "year_range": _resolve_year_range,
+    "season": _resolve_season, "quarter": _resolve_quarter, "half": _resolve_half,
+    "year_part": _resolve_year_part, "holiday": _resolve_holiday, "year": _resolve_year,
+}
+# Kinds whose value names its own year; they set the year that "the next year" counts from.
+ABSOLUTE_KINDS = frozenset({"iso", "numeric", "date", "month_year", "year", "year_range"})

@@ -1,0 +1,177 @@
+"""Timeline extraction on sentences written for these tests, through the real spaCy pipeline."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from digest.brief.timeline import find_timeline
+from digest.nlp import parse
+
+PUBLISHED = dt.date(2019, 11, 20)  # a Wednesday
+
+
+def found(text: str, published: dt.date | None = PUBLISHED) -> list[tuple[str, str]]:
+    return [(ref.expression, ref.value) for ref in find_timeline(parse(text), published)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor resigned on Monday.", [("Monday", "2019-11-18")]),
+        ("The council met Tuesday morning to vote.", [("Tuesday morning", "2019-11-19")]),
+        ("The council will meet on Friday.", [("Friday", "2019-11-22")]),
+        ("The council met on Wednesday.", [("Wednesday", "2019-11-20")]),
+        ("The council will meet on Wednesday.", [("Wednesday", "2019-11-20")]),
+        ("She flew home last Friday.", [("last Friday", "2019-11-15")]),
+        ("She flies home next Monday.", [("next Monday", "2019-11-25")]),
+    ],
+)
+def test_weekdays_follow_the_tense(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The bridge opened on Nov. 19, 2019, after delays.", [("Nov. 19, 2019", "2019-11-19")]),
+        ("The bridge opened on 3 March 2017.", [("3 March 2017", "2017-03-03")]),
+        ("The filing is dated 2018-04-09.", [("2018-04-09", "2018-04-09")]),
+        ("The ban took effect Oct. 2.", [("Oct. 2", "2019-10-02")]),
+        ("The ban takes effect Jan. 6 next year.", [("Jan. 6", "2020-01-06"), ("next year", "2020")]),
+        ("The shop closed Dec. 15.", [("Dec. 15", "2018-12-15")]),
+        ("The company was founded in March 2004.", [("March 2004", "2004-03")]),
+        ("Sales fell sharply in July.", [("July", "2019-07")]),
+        ("The new rules will apply from February.", [("February", "2020-02")]),
+        ("Prices peaked last February.", [("last February", "2019-02")]),
+        ("The vote was held in May.", [("May", "2019-05")]),
+    ],
+)
+def test_dates_and_months(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rents rose last year and will rise again next year.", [("last year", "2018"), ("next year", "2020")]),
+        ("Exports grew this year.", [("this year", "2019")]),
+        ("Exports grew earlier this year.", [("earlier this year", "2019")]),
+        ("He quit last month.", [("last month", "2019-10")]),
+        ("The board met last week.", [("last week", "2019-W46")]),
+        ("The board meets this week.", [("this week", "2019-W47")]),
+        ("The plant closed two years ago.", [("two years ago", "2017")]),
+        ("The plant closed nearly 10 years ago.", [("nearly 10 years ago", "2009")]),
+        ("The storm hit yesterday and cleanup starts tomorrow.", [("yesterday", "2019-11-19"), ("tomorrow", "2019-11-21")]),
+        ("Crews worked late last night.", [("last night", "2019-11-19")]),
+        ("Voters are heading to the polls today.", [("today", "2019-11-20")]),
+    ],
+)
+def test_relative_expressions(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jazz clubs thrived in the 1950s.", [("the 1950s", "195X")]),
+        ("He served in the war of 1950-53.", [("1950-53", "1950/1953")]),
+        ("Imports doubled between 2010 and 2015.", [("between 2010 and 2015", "2010/2015")]),
+        ("She led the agency from 2004 to 2017.", [("2004 to 2017", "2004/2017")]),
+        ("The treaty was signed in 1987.", [("1987", "1987")]),
+        ("The firm was sold in 2012. The next year it went bankrupt.", [("2012", "2012"), ("The next year", "2013")]),
+        ("The dam was finished in 1936 and flooded a year later.", [("1936", "1936"), ("a year later", "1937")]),
+    ],
+)
+def test_years_decades_and_ranges(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The lake froze last winter.", [("last winter", "2018-WI")]),
+        ("The trail reopened in the summer.", [("the summer", "2019-SU")]),
+        ("They married last fall.", [("last fall", "2018-FA")]),
+        ("The shop will reopen in the spring.", [("the spring", "2020-SP")]),
+        ("Profits rose in the third quarter.", [("the third quarter", "2019-Q3")]),
+        ("Profits rose in Q2 2018.", [("Q2 2018", "2018-Q2")]),
+        ("Output fell in the first half of 2019.", [("the first half of 2019", "2019-H1")]),
+        ("The fire started over the weekend.", [("the weekend", "2019-11-16/2019-11-17")]),
+        ("The fair will open this weekend.", [("this weekend", "2019-11-23/2019-11-24")]),
+        ("Turnout on Election Day was low.", [("Election Day", "2019-11-05")]),
+    ],
+)
+def test_seasons_quarters_weekends_holidays(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The flight lasted four hours.",
+        "She has lived there for 10 years.",
+        "It has been 70 years since the war ended.",
+        "The 45-year-old teacher was praised.",
+        "He walks to work every day.",
+        "You may leave early if you finish.",
+        "We asked them to wait.",
+        "The ticket costs $27 and 1500 fans bought one.",
+        "Turnout rose 15% and then 2019% more.",
+        "Sam Noel said the plan works.",
+        "The store opens at 9 a.m.",
+        "Prices are high now and have recently gone up.",
+        "Their sales rose in the last year.",
+        "Water levels fall in dry months.",
+        "April Ryan asked a question.",
+        "Shoppers lined up for Black Friday.",
+        "The count reached 2,500 votes.",
+    ],
+)
+def test_not_dates(text: str) -> None:
+    assert found(text) == []
+
+
+def test_spans_exclude_prepositions_and_keep_attached_parts() -> None:
+    assert found("On Tuesday night the senate voted.") == [("Tuesday night", "2019-11-19")]
+
+
+def test_may_the_month_is_kept_when_written_as_a_date() -> None:
+    assert found("The law passed on May 3.") == [("May 3", "2019-05-03")]
+
+
+def test_a_year_earlier_in_the_sentence_fixes_a_bare_date() -> None:
+    assert found("In 2016, the rally on September 9 drew crowds.") == [("2016", "2016"), ("September 9", "2016-09-09")]
+
+
+def test_without_a_publication_date_only_absolute_expressions_are_kept() -> None:
+    text = "The bridge opened on Monday, June 5, 2017, and closed last week after the 1990s boom."
+    assert found(text, None) == [("Monday, June 5, 2017", "2017-06-05"), ("the 1990s", "199X")]
+
+
+def test_event_is_the_sentence_and_offsets_index_the_text() -> None:
+    text = "Rain fell all night.  The river flooded on Sunday. Roads stayed shut."
+    (ref,) = find_timeline(parse(text), PUBLISHED)
+    assert ref.event == "The river flooded on Sunday."
+    assert text[ref.start : ref.end] == ref.expression == "Sunday"
+    assert ref.value == "2019-11-17"
+
+
+def test_results_come_in_text_order() -> None:
+    refs = find_timeline(parse("In 2001 he moved; on Friday he left; in 1999 he was born."), PUBLISHED)
+    assert [r.start for r in refs] == sorted(r.start for r in refs)
+    assert [r.value for r in refs] == ["2001", "2019-11-15", "1999"]
+
+
+def test_a_deictic_word_inside_a_name_is_skipped() -> None:
+    assert found("The coach spoke to USA Today about the game.") == []
+
+
+def test_the_last_plus_unit_is_a_duration_but_last_plus_unit_is_a_date() -> None:
+    assert found("Traffic doubled in the last month.") == []
+    assert found("Traffic doubled last month.") == [("last month", "2019-10")]
+
+
+def test_a_date_planned_in_the_past_can_still_lie_ahead() -> None:
+    assert found("The city had planned to raise fares Dec. 15.") == [("Dec. 15", "2019-12-15")]
