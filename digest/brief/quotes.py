@@ -1,0 +1,353 @@
+"""Quotations of speech in an article and who said them.
+
+`find_quotes` pairs the quotation marks (`quotemarks.pair_marks`), keeps the spans that reproduce
+someone's words (dropping titles, headings, nicknames and scare quotes), finds the cue that reports
+each one (a reporting verb above it in the parse or beside it, "according to", a colon, the quote
+it continues) and names the speaker from the cue's subject (`quotenames.name_of` resolves
+pronouns and descriptions to an earlier named mention).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..model import Quote
+from . import quotemarks as qm
+from .quotenames import (
+    SUBJECT_DEPS,
+    Context,
+    Found,
+    build_context,
+    clean_name,
+    entity_of,
+    full_name,
+    name_of,
+)
+
+CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp"})  # "…, saying" borrows its head's subject
+# links between a quoted phrase and the verb reporting it
+QUOTE_PATH_DEPS = frozenset("ccomp xcomp dobj oprd pobj prep conj advcl attr acomp relcl acl pcomp".split())
+SHORT_QUOTE_WORDS = 3  # quotes this short need a reporting verb governing them to count as speech
+TITLE_MAX_WORDS = 16  # a capitalised quote longer than this reads as a sentence, not a title
+MAX_ASCENT = 7  # head steps from a quoted word up to the verb that reports it
+CUE_SENTENCE_MAX_TOKENS = 12  # "Putin said." after a bare quote: a short sentence that only attributes
+SINGLE_WORD_REACH = 3  # a one-word quote counts as speech only this close below its reporting verb
+TERM_MAX_WORDS = 4  # 'the term "three amigos"': a named term is short
+
+
+def find_quotes(doc: Doc) -> tuple[Quote, ...]:
+    """Quotations of speech in `doc`, in text order; `text` is always `doc.text[start:end]`."""
+    text = doc.text
+    spans = qm.pair_marks(text)
+    inside = _quoted_tokens(doc, spans)
+    ctx = build_context(doc, inside)
+    found: list[Found] = []
+    for span in spans:
+        quoted = _tokens_in(doc, span)
+        cues = _governing_cues(ctx, span, quoted)
+        if not _is_speech(ctx, span, quoted, cues):
+            continue
+        ctx.previous = found[-1] if found else None
+        found.append(Found(span, _attribute(ctx, span, cues)))
+    return tuple(Quote(text[f.span.start : f.span.end], f.speaker, f.span.start, f.span.end) for f in found)
+
+
+# ---- tokens and spans ----------------------------------------------------------------------
+
+
+def _tokens_in(doc: Doc, span: qm.Span) -> list[Token]:
+    return [t for t in doc if t.idx >= span.start and t.idx + len(t) <= span.end]
+
+
+def _quoted_tokens(doc: Doc, spans: list[qm.Span]) -> set[int]:
+    """Indexes of tokens inside any quotation or being one of its marks."""
+    return {t.i for s in spans for t in doc if s.start - 1 <= t.idx < s.end + 1}
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in text.replace("\u2014", " ").split() if any(c.isalnum() for c in w)]
+
+
+def _paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    return left, len(text) if right == -1 else right
+
+
+# ---- is it speech? -------------------------------------------------------------------------
+
+
+def _is_speech(ctx: Context, span: qm.Span, quoted: list[Token], cues: list[Token]) -> bool:
+    """Speech unless it reads as a title, a heading, a name or a lone term with no verb reporting it."""
+    text = ctx.doc.text
+    words = _words(text[span.start : span.end])
+    if not words or _title_like(words) or _is_address(text, span, words) or _is_heading(text, span):
+        return False
+    if len(words) > SHORT_QUOTE_WORDS:
+        return not _named_term(text, span, quoted, words)
+    if _named_term(text, span, quoted, words) or _is_modifier(quoted):
+        return False
+    if len(words) == 1 and words[0][:1].isupper():
+        return _stands_alone(text, span)  # "Please." is speech; "DWTS" or “Journalist” is a name
+    reach = SINGLE_WORD_REACH if len(words) == 1 else MAX_ASCENT
+    if any(c in _ancestors(t)[:reach] for t in quoted for c in cues):
+        return True
+    return _is_utterance(text, span, words) and _sentence_cue(ctx, span) is not None
+
+
+def _is_utterance(text: str, span: qm.Span, words: list[str]) -> bool:
+    """A short exclamation or sentence of its own: “Don’t mind me!” he said."""
+    body = text[span.start : span.end].rstrip()
+    return (
+        len(words) > 1 and body[:1].isupper() and body.endswith(tuple(".!?,")) and _stands_alone(text, span)
+    )
+
+
+def _is_heading(text: str, span: qm.Span) -> bool:
+    """A paragraph that is only a quote with no closing punctuation: a subheading ("3. “Not a channel”")."""
+    left, right = _paragraph_bounds(text, span.start, span.end)
+    rest = (text[left : span.start - 1] + text[span.end + 1 : right]).strip(" \t0123456789.)")
+    return not rest and not text[span.start : span.end].rstrip().endswith(tuple(".!?,;:"))
+
+
+def _stands_alone(text: str, span: qm.Span) -> bool:
+    """The quote opens its paragraph or follows the end of a sentence."""
+    before = text[: span.start - 1].rstrip()
+    return not before or before[-1] in '.!?\n\u201d"'
+
+
+def _named_term(text: str, span: qm.Span, quoted: list[Token], words: list[str]) -> bool:
+    """A quoted term named as such: 'the term "three amigos"', 'dubbed it "the Gordon problem"'."""
+    if len(words) > TERM_MAX_WORDS:
+        return False
+    before = _words(text[max(0, span.start - 30) : span.start - 1])
+    if before and before[-1].lower().strip(",") in qm.TERM_NOUNS:
+        return True
+    return any(a.lemma_.lower() in qm.NAMING_VERBS for t in quoted for a in _ancestors(t)[:2])
+
+
+def _is_modifier(quoted: list[Token]) -> bool:
+    """A quoted word modifying a noun outside the quote: the “anti-imperialist” front."""
+    roots = [t for t in quoted if t.head not in quoted]
+    return (
+        len(roots) == 1
+        and roots[0].dep_ in ("amod", "compound", "nmod")
+        and roots[0].head.pos_ in ("NOUN", "PROPN")
+    )
+
+
+def _title_like(words: list[str]) -> bool:
+    """Every word capitalised ("Dancing with the Stars", "Comrade Putin"): a title or a name."""
+    if len(words) < 2 or len(words) > TITLE_MAX_WORDS:
+        return False
+    cleaned = [w.strip(".,;:!?\"'()[]\u2019\u2018") for w in words]
+    if not cleaned[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w.lower() in qm.TITLE_SMALL_WORDS or not w[:1].isalpha() for w in cleaned)
+
+
+def _is_address(text: str, span: qm.Span, words: list[str]) -> bool:
+    """A name used as a form of address: “referring to him as ‘Comrade’”."""
+    before = text[max(0, span.start - 40) : span.start - 1].lower().rstrip()
+    return (
+        words[0][:1].isupper()
+        and len(words) <= SHORT_QUOTE_WORDS
+        and before.endswith((" as", " him", " her"))
+    )
+
+
+def _ancestors(tok: Token) -> list[Token]:
+    out: list[Token] = []
+    while tok.head is not tok and len(out) < MAX_ASCENT:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+# ---- finding the cue -----------------------------------------------------------------------
+
+
+def _is_cue(tok: Token, inside: set[int]) -> bool:
+    if tok.i in inside:
+        return False
+    low = tok.lower_
+    if low == "according" and any(c.lower_ == "to" for c in tok.children):
+        return True
+    if low.endswith("ing") and (low[:-3] in qm.REPORTING_VERBS or low[:-3] + "e" in qm.REPORTING_VERBS):
+        return True  # "warning", "saying" even when tagged as nouns
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in qm.REPORTING_VERBS
+
+
+def _governing_cues(ctx: Context, span: qm.Span, quoted: list[Token]) -> list[Token]:
+    """Reporting verbs above the quoted words in the parse, innermost first, within the paragraph."""
+    left, right = _paragraph_bounds(ctx.doc.text, span.start, span.end)
+    cues: list[Token] = []
+    for tok in quoted:
+        for anc in _ancestors(tok):
+            if not left <= anc.idx < right:
+                break
+            if _is_cue(anc, ctx.inside) and anc not in cues:
+                cues.append(anc)
+            elif anc.i not in ctx.inside and anc.dep_ not in QUOTE_PATH_DEPS:
+                break
+    return cues
+
+
+def _sentence_cue(ctx: Context, span: qm.Span) -> Token | None:
+    """The reporting verb nearest the quote in its sentences (or the one right after), in its paragraph."""
+    doc, text = ctx.doc, ctx.doc.text
+    left, right = _paragraph_bounds(text, span.start, span.end)
+    sents = {ctx.starts[t.i] for t in doc if span.start <= t.idx < span.end}
+    after = next((t for t in doc if t.idx > span.end and t.i not in ctx.inside and not t.is_space), None)
+    if after is not None and not text[span.end + 1 : after.idx].strip(" ,.;") and after.idx < right:
+        sents.add(ctx.starts[after.i])
+    pool = [
+        t
+        for t in doc
+        if left <= t.idx < right
+        and ctx.starts[t.i] in sents
+        and _is_cue(t, ctx.inside)
+        and _subject_of(t) is not None
+    ]
+    return min(pool, key=lambda t: _distance(t, span)) if pool else None
+
+
+def _distance(tok: Token, span: qm.Span) -> int:
+    return min(abs(tok.idx - span.start), abs(tok.idx - span.end))
+
+
+def _neighbour_cue(ctx: Context, span: qm.Span) -> Token | None:
+    """For a quote with no verb of its own: "He added:" just before it or "Putin said." just after."""
+    doc, text = ctx.doc, ctx.doc.text
+    colon = _colon_before(text, span)
+    if colon is not None:
+        mark = doc.char_span(colon, colon + 1, alignment_mode="expand")
+        if mark is not None:
+            cues = [t for t in ctx.sent(mark[0]) if _is_cue(t, ctx.inside) and t.idx < colon]
+            if cues:
+                return cues[-1]
+    after = next((t for t in doc if t.idx > span.end and t.i not in ctx.inside and not t.is_space), None)
+    if after is not None and text[span.end + 1 : after.idx].count("\n") <= 2:
+        sent = ctx.sent(after)
+        if len(sent) <= CUE_SENTENCE_MAX_TOKENS and not any(t.i in ctx.inside for t in sent):
+            cues = [t for t in sent if _is_cue(t, ctx.inside) and _subject_of(t) is not None]
+            if cues:
+                return cues[0]
+    return None
+
+
+def _preceding_cue(ctx: Context, span: qm.Span) -> Token | None:
+    """A bare quote right after a reporting sentence with no quote of its own ("Erekat said it was …")."""
+    before = [t for t in ctx.doc if t.idx < span.start - 1 and not t.is_space]
+    if not before or before[-1].i in ctx.inside:
+        return None
+    sent = ctx.sent(before[-1])
+    if any(t.i in ctx.inside for t in sent):
+        return None
+    cues = [t for t in sent if _is_cue(t, ctx.inside) and _subject_of(t) is not None]
+    return cues[0] if cues else None
+
+
+def _colon_before(text: str, span: qm.Span) -> int | None:
+    """Where the colon introducing the quote sits, in its paragraph or ending the one before."""
+    pos = span.start - 2  # the character before the opening mark
+    while pos >= 0 and text[pos].isspace():
+        pos -= 1
+    return pos if pos >= 0 and text[pos] == ":" else None
+
+
+def _colon_name(ctx: Context, span: qm.Span) -> str | None:
+    """ "Name, title: “…”" — the first named speaker before the colon that opens the quote."""
+    text = ctx.doc.text
+    left, _ = _paragraph_bounds(text, span.start, span.end)
+    if not text[left : span.start - 1].rstrip().endswith(":"):
+        return None
+    names = [m for m in ctx.mentions if left <= m.start < span.start]
+    return full_name(ctx, names[0].name) if names else None
+
+
+# ---- the speaker ---------------------------------------------------------------------------
+
+
+def _same_paragraph(text: str, a: qm.Span, b: qm.Span) -> bool:
+    return "\n" not in text[a.end : b.start]
+
+
+def _attribute(ctx: Context, span: qm.Span, cues: list[Token]) -> str | None:
+    """Who speaks: the quote's own cue, else the quote it continues, else a neighbouring cue."""
+    text, prev = ctx.doc.text, ctx.previous
+    cue = _pick_cue(ctx, span, cues) or _sentence_cue(ctx, span)
+    woven = _woven_subject(ctx, span) if cue is None else None
+    if woven is not None:
+        return name_of(ctx, woven)
+    if cue is None and prev is not None and _same_paragraph(text, prev.span, span):
+        return prev.speaker
+    if cue is None:
+        named = _colon_name(ctx, span)
+        if named:
+            return named
+        cue = _neighbour_cue(ctx, span) or _preceding_cue(ctx, span)
+    subject = _subject_of(cue) if cue is not None else None
+    if subject is None:
+        return prev.speaker if prev else None
+    return name_of(ctx, subject)
+
+
+def _woven_subject(ctx: Context, span: qm.Span) -> Token | None:
+    """A partial quote in a sentence with no reporting verb: the named subject ("Putin listed … “…”")."""
+    first = next((t for t in ctx.doc if t.idx >= span.start), None)
+    if first is None or _stands_alone(ctx.doc.text, span):
+        return None
+    root = ctx.sent(first).root
+    subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i not in ctx.inside]
+    if subjects and (subjects[0].pos_ == "PROPN" or subjects[0].lower_ in qm.PERSON_PRONOUNS):
+        return subjects[0]
+    return None
+
+
+def _pick_cue(ctx: Context, span: qm.Span, cues: list[Token]) -> Token | None:
+    """The reporting verb nearest the quote with a subject, unless that subject is a place."""
+    usable = sorted((c for c in cues if _subject_of(c) is not None), key=lambda c: _distance(c, span))
+    for cue in usable:
+        subject = _subject_of(cue)
+        ent = entity_of(subject) if subject is not None else None
+        if (
+            ent is None
+            or ent.label_ != "GPE"
+            or any(m.name == clean_name(ent.text) and not m.group for m in ctx.mentions)
+        ):
+            return cue
+    return usable[0] if usable else None
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """Who does the verb's talking: its subject, its "by" agent, the name after it, or "according to" X."""
+    if verb.lower_ == "according":
+        objs = [o for to in verb.children for o in to.children if o.dep_ == "pobj"]
+        return objs[0] if objs else None
+    if verb.pos_ == "NOUN":  # "with Foreign Minister Ayman Safadi warning of …"
+        names = [c for c in verb.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if names:
+            return names[-1]
+    tok = verb
+    for _ in range(MAX_ASCENT):
+        for child in tok.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+            if child.dep_ == "agent":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        named = [
+            c
+            for c in tok.children
+            if c.i > tok.i and c.pos_ == "PROPN" and c.dep_ in ("dobj", "npadvmod", "attr", "dep")
+        ]
+        if named:
+            return named[0]  # "wrote Fadem" parsed with the name as an object
+        if tok.dep_ == "relcl":
+            return tok.head
+        if tok.dep_ not in CLIMB_DEPS or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
