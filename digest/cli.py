@@ -12,6 +12,7 @@ import click
 from .config import DEFAULT_PATH, Config, load_config
 from .errors import ConfigError, DigestError
 from .fetch import Fetcher
+from .nlp import load_pipeline
 from .ingest import read_sources, source_from_argument
 from .pipeline import analyze_page, run_build
 from .render import briefing_json, render_markdown
@@ -52,7 +53,8 @@ def main() -> None:
 def build(sources: tuple[str, ...], config_path: Path | None, no_site: bool, site_dir: Path | None) -> None:
     """Brief every configured source (and any SOURCE given: files, globs or URLs), then build the site.
 
-    Exits with 1 when any source failed (the site is still built from the rest), 2 on a bad config.
+    Exit code: 0 when all went well, 1 when a source failed (the site is still built from the rest),
+    2 on a bad configuration, 3 when the site could not be built.
     """
     config = _load(config_path)
     extra = [source_from_argument(s) for s in sources]
@@ -68,9 +70,12 @@ def build(sources: tuple[str, ...], config_path: Path | None, no_site: bool, sit
     try:
         report = run_build(config, extra, make_site=not no_site, site_dir=site_dir, on_error=_echo_error,
                            progress=progress if show_bar else None)
-    except DigestError as err:
+    except ConfigError as err:  # e.g. the configured spaCy pipeline is not installed
         click.echo(f"Error: {err}", err=True)
-        sys.exit(1)
+        sys.exit(2)
+    except DigestError as err:  # the site could not be built
+        click.echo(f"Error: {err}", err=True)
+        sys.exit(3)
     click.echo(report.summary(), err=True)
     if report.site_dir:
         click.echo(f"Site built in {report.site_dir}/ (preview it with 'nox -s serve')", err=True)
@@ -94,6 +99,11 @@ def analyze(sources: tuple[str, ...], date_: dt.datetime | None, as_json: bool, 
     A source that fails is reported on stderr and left out; the exit code is then 1.
     """
     config = _load(config_path)
+    try:
+        load_pipeline(config.analysis.model)
+    except ConfigError as err:
+        click.echo(f"Error: {err}", err=True)
+        sys.exit(2)
     published = date_.date() if date_ else None
     failed = False
 

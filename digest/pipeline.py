@@ -17,6 +17,7 @@ from .extract import extract_article
 from .fetch import Fetcher
 from .ingest import read_sources
 from .model import Briefing, RawPage
+from .nlp import load_pipeline
 from .site import build_site, write_briefing, write_home
 
 
@@ -66,6 +67,7 @@ def run_build(
         if on_error:
             on_error(err)
 
+    load_pipeline(config.analysis.model)  # a missing model stops the run before anything is read
     # 1. Sources → raw pages (files read, URLs fetched politely, feeds and sitemaps expanded).
     sources = (*config.sources, *extra_sources)
     fetcher = Fetcher(config.fetch)

@@ -86,3 +86,22 @@ def test_no_sources_is_explained(project: Path) -> None:
     result = build(project)
     assert result.exit_code == 2
     assert "no sources: list them under 'sources:'" in result.output
+
+
+def test_missing_spacy_pipeline_is_a_config_error(project: Path) -> None:
+    (project / "site_config" / "digest.yml").write_text(
+        "sources:\n  - files: x.html\nanalysis:\n  model: no_such_pipeline_xx\n"
+    )
+    result = build(project)
+    assert result.exit_code == 2
+    assert "spaCy pipeline 'no_such_pipeline_xx' is not installed" in result.output
+
+
+def test_site_url_from_the_environment(project: Path, monkeypatch) -> None:
+    (project / "samples").mkdir()
+    shutil.copy(FIXTURES / "pages" / "minimal.html", project / "samples")
+    (project / "site_config" / "digest.yml").write_text(CONFIG)
+    monkeypatch.setenv("SITE_URL", "https://someone.github.io/digest-demo/")
+    assert build(project).exit_code == 0
+    home = (project / "site" / "index.html").read_text()
+    assert '<link rel="canonical" href="https://someone.github.io/digest-demo/">' in home
