@@ -14,7 +14,7 @@ from .errors import ConfigError, DigestError
 from .fetch import Fetcher
 from .nlp import load_pipeline
 from .ingest import read_sources, source_from_argument
-from .pipeline import analyze_page, run_build
+from .pipeline import analyze_page, group_pages, run_build
 from .render import briefing_json, render_markdown
 
 
@@ -125,4 +125,36 @@ def analyze(sources: tuple[str, ...], date_: dt.datetime | None, as_json: bool, 
             click.echo(json.dumps(briefing_json(briefing), ensure_ascii=False, indent=indent))
         else:
             click.echo(render_markdown(briefing))
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the grouping as JSON.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
+              help=f"Configuration file for fetching and the model [default: {DEFAULT_PATH}].")
+def stories(sources: tuple[str, ...], as_json: bool, config_path: Path | None) -> None:
+    """Group pages into stories: duplicates and reports of the same event go together.
+
+    Prints each story with its articles (as given); nothing is written. A source that fails is reported on
+    stderr and left out; the exit code is then 1.
+    """
+    config = _load(config_path)
+    failed = False
+
+    def on_error(err: DigestError) -> None:
+        nonlocal failed
+        failed = True
+        click.echo(f"Error: {err}", err=True)
+
+    pages = read_sources([source_from_argument(s) for s in sources], Fetcher(config.fetch), on_error,
+                         config.fetch.max_bytes)
+    grouped = group_pages(pages, config, on_error)
+    if as_json:
+        click.echo(json.dumps(grouped, ensure_ascii=False, indent=1))
+    else:
+        for story in grouped:
+            click.echo(f"{story['id']}  {story['title']}")
+            for source in story["articles"]:
+                click.echo(f"    {source}")
     sys.exit(1 if failed else 0)

@@ -7,6 +7,7 @@ fails is reported to `on_error` and the rest go on.
 from __future__ import annotations
 
 import glob
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -148,10 +149,12 @@ def _read_page(location: str, fetcher: Fetcher | None, max_bytes: int) -> RawPag
 
 def _read_file(location: str, max_bytes: int) -> RawPage:
     path = Path(location)
-    kind = PAGE_SUFFIXES.get(path.suffix.lower())
+    gzipped = path.suffix.lower() == ".gz"
+    suffix = Path(path.stem).suffix.lower() if gzipped else path.suffix.lower()
+    kind = PAGE_SUFFIXES.get(suffix)
     if kind is None:
         allowed = ", ".join(PAGE_SUFFIXES)
-        raise DigestError(f"unsupported file type {path.suffix or '(none)'!r}; give {allowed} files", location)
+        raise DigestError(f"unsupported file type {suffix or '(none)'!r}; give {allowed} files (or .gz of them)", location)
     try:
         size = path.stat().st_size
         if size > max_bytes:
@@ -163,4 +166,18 @@ def _read_file(location: str, max_bytes: int) -> RawPage:
         raise DigestError("is a folder; give a glob such as 'folder/*.html'", location) from err
     except OSError as err:
         raise DigestError(f"cannot read the file: {err.strerror}", location) from err
+    if gzipped:
+        content = _gunzip(content, location, max_bytes)
     return RawPage(location, content, url=None, kind=kind)
+
+
+def _gunzip(content: bytes, location: str, max_bytes: int) -> bytes:
+    """Decompress, refusing more than max_bytes of output (a small file can hold a huge one)."""
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        data = inflater.decompress(content, max_bytes + 1)
+    except zlib.error as err:
+        raise DigestError(f"not a valid gzip file ({err})", location) from err
+    if len(data) > max_bytes:
+        raise DigestError(f"decompresses to over the {max_bytes:,}-byte limit (fetch.max_bytes)", location)
+    return data

@@ -54,6 +54,7 @@ class Quote:
     speaker: str | None
     start: int
     end: int
+    sources: tuple[int, ...] = (0,)  # indices into Briefing.articles where it appeared
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,7 @@ class TimeRef:
     start: int
     end: int
     event: str  # the sentence the expression sits in
+    sources: tuple[int, ...] = (0,)  # indices into Briefing.articles
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,3 +82,4 @@ class Briefing:
     quotes: tuple[Quote, ...]
     timeline: tuple[TimeRef, ...]
     tags: tuple[str, ...] = ()
+    why: str | None = None  # for a story of several articles: why they were grouped

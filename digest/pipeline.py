@@ -1,11 +1,15 @@
-"""The build, step by step: sources → pages → articles → briefings → content/ → site/.
+"""The build, step by step: sources → pages → analysed articles → stories → content/ → site/.
 
 Each source that fails is reported and skipped; the rest go on, and the report says what happened.
+Articles already analysed (same bytes, same code) are not analysed again, and pages whose bytes would not
+change are not rewritten.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,20 +20,28 @@ from .errors import DigestError, ExtractError
 from .extract import extract_article
 from .fetch import Fetcher
 from .ingest import read_sources
+from .merge import merge_briefings
 from .model import Briefing, RawPage
 from .nlp import load_pipeline
-from .site import build_site, write_briefing, write_home
+from .site import build_site, new_story_path, write_briefing, write_home, write_redirect
+from .store import ArticleRecord, Store, StoryRecord, story_id, without_text
+from .stories import Fingerprint, canonical_url, fingerprint, group_fingerprints, why_grouped
+
+CANDIDATE_DAYS = 7  # stored stories younger than this (around the new articles' dates) may take new articles
+ANALYSIS_CODE = ("brief", "extract.py", "nlp.py", "stories.py", "model.py")  # what an analysis depends on
 
 
 @dataclass
 class Report:
-    """What a run did to each source: done (written or unchanged), skipped (no article), failed."""
+    """What a run did: articles analysed or reused, story pages written or unchanged, sources skipped or failed."""
 
+    analyzed: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
-    site_dir: Path | None = None  # where the site was built, if it was
+    site_dir: Path | None = None
 
     def error(self, err: DigestError) -> None:
         where = self.skipped if isinstance(err, ExtractError) else self.failed
@@ -40,9 +52,9 @@ class Report:
         return not self.failed
 
     def summary(self) -> str:
-        done = len(self.written) + len(self.unchanged)
         return (
-            f"{done} briefing(s) done ({len(self.written)} written, {len(self.unchanged)} unchanged), "
+            f"{len(self.analyzed) + len(self.reused)} article(s) ({len(self.analyzed)} analysed, "
+            f"{len(self.reused)} unchanged), {len(self.written)} story page(s) written, "
             f"{len(self.skipped)} skipped, {len(self.failed)} failed"
         )
 
@@ -68,20 +80,34 @@ def run_build(
             on_error(err)
 
     load_pipeline(config.analysis.model)  # a missing model stops the run before anything is read
-    # 1. Sources → raw pages (files read, URLs fetched politely, feeds and sitemaps expanded).
-    sources = (*config.sources, *extra_sources)
-    fetcher = Fetcher(config.fetch)
-    pages = read_sources(sources, fetcher, handle, config.fetch.max_bytes)
     content_dir = Path(config.output.content_dir)
-    # 2–4. Each page → article → briefing → its Markdown page in content/.
-    for page in progress(pages) if progress else pages:
-        try:
-            briefing = analyze_page(page, config)
-            _, changed = write_briefing(briefing, content_dir, config.output.stories_dir)
-        except DigestError as err:
-            handle(err)
-            continue
-        (report.written if changed else report.unchanged).append(page.source)
+    with Store.open(content_dir) as store:
+        # 1. Sources → raw pages (files read, URLs fetched politely, feeds and sitemaps expanded).
+        pages = read_sources((*config.sources, *extra_sources), Fetcher(config.fetch), handle, config.fetch.max_bytes)
+        # 2. Each page → an analysed article, or the stored analysis when nothing changed.
+        version = analysis_version(config.analysis.model)
+        fresh: list[ArticleRecord] = []
+        for page in progress(pages) if progress else pages:
+            try:
+                record, reused = _article_record(page, store, version, config)
+            except DigestError as err:
+                handle(err)
+                continue
+            (report.reused if reused else report.analyzed).append(page.source)
+            if not reused or store.story_of(record.key) is None:
+                fresh.append(record)
+        # 3. New articles join the stories they report on, or start new ones.
+        touched = assign_stories(fresh, store, config.output.stories_dir, content_dir)
+        # 4. The pages of the stories that changed are written again (only if their bytes change).
+        for sid in sorted(touched):
+            story = store.stories[sid]
+            try:
+                changed = _write_story_page(story, store, content_dir)
+            except DigestError as err:
+                handle(err)
+                continue
+            (report.written if changed else report.unchanged).append(story.path)
+        store.save_stories()
     # 5. The home page lists every story published so far, newest first.
     write_home(content_dir, config.output.stories_dir)
     # 6. MkDocs builds the site from content/ (strict: any warning fails).
@@ -94,3 +120,121 @@ def analyze_page(page: RawPage, config: Config, published: dt.date | None = None
     """One page → its briefing (extraction, then analysis)."""
     article = extract_article(page, published)
     return brief_article(article, config.analysis.model, config.analysis.summary_sentences)
+
+
+def group_pages(
+    pages: Iterable[RawPage], config: Config, on_error: Callable[[DigestError], None]
+) -> list[dict[str, object]]:
+    """`digest stories`: the pages grouped into stories, each page (as given) in exactly one."""
+    analysed: list[tuple[str, str, Fingerprint]] = []
+    for page in pages:
+        try:
+            briefing = analyze_page(page, config)
+        except DigestError as err:
+            on_error(err)
+            continue
+        analysed.append((page.source, source_key(page), fingerprint(briefing.articles[0], briefing.actors)))
+    groups = group_fingerprints([fp for _, _, fp in analysed])
+    return [
+        {"id": story_id(analysed[g[0]][1]), "title": analysed[g[0]][2].title, "articles": [analysed[i][0] for i in g]}
+        for g in groups
+    ]
+
+
+def source_key(page: RawPage) -> str:
+    """How an article is known between runs: its canonical URL, or its file path."""
+    if page.url:
+        return canonical_url(page.url)
+    return "file:" + Path(os.path.normpath(page.source)).as_posix()
+
+
+def analysis_version(model: str) -> str:
+    """Changes when the analysis code or the model does, so stored analyses are redone."""
+    digest = hashlib.sha256(model.encode())
+    root = Path(__file__).parent
+    for name in ANALYSIS_CODE:
+        for path in sorted((root / name).rglob("*.py")) if (root / name).is_dir() else [root / name]:
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _article_record(page: RawPage, store: Store, version: str, config: Config) -> tuple[ArticleRecord, bool]:
+    key = source_key(page)
+    content_hash = hashlib.sha256(page.content).hexdigest()
+    known = store.article(key)
+    if known and known.content_hash == content_hash and known.version == version:
+        return known, True
+    briefing = analyze_page(page, config)
+    record = ArticleRecord(key, content_hash, version, without_text(briefing), fingerprint(briefing.articles[0], briefing.actors))
+    store.put_article(record)
+    return record, False
+
+
+def assign_stories(fresh: list[ArticleRecord], store: Store, stories_dir: str, content_dir: Path) -> set[str]:
+    """Put new articles into stories; returns the ids of the stories whose pages must be written."""
+    touched = {s.id for r in fresh if (s := store.story_of(r.key))}
+    new = [r for r in fresh if store.story_of(r.key) is None]
+    if not new:
+        return touched
+    candidates = _candidate_records(store, new)
+    items = [*candidates, *new]
+    for group in group_fingerprints([r.fingerprint for r in items]):
+        members = [items[i] for i in group]
+        joining = [r for r in members if store.story_of(r.key) is None]
+        if not joining:
+            continue
+        existing = list(dict.fromkeys(s.id for r in members if (s := store.story_of(r.key))))
+        target = existing[0] if existing else _new_story(joining[0], store, stories_dir, content_dir)
+        for other in existing[1:]:  # the group spans two published stories: the later one joins the first
+            moved = store.stories[other]
+            store.stories[target] = _extend(store.stories[target], moved.articles)
+            store.stories[other] = StoryRecord(moved.id, moved.path, moved.articles, merged_into=target)
+            touched.add(other)
+        store.stories[target] = _extend(store.stories[target], [r.key for r in joining])
+        touched.add(target)
+    return touched
+
+
+def _candidate_records(store: Store, new: list[ArticleRecord]) -> list[ArticleRecord]:
+    """Articles of published stories close in time to the new ones (all, when dates are missing)."""
+    dates = [r.fingerprint.published for r in new if r.fingerprint.published]
+    low = min(dates) - dt.timedelta(days=CANDIDATE_DAYS) if dates else None
+    high = max(dates) + dt.timedelta(days=CANDIDATE_DAYS) if dates else None
+    records = []
+    for story in store.stories.values():
+        if story.merged_into:
+            continue
+        for key in story.articles:
+            record = store.article(key)
+            day = record.fingerprint.published if record else None
+            if record and (low is None or day is None or low <= day <= high):  # type: ignore[operator]
+                records.append(record)
+    return records
+
+
+def _new_story(first: ArticleRecord, store: Store, stories_dir: str, content_dir: Path) -> str:
+    sid = story_id(first.key)
+    taken = {s.path for s in store.stories.values()} | {
+        p.relative_to(content_dir).as_posix() for p in (content_dir / stories_dir).glob("*.md")
+    }
+    path = new_story_path(stories_dir, first.briefing.title, first.briefing.published, sid, taken)
+    store.stories[sid] = StoryRecord(sid, path, ())
+    return sid
+
+
+def _extend(story: StoryRecord, keys: Iterable[str]) -> StoryRecord:
+    return StoryRecord(story.id, story.path, tuple(dict.fromkeys((*story.articles, *keys))), story.merged_into)
+
+
+def _write_story_page(story: StoryRecord, store: Store, content_dir: Path) -> bool:
+    if story.merged_into:
+        target = store.stories[story.merged_into]
+        first = store.article(story.articles[0])
+        title = first.briefing.title if first else story.id
+        return write_redirect(content_dir / story.path, title, content_dir / target.path)
+    records = [r for key in story.articles if (r := store.article(key))]
+    why = "; ".join(why_grouped(records[0].fingerprint, r.fingerprint) for r in records[1:2]) or None
+    briefing = merge_briefings([r.briefing for r in records], story.id, why)
+    return write_briefing(briefing, content_dir / story.path)
+
+

@@ -14,7 +14,7 @@ from urllib.parse import quote as percent
 import yaml
 from markdown_it import MarkdownIt
 
-from .model import Article, Briefing, Quote, TimeRef
+from .model import Article, Briefing, Quote
 from .timevalues import describe_value, sort_key
 
 FRAGMENT_WORDS = 4  # words at each end of a quote used for its #:~:text= link
@@ -42,9 +42,9 @@ def render_markdown(briefing: Briefing) -> str:
         _byline(briefing),
         _section("Summary", " ".join(escape_md(s) for s in briefing.summary)),
         _section("Key actors", _actors_table(briefing)),
-        _section("Quotes", "\n\n".join(_quote_block(q, briefing.articles[0]) for q in briefing.quotes)),
-        _section("Timeline", _timeline_table(briefing.timeline)),
-        _section("Sources", "\n".join(_source_item(a) for a in briefing.articles)),
+        _section("Quotes", "\n\n".join(_quote_block(q, briefing.articles) for q in briefing.quotes)),
+        _section("Timeline", _timeline_table(briefing)),
+        _section("Sources", _sources(briefing)),
     ]
     return "\n".join(p for p in parts if p)
 
@@ -91,11 +91,12 @@ def _actors_table(b: Briefing) -> str:
     return "\n".join(rows) if len(rows) > 2 else ""
 
 
-def _quote_block(q: Quote, source: Article) -> str:
+def _quote_block(q: Quote, articles: tuple[Article, ...]) -> str:
     pieces = [p.strip().lstrip(_OPEN_MARKS).strip() for p in re.split(r"\n\s*\n", q.text)]
     body = "\n>\n> ".join(escape_md(p) for p in pieces if p)
     speaker = f"**{escape_md(q.speaker)}**" if q.speaker else "*speaker not named*"
-    return f"> “{body}”\n\n— {speaker}, {_source_link(source, q.text)}"
+    links = " · ".join(_source_link(articles[i], q.text) for i in q.sources if i < len(articles))
+    return f"> “{body}”\n\n— {speaker}, {links}"
 
 
 def _source_link(source: Article, quoted: str) -> str:
@@ -118,14 +119,27 @@ def _fragment_part(text: str) -> str:
     return percent(text.strip(" ,.;:"), safe="")
 
 
-def _timeline_table(timeline: tuple[TimeRef, ...]) -> str:
-    if not timeline:
+def _timeline_table(b: Briefing) -> str:
+    if not b.timeline:
         return ""
-    rows = ["| Date | What happened | In the source's words |", "| --- | --- | --- |"]
-    for ref in sorted(timeline, key=lambda r: (sort_key(r.value), r.start)):
-        event = escape_md(ref.event)
-        rows.append(f"| {describe_value(ref.value)} | {event} | “{escape_md(ref.expression)}” |")
+    several = len(b.articles) > 1
+    rows = ["| Date | What happened | In the source's words |" + (" Source |" if several else ""),
+            "| --- | --- | --- |" + (" --- |" if several else "")]
+    for ref in sorted(b.timeline, key=lambda r: (sort_key(r.value), r.sources[0], r.start)):
+        row = f"| {describe_value(ref.value)} | {escape_md(ref.event)} | “{escape_md(ref.expression)}” |"
+        if several:
+            row += " " + escape_md(", ".join(b.articles[i].site or "?" for i in ref.sources)) + " |"
+        rows.append(row)
     return "\n".join(rows)
+
+
+def _sources(b: Briefing) -> str:
+    items = "\n".join(_source_item(a) for a in b.articles)
+    if len(b.articles) > 1:
+        outlets = len({a.site or a.source for a in b.articles})
+        note = f"{len(b.articles)} articles from {outlets} outlet{'s' if outlets != 1 else ''}"
+        items += f"\n\n*Why these are one story:* {note}; {escape_md(b.why)}." if b.why else f"\n\n*{note}.*"
+    return items
 
 
 def _source_item(a: Article) -> str:

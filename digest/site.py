@@ -38,15 +38,21 @@ class StoryEntry:
     actors: tuple[str, ...]
 
 
-def write_briefing(briefing: Briefing, content_dir: Path, stories_dir: str) -> tuple[Path, bool]:
-    """Write the briefing's page; returns its path and whether its bytes changed."""
+def write_briefing(briefing: Briefing, path: Path) -> bool:
+    """Write the briefing's page (only if its bytes change); True when written."""
     markdown = render_markdown(briefing)
     problems = check_markdown(markdown)
     if problems:
         raise DigestError(f"refusing to write unsafe Markdown ({problems[0]})", briefing.title)
-    folder = content_dir / stories_dir
-    path = _existing_page(folder, briefing.id) or _new_page_path(folder, briefing)
-    return path, write_if_changed(path, markdown)
+    return write_if_changed(path, markdown)
+
+
+def write_redirect(path: Path, title: str, target: Path) -> bool:
+    """The page of a story merged into another: it sends readers on (site_config/overrides/redirect.html)."""
+    link = target.name
+    meta = {"title": title, "template": "redirect.html", "redirect": f"../{target.stem}/", "search": {"exclude": True}}
+    body = f"# {escape_md(title)}\n\nThis story is now part of [{escape_md(title)}]({link}).\n"
+    return write_if_changed(path, "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n\n" + body)
 
 
 def slugify(text: str, max_words: int = SLUG_WORDS) -> str:
@@ -56,20 +62,11 @@ def slugify(text: str, max_words: int = SLUG_WORDS) -> str:
     return "-".join(words) or "story"
 
 
-def _new_page_path(folder: Path, briefing: Briefing) -> Path:
-    day = briefing.published.isoformat() if briefing.published else "undated"
-    path = folder / f"{day}-{slugify(briefing.title)}.md"
-    if path.exists():  # another story with the same headline and date
-        path = folder / f"{day}-{slugify(briefing.title)}-{briefing.id[:6]}.md"
-    return path
-
-
-def _existing_page(folder: Path, story_id: str) -> Path | None:
-    for path in sorted(folder.glob("*.md")):
-        meta = read_front_matter(path)
-        if meta.get("id") == story_id:
-            return path
-    return None
+def new_story_path(stories_dir: str, title: str, day: dt.date | None, story_id: str, taken: set[str]) -> str:
+    """A new story's page, relative to the content folder: date and headline, never one already taken."""
+    stem = f"{stories_dir}/{day.isoformat() if day else 'undated'}-{slugify(title)}"
+    path = f"{stem}.md"
+    return path if path not in taken else f"{stem}-{story_id[:6]}.md"
 
 
 def read_front_matter(path: Path) -> dict[str, object]:
@@ -86,7 +83,7 @@ def list_stories(content_dir: Path, stories_dir: str) -> list[StoryEntry]:
     entries = []
     for path in sorted((content_dir / stories_dir).glob("*.md")):
         meta = read_front_matter(path)
-        if not meta.get("title"):
+        if not meta.get("title") or meta.get("redirect"):
             continue
         entries.append(
             StoryEntry(

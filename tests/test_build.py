@@ -29,12 +29,12 @@ def test_sample_build_makes_a_site_with_briefings(project: Path) -> None:
     (project / "site_config" / "digest.yml").write_text(CONFIG)
     result = build(project)
     assert result.exit_code == 0, result.output
-    assert "6 briefing(s) done (6 written, 0 unchanged), 0 skipped, 0 failed" in result.output
+    assert "6 article(s) (6 analysed, 0 unchanged), 5 story page(s) written, 0 skipped, 0 failed" in result.output
 
     stories = sorted((project / "content" / "stories").glob("*.md"))
-    assert len(stories) == 6
+    assert len(stories) == 5  # the two Eastquay reports are one story
     pages = sorted((project / "site" / "stories").glob("*/index.html"))
-    assert len(pages) == 6
+    assert len(pages) == 5
     for page in pages:
         html = page.read_text()
         for heading in ("Summary", "Key actors", "Quotes", "Timeline", "Sources"):
@@ -47,7 +47,7 @@ def test_sample_build_makes_a_site_with_briefings(project: Path) -> None:
         assert name in harbour
     home = (project / "site" / "index.html").read_text()
     titles = re.findall(r'<h3 id="[^"]*"><a href="stories/[^"]+/">([^<]+)</a>', home)
-    assert len(titles) == 6
+    assert len(titles) == 5
     assert titles[0].startswith("Old Ropeworks theatre reopens")  # newest first (26 November)
     assert (project / "site" / "search" / "search_index.json").exists()
 
@@ -59,7 +59,7 @@ def test_rebuild_rewrites_nothing_and_bad_sources_do_not_stop_the_run(project: P
     (project / "site_config" / "digest.yml").write_text(CONFIG)
     first = build(project, "samples/missing.html")
     assert first.exit_code == 1  # a source failed; the site is still built
-    assert "1 briefing(s) done (1 written, 0 unchanged), 1 skipped, 1 failed" in first.output
+    assert "1 article(s) (1 analysed, 0 unchanged), 1 story page(s) written, 1 skipped, 1 failed" in first.output
     assert "skipping samples/missing.html: file not found; check the path" in first.output
     assert "skipped: samples/no-article.html: no article text found" in first.output
     assert (project / "site" / "index.html").exists()
@@ -68,7 +68,7 @@ def test_rebuild_rewrites_nothing_and_bad_sources_do_not_stop_the_run(project: P
     before = (story.read_bytes(), story.stat().st_mtime_ns)
     second = build(project, "--no-site")
     assert second.exit_code == 0
-    assert "1 briefing(s) done (0 written, 1 unchanged)" in second.output
+    assert "1 article(s) (0 analysed, 1 unchanged), 0 story page(s) written" in second.output
     assert (story.read_bytes(), story.stat().st_mtime_ns) == before
 
 
@@ -105,3 +105,26 @@ def test_site_url_from_the_environment(project: Path, monkeypatch) -> None:
     assert build(project).exit_code == 0
     home = (project / "site" / "index.html").read_text()
     assert '<link rel="canonical" href="https://someone.github.io/digest-demo/">' in home
+
+
+def test_same_event_is_one_story_that_grows_at_the_same_address(project: Path) -> None:
+    shutil.copytree(SAMPLES, project / "samples")
+    (project / "site_config" / "digest.yml").write_text(CONFIG)
+    assert build(project, "--no-site").exit_code == 0
+    eastquay = project / "content/stories/2026-11-18-council-approves-240m-eastquay-harbour-plan-in-late.md"
+    text = eastquay.read_text()
+    assert "- **The Harbour Gazette**:" in text and "- **Valley Courier**:" in text
+    assert "*Why these are one story:* 2 articles from 2 outlets; shared actors:" in text
+    before = sorted(p.name for p in (project / "content/stories").iterdir())
+
+    third = FIXTURES / "pages" / "coastlineobserver-eastquay-referendum-petition.html"
+    result = build(project, str(third))
+    assert result.exit_code == 0, result.output
+    assert "7 article(s) (1 analysed, 6 unchanged), 1 story page(s) written" in result.output
+    assert sorted(p.name for p in (project / "content/stories").iterdir()) == before  # same page, same URL
+    text = eastquay.read_text()
+    assert "- **The Coastline Observer**:" in text and "3 articles from 3 outlets" in text
+    # a quote carried by two outlets is shown once, linked to both
+    line = next(l for l in text.splitlines() if l.startswith("> “to trade a working harbour for a postcard"))
+    attribution = text.split(line, 1)[1].split("\n\n")[1]
+    assert "[The Harbour Gazette]" in attribution and "[Valley Courier]" in attribution

@@ -109,7 +109,7 @@ def test_files_globs_and_bad_files(tmp_path: Path) -> None:
     )
     assert [(Path(p.source).name, p.kind) for p in pages] == [("b.txt", "text"), ("a.html", "html")]
     assert errors == [
-        f"{tmp_path / 'c.pdf'}: unsupported file type '.pdf'; give .html, .htm, .txt files",
+        f"{tmp_path / 'c.pdf'}: unsupported file type '.pdf'; give .html, .htm, .txt files (or .gz of them)",
         f"{big}: file is 2,000 bytes, over the 1,000-byte limit (fetch.max_bytes)",
         f"{tmp_path / 'nothing-*.html'}: no file matches this pattern; check the path in sources",
         f"{tmp_path / 'absent.html'}: file not found; check the path",
@@ -125,3 +125,15 @@ def test_errors_are_digest_errors_with_the_source(tmp_path: Path) -> None:
     caught: list[DigestError] = []
     list(read_sources([Source("files", str(tmp_path / "x.html"))], None, caught.append, 100))
     assert caught[0].source == str(tmp_path / "x.html")
+
+
+def test_gzipped_pages_and_gzip_bombs(tmp_path: Path) -> None:
+    import gzip
+
+    (tmp_path / "a.html.gz").write_bytes(gzip.compress(b"<p>hello</p>"))
+    (tmp_path / "bomb.html.gz").write_bytes(gzip.compress(b"x" * 100_000))
+    (tmp_path / "bad.txt.gz").write_bytes(b"not gzip")
+    pages, errors = run([Source("files", str(tmp_path / "*.gz"))], tmp_path, max_bytes=1000)
+    assert [(Path(p.source).name, p.content, p.kind) for p in pages] == [("a.html.gz", b"<p>hello</p>", "html")]
+    assert errors[0].startswith(f"{tmp_path / 'bad.txt.gz'}: not a valid gzip file")
+    assert errors[1] == f"{tmp_path / 'bomb.html.gz'}: decompresses to over the 1,000-byte limit (fetch.max_bytes)"

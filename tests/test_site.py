@@ -9,7 +9,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from digest.site import list_stories, slugify, write_briefing, write_home
+from digest.site import list_stories, new_story_path, slugify, write_briefing, write_home, write_redirect
 
 from .test_render import make_briefing
 
@@ -27,36 +27,42 @@ def test_slug_examples() -> None:
     assert slugify("Ωμέγα") == "story"
 
 
-def test_story_keeps_its_file_and_is_not_rewritten(tmp_path: Path) -> None:
-    briefing = make_briefing()
-    path, changed = write_briefing(briefing, tmp_path, "stories")
-    assert changed and path == tmp_path / "stories" / "2026-11-18-bridge-plan-approved.md"
+def test_page_written_only_when_its_bytes_change(tmp_path: Path) -> None:
+    path = tmp_path / "stories" / "a.md"
+    assert write_briefing(make_briefing(), path)
     mtime = path.stat().st_mtime_ns
-    assert write_briefing(briefing, tmp_path, "stories") == (path, False)
+    assert not write_briefing(make_briefing(), path)
     assert path.stat().st_mtime_ns == mtime
-    # a later version of the same story (same id, new headline) stays at the same address
-    renamed = dataclasses.replace(briefing, title="Bridge plan approved after long debate")
-    assert write_briefing(renamed, tmp_path, "stories") == (path, True)
-    assert "title: Bridge plan approved after long debate" in path.read_text()
+    assert write_briefing(dataclasses.replace(make_briefing(), title="Bridge plan approved after debate"), path)
+    assert [p.name for p in path.parent.iterdir()] == ["a.md"]  # no temporary files left behind
 
 
-def test_same_headline_different_story_does_not_collide(tmp_path: Path) -> None:
-    first, _ = write_briefing(make_briefing(), tmp_path, "stories")
-    second, _ = write_briefing(make_briefing(id="ffffff000000"), tmp_path, "stories")
-    assert first != second and second.name == "2026-11-18-bridge-plan-approved-ffffff.md"
+def test_new_story_paths_never_collide() -> None:
+    day = dt.date(2026, 11, 18)
+    assert new_story_path("stories", "Bridge plan approved", day, "abcdef123456", set()) == (
+        "stories/2026-11-18-bridge-plan-approved.md"
+    )
+    taken = {"stories/2026-11-18-bridge-plan-approved.md"}
+    assert new_story_path("stories", "Bridge plan approved", day, "abcdef123456", taken) == (
+        "stories/2026-11-18-bridge-plan-approved-abcdef.md"
+    )
+    assert new_story_path("stories", "../../index", None, "abcdef123456", set()) == "stories/undated-index.md"
 
 
-def test_no_temporary_files_left(tmp_path: Path) -> None:
-    write_briefing(make_briefing(), tmp_path, "stories")
-    assert [p.name for p in (tmp_path / "stories").iterdir()] == ["2026-11-18-bridge-plan-approved.md"]
+def test_redirect_page_for_a_merged_story(tmp_path: Path) -> None:
+    old, new = tmp_path / "stories" / "old.md", tmp_path / "stories" / "new.md"
+    assert write_redirect(old, "Old <b>title</b>", new)
+    text = old.read_text()
+    assert "template: redirect.html" in text and "redirect: ../new/" in text
+    assert "This story is now part of [Old &lt;b&gt;title&lt;/b&gt;](new.md)." in text
+    assert list_stories(tmp_path, "stories") == []  # redirects are not listed on the front page
 
 
 def test_home_lists_newest_first_grouped_by_day(tmp_path: Path) -> None:
-    write_briefing(make_briefing(), tmp_path, "stories")
-    write_briefing(
-        make_briefing(id="222222222222", title="Later story", published=dt.date(2026, 11, 20)), tmp_path, "stories"
-    )
-    write_briefing(make_briefing(id="333333333333", title="No date", published=None), tmp_path, "stories")
+    stories = tmp_path / "stories"
+    write_briefing(make_briefing(), stories / "2026-11-18-bridge-plan-approved.md")
+    write_briefing(make_briefing(title="Later story", published=dt.date(2026, 11, 20)), stories / "2026-11-20-later-story.md")
+    write_briefing(make_briefing(title="No date", published=None), stories / "undated-no-date.md")
     assert [s.title for s in list_stories(tmp_path, "stories")] == ["Later story", "Bridge plan approved", "No date"]
     assert write_home(tmp_path, "stories")
     home = (tmp_path / "index.md").read_text()

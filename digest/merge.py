@@ -1,0 +1,131 @@
+"""Several articles about one event → one story briefing.
+
+Summary sentences are drawn from every source without repeats; actors are merged by name and alias;
+quotes that several outlets carry are shown once, listing each outlet; timelines are merged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .brief.actors import resolve_name
+from .model import Actor, Briefing, Quote, TimeRef
+
+SAME_QUOTE = 0.8  # token overlap (Dice) at which two outlets' quotes are the same words
+SAME_SENTENCE = 0.5  # content-word overlap (Jaccard) at which two summary sentences say the same
+MAX_SUMMARY = 5
+MAX_TAGS = 6
+_STOP = frozenset("the a an and or of to in on at for by with from as is was were be been has have had it its "
+                  "that this said says will would not but he she they we i you".split())
+
+
+def merge_briefings(briefings: Sequence[Briefing], story_id: str, why: str | None = None) -> Briefing:
+    """One story from its articles' briefings, the earliest article first."""
+    if len(briefings) == 1:
+        return replace(briefings[0], id=story_id, why=why)
+    ordered = sorted(briefings, key=lambda b: (b.published is None, b.published, b.articles[0].source))
+    actors = _merge_actors(ordered)
+    return Briefing(
+        id=story_id,
+        title=ordered[0].title,
+        published=ordered[0].published,
+        articles=tuple(b.articles[0] for b in ordered),
+        summary=_merge_summary(ordered),
+        actors=actors,
+        quotes=_merge_quotes(ordered, actors),
+        timeline=_merge_timeline(ordered),
+        tags=tuple(a.name for a in actors if a.kind in ("place", "organization"))[:MAX_TAGS],
+        why=why,
+    )
+
+
+def _merge_summary(briefings: Sequence[Briefing]) -> tuple[str, ...]:
+    """Round-robin over the sources' summaries (lead of the first source first), skipping repeats."""
+    chosen: list[str] = []
+    depth = max(len(b.summary) for b in briefings)
+    for i in range(depth):
+        for b in briefings:
+            if i < len(b.summary) and len(chosen) < MAX_SUMMARY and not _repeats(b.summary[i], chosen):
+                chosen.append(b.summary[i])
+    return tuple(chosen)
+
+
+def _repeats(sentence: str, chosen: Sequence[str]) -> bool:
+    words = _content_words(sentence)
+    for other in chosen:
+        theirs = _content_words(other)
+        if words | theirs and len(words & theirs) / len(words | theirs) >= SAME_SENTENCE:
+            return True
+    return False
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w+", text.lower()) if w not in _STOP}
+
+
+def _merge_actors(briefings: Sequence[Briefing]) -> tuple[Actor, ...]:
+    """Actors matched by name or alias across sources, ranked by how many sources and how high."""
+    merged: list[Actor] = []
+    score: Counter[int] = Counter()
+    for b in briefings:
+        for rank, actor in enumerate(b.actors):
+            at = _find(merged, actor)
+            if at is None:
+                merged.append(actor)
+                at = len(merged) - 1
+            else:
+                merged[at] = _combine(merged[at], actor)
+            score[at] += 1.0 / (1 + rank)
+    order = sorted(range(len(merged)), key=lambda i: (-score[i], i))
+    return tuple(merged[i] for i in order)
+
+
+def _find(merged: Sequence[Actor], actor: Actor) -> int | None:
+    for surface in (actor.name, *actor.aliases):
+        name = resolve_name(merged, surface)
+        if name is not None:
+            return next(i for i, a in enumerate(merged) if a.name == name)
+    return None
+
+
+def _combine(a: Actor, b: Actor) -> Actor:
+    name = max((a.name, b.name), key=lambda n: (len(n.split()), len(n)))
+    aliases = tuple(dict.fromkeys(x for x in (a.name, b.name, *a.aliases, *b.aliases) if x != name))
+    return Actor(name, a.kind, a.role or b.role, aliases, a.mentions + b.mentions)
+
+
+def _merge_quotes(briefings: Sequence[Briefing], actors: Sequence[Actor]) -> tuple[Quote, ...]:
+    merged: list[Quote] = []
+    for index, b in enumerate(briefings):
+        for quote in b.quotes:
+            speaker = (resolve_name(actors, quote.speaker) or quote.speaker) if quote.speaker else None
+            at = next((i for i, q in enumerate(merged) if _dice(q.text, quote.text) >= SAME_QUOTE), None)
+            if at is None:
+                merged.append(replace(quote, speaker=speaker, sources=(index,)))
+            else:
+                known = merged[at]
+                merged[at] = replace(known, speaker=known.speaker or speaker, sources=(*known.sources, index))
+    return tuple(merged)
+
+
+def _dice(a: str, b: str) -> float:
+    ta, tb = re.findall(r"\w+", a.lower()), re.findall(r"\w+", b.lower())
+    if not ta or not tb:
+        return 0.0
+    return 2 * sum((Counter(ta) & Counter(tb)).values()) / (len(ta) + len(tb))
+
+
+def _merge_timeline(briefings: Sequence[Briefing]) -> tuple[TimeRef, ...]:
+    """Every dated item with its source; the same date in the same words from two outlets shown once."""
+    merged: list[TimeRef] = []
+    for index, b in enumerate(briefings):
+        for ref in b.timeline:
+            at = next((i for i, r in enumerate(merged) if r.value == ref.value and _dice(r.event, ref.event) >= SAME_QUOTE), None)
+            if at is None:
+                merged.append(replace(ref, sources=(index,)))
+            else:
+                merged[at] = replace(merged[at], sources=(*merged[at].sources, index))
+    return tuple(merged)

@@ -1,0 +1,178 @@
+"""What Digest remembers between runs, kept in content/.digest/ (MkDocs ignores dot-folders).
+
+    content/.digest/articles/ab/<key hash>.json   one per article: its analysis and fingerprint
+    content/.digest/stories.json                  story id → page path, member articles, merges
+    content/.digest/lock                          held while a run writes
+
+Article records let a re-run skip articles it has already analysed (same bytes, same code), and let a new
+article join a story published days ago without the old pages being fetched again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import DigestError
+from .files import write_if_changed
+from .model import Actor, Article, Briefing, Quote, TimeRef
+from .stories import Fingerprint
+
+STATE_DIR = ".digest"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """One analysed article: its single-article briefing (without the text) and its fingerprint."""
+
+    key: str  # canonical URL, or file:<path> for a file without one
+    content_hash: str  # of the page's bytes
+    version: str  # of the analysis code and model
+    briefing: Briefing
+    fingerprint: Fingerprint
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRecord:
+    id: str
+    path: str  # of its page, relative to the content folder; never changes
+    articles: tuple[str, ...]  # article keys, in the order they joined
+    merged_into: str | None = None  # set when this story was merged into another: its page redirects
+
+
+@dataclass
+class Store:
+    folder: Path
+    stories: dict[str, StoryRecord] = field(default_factory=dict)
+    _lock: Any = None
+
+    @classmethod
+    def open(cls, content_dir: Path) -> Store:
+        store = cls(content_dir / STATE_DIR)
+        store.folder.mkdir(parents=True, exist_ok=True)
+        store._acquire()
+        path = store.folder / "stories.json"
+        if path.exists():
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError) as err:
+                store.close()
+                raise DigestError(f"cannot read the story index ({err}); restore it from git", str(path)) from err
+            store.stories = {s["id"]: StoryRecord(s["id"], s["path"], tuple(s["articles"]), s.get("merged_into"))
+                             for s in data.get("stories", [])}
+        return store
+
+    def _acquire(self) -> None:
+        handle = open(self.folder / "lock", "a+")  # noqa: SIM115 (held until close)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as err:
+            handle.seek(0)
+            holder = handle.read().strip() or "unknown"
+            handle.close()
+            raise DigestError(f"another digest run (pid {holder}) is writing here; wait for it to finish",
+                              str(self.folder)) from err
+        handle.seek(0)
+        handle.truncate()
+        handle.write(str(os.getpid()))
+        handle.flush()
+        self._lock = handle
+
+    def close(self) -> None:
+        if self._lock is not None:
+            fcntl.flock(self._lock, fcntl.LOCK_UN)
+            self._lock.close()
+            self._lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- articles ---------------------------------------------------------------------------------
+
+    def _article_path(self, key: str) -> Path:
+        digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
+        return self.folder / "articles" / digest[:2] / f"{digest}.json"
+
+    def article(self, key: str) -> ArticleRecord | None:
+        try:
+            data = json.loads(self._article_path(key).read_text(encoding="utf-8"))
+            return record_from_dict(data)
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # absent, or written by an older Digest: analyse again
+
+    def put_article(self, record: ArticleRecord) -> None:
+        text = json.dumps(record_to_dict(record), ensure_ascii=False, sort_keys=True)
+        write_if_changed(self._article_path(record.key), text)
+
+    # -- stories ----------------------------------------------------------------------------------
+
+    def story_of(self, key: str) -> StoryRecord | None:
+        for story in self.stories.values():
+            if key in story.articles and story.merged_into is None:
+                return story
+        return None
+
+    def save_stories(self) -> None:
+        data = {"stories": [
+            {"id": s.id, "path": s.path, "articles": list(s.articles), "merged_into": s.merged_into}
+            for s in sorted(self.stories.values(), key=lambda s: s.path)
+        ]}
+        write_if_changed(self.folder / "stories.json", json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+
+
+def story_id(key: str) -> str:
+    """A story is named after the first article it had: stable for ever after."""
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+
+
+# -- JSON codec of the model values ---------------------------------------------------------------
+
+
+def record_to_dict(record: ArticleRecord) -> dict[str, Any]:
+    b = record.briefing
+    return {
+        "key": record.key, "content_hash": record.content_hash, "version": record.version,
+        "article": _article_dict(b.articles[0]),
+        "id": b.id, "summary": list(b.summary), "tags": list(b.tags),
+        "actors": [[a.name, a.kind, a.role, list(a.aliases), a.mentions] for a in b.actors],
+        "quotes": [[q.text, q.speaker, q.start, q.end] for q in b.quotes],
+        "timeline": [[t.expression, t.value, t.start, t.end, t.event] for t in b.timeline],
+        "fingerprint": record.fingerprint.to_dict(),
+    }
+
+
+def record_from_dict(data: dict[str, Any]) -> ArticleRecord:
+    a = data["article"]
+    article = Article(
+        source=a["source"], title=a["title"], text="", url=a["url"], author=a["author"], site=a["site"],
+        language=a["language"], published=dt.date.fromisoformat(a["published"]) if a["published"] else None,
+    )
+    briefing = Briefing(
+        id=data["id"], title=article.title, published=article.published, articles=(article,),
+        summary=tuple(data["summary"]), tags=tuple(data["tags"]),
+        actors=tuple(Actor(n, k, r, tuple(al), m) for n, k, r, al, m in data["actors"]),
+        quotes=tuple(Quote(t, s, st, en) for t, s, st, en in data["quotes"]),
+        timeline=tuple(TimeRef(e, v, st, en, ev) for e, v, st, en, ev in data["timeline"]),
+    )
+    return ArticleRecord(data["key"], data["content_hash"], data["version"], briefing,
+                         Fingerprint.from_dict(data["fingerprint"]))
+
+
+def _article_dict(a: Article) -> dict[str, Any]:
+    return {"source": a.source, "title": a.title, "url": a.url, "author": a.author, "site": a.site,
+            "language": a.language, "published": a.published.isoformat() if a.published else None}
+
+
+def without_text(briefing: Briefing) -> Briefing:
+    """The briefing as stored: the article text is not kept (it is the publisher's, and large)."""
+    return replace(briefing, articles=tuple(replace(a, text="") for a in briefing.articles))
+
