@@ -18,16 +18,18 @@ SAME_QUOTE = 0.8  # token overlap (Dice) at which two outlets' quotes are the sa
 SAME_SENTENCE = 0.5  # content-word overlap (Jaccard) at which two summary sentences say the same
 MAX_SUMMARY = 5
 MAX_TAGS = 6
+MAX_WHY = 5  # actors and terms named in the line on why articles were grouped
+REPORTING_WORDS = frozenset({"said", "says", "told", "added", "according"})  # shared by every news story
 _STOP = frozenset("the a an and or of to in on at for by with from as is was were be been has have had it its "
                   "that this said says will would not but he she they we i you".split())
 
 
-def merge_briefings(briefings: Sequence[Briefing], story_id: str, why: str | None = None) -> Briefing:
-    """One story from its articles' briefings, the earliest article first."""
+def merge_briefings(briefings: Sequence[Briefing], story_id: str, terms: Sequence[str] = ()) -> Briefing:
+    """One story from its articles' briefings, the earliest article first; `terms` are the words they share."""
     if len(briefings) == 1:
-        return replace(briefings[0], id=story_id, why=why)
+        return replace(briefings[0], id=story_id)
     ordered = sorted(briefings, key=lambda b: (b.published is None, b.published, b.articles[0].source))
-    actors = _merge_actors(ordered)
+    actors, shared = _merge_actors(ordered)
     return Briefing(
         id=story_id,
         title=ordered[0].title,
@@ -38,8 +40,16 @@ def merge_briefings(briefings: Sequence[Briefing], story_id: str, why: str | Non
         quotes=_merge_quotes(ordered, actors),
         timeline=_merge_timeline(ordered),
         tags=tuple(a.name for a in actors if a.kind in ("place", "organization"))[:MAX_TAGS],
-        why=why,
+        why=_why(shared, terms),
     )
+
+
+def _why(shared_actors: Sequence[str], terms: Sequence[str]) -> str:
+    words = [t for t in terms if t not in REPORTING_WORDS]
+    parts = [f"shared actors: {', '.join(shared_actors[:MAX_WHY])}" if shared_actors else "no shared actor"]
+    if words:
+        parts.append(f"shared terms: {', '.join(words[:MAX_WHY])}")
+    return "; ".join(parts)
 
 
 def _merge_summary(briefings: Sequence[Briefing]) -> tuple[str, ...]:
@@ -66,11 +76,13 @@ def _content_words(text: str) -> set[str]:
     return {w for w in re.findall(r"\w+", text.lower()) if w not in _STOP}
 
 
-def _merge_actors(briefings: Sequence[Briefing]) -> tuple[Actor, ...]:
-    """Actors matched by name or alias across sources, ranked by how many sources and how high."""
+def _merge_actors(briefings: Sequence[Briefing]) -> tuple[tuple[Actor, ...], list[str]]:
+    """Actors matched by name or alias across sources, ranked by how many sources and how high;
+    also the names of those that more than one source has."""
     merged: list[Actor] = []
     score: Counter[int] = Counter()
-    for b in briefings:
+    seen_in: dict[int, set[int]] = {}
+    for index, b in enumerate(briefings):
         for rank, actor in enumerate(b.actors):
             at = _find(merged, actor)
             if at is None:
@@ -79,8 +91,10 @@ def _merge_actors(briefings: Sequence[Briefing]) -> tuple[Actor, ...]:
             else:
                 merged[at] = _combine(merged[at], actor)
             score[at] += 1.0 / (1 + rank)
+            seen_in.setdefault(at, set()).add(index)
     order = sorted(range(len(merged)), key=lambda i: (-score[i], i))
-    return tuple(merged[i] for i in order)
+    shared = [merged[i].name for i in order if len(seen_in[i]) > 1]
+    return tuple(merged[i] for i in order), shared
 
 
 def _find(merged: Sequence[Actor], actor: Actor) -> int | None:

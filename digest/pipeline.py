@@ -25,7 +25,7 @@ from .model import Briefing, RawPage
 from .nlp import load_pipeline
 from .site import build_site, new_story_path, write_briefing, write_home, write_redirect
 from .store import ArticleRecord, Store, StoryRecord, story_id, without_text
-from .stories import Fingerprint, canonical_url, fingerprint, group_fingerprints, why_grouped
+from .stories import Fingerprint, canonical_url, fingerprint, group_fingerprints, idf_table, shared_terms
 
 CANDIDATE_DAYS = 7  # stored stories younger than this (around the new articles' dates) may take new articles
 ANALYSIS_CODE = ("brief", "extract.py", "nlp.py", "stories.py", "model.py")  # what an analysis depends on
@@ -233,8 +233,9 @@ def _write_story_page(story: StoryRecord, store: Store, content_dir: Path) -> bo
         title = first.briefing.title if first else story.id
         return write_redirect(content_dir / story.path, title, content_dir / target.path)
     records = [r for key in story.articles if (r := store.article(key))]
-    why = "; ".join(why_grouped(records[0].fingerprint, r.fingerprint) for r in records[1:2]) or None
-    briefing = merge_briefings([r.briefing for r in records], story.id, why)
+    fingerprints = [r.fingerprint for r in records]
+    terms = shared_terms(fingerprints[0], fingerprints[1], idf_table(fingerprints)) if len(records) > 1 else []
+    briefing = merge_briefings([r.briefing for r in records], story.id, terms)
     return write_briefing(briefing, content_dir / story.path)
 
 

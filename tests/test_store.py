@@ -1,0 +1,68 @@
+"""What is kept between runs: article records round-trip, one run at a time."""
+
+from __future__ import annotations
+
+import multiprocessing
+from pathlib import Path
+
+import pytest
+
+from digest.errors import DigestError
+from digest.store import ArticleRecord, Store, StoryRecord, story_id, without_text
+from digest.stories import Fingerprint
+
+from .test_render import make_briefing
+
+FP = Fingerprint("a.html", "Bridge plan approved", "https://news.example/bridge", None, ("ann lee",), (("bridge", 3),), (1, 2, 3))
+
+
+def test_article_record_round_trip(tmp_path: Path) -> None:
+    record = ArticleRecord("https://news.example/bridge", "hash", "v1", without_text(make_briefing()), FP)
+    with Store.open(tmp_path) as store:
+        store.put_article(record)
+        assert store.article(record.key) == record
+        assert store.article("https://other.example/") is None
+    assert record.briefing.articles[0].text == ""
+
+
+def test_story_index_round_trip(tmp_path: Path) -> None:
+    with Store.open(tmp_path) as store:
+        store.stories["abc"] = StoryRecord("abc", "stories/x.md", ("k1", "k2"))
+        store.stories["def"] = StoryRecord("def", "stories/y.md", ("k3",), merged_into="abc")
+        store.save_stories()
+    with Store.open(tmp_path) as store:
+        assert store.story_of("k2") == StoryRecord("abc", "stories/x.md", ("k1", "k2"))
+        assert store.story_of("k3") is None  # merged away: its articles now count under "abc"
+        assert store.stories["def"].merged_into == "abc"
+
+
+def _try_open(folder: str, queue) -> None:  # runs in another process
+    try:
+        Store.open(Path(folder))
+        queue.put("opened")
+    except DigestError as err:
+        queue.put(str(err))
+
+
+def test_a_second_run_is_refused_while_one_writes(tmp_path: Path) -> None:
+    with Store.open(tmp_path):
+        queue = multiprocessing.get_context("fork").Queue()
+        other = multiprocessing.get_context("fork").Process(target=_try_open, args=(str(tmp_path), queue))
+        other.start()
+        other.join(10)
+        message = queue.get(timeout=5)
+    import os
+
+    assert message == f"{tmp_path / '.digest'}: another digest run (pid {os.getpid()}) is writing here; wait for it to finish"
+    Store.open(tmp_path).close()  # free again
+
+
+def test_broken_index_is_reported(tmp_path: Path) -> None:
+    (tmp_path / ".digest").mkdir()
+    (tmp_path / ".digest" / "stories.json").write_text("{not json")
+    with pytest.raises(DigestError, match="cannot read the story index"):
+        Store.open(tmp_path)
+
+
+def test_story_ids_are_stable() -> None:
+    assert story_id("https://news.example/bridge") == story_id("https://news.example/bridge") != story_id("x")
