@@ -28,6 +28,7 @@ BACKOFF_FACTOR = 0.5  # seconds; doubles on each retry
 MAX_RETRY_AFTER = 60  # seconds; a longer Retry-After is not waited for
 MAX_REDIRECTS = 5
 CHUNK = 64 * 1024
+TOTAL_TIME_FACTOR = 3  # a whole response may take this many times fetch.timeout
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +71,8 @@ class Fetcher:
         if status == 304 and cached:
             return cached[0]
         if status != 200:
-            raise FetchError(f"HTTP {status} {_reason(status)}", url)
+            retried = f" (after {self.options.retries} retries)" if status in RETRY_STATUSES and self.options.retries else ""
+            raise FetchError(f"HTTP {status}{retried} {_reason(status)}", url)
         response = Response(final_url, body, resp_headers.get("Content-Type", ""))
         self._cache_write(url, response, resp_headers)
         return response
@@ -110,15 +112,17 @@ class Fetcher:
         return resp.status, urljoin(url, resp.geturl() or url), body, dict(resp.headers)
 
     def _read_capped(self, resp: urllib3.BaseHTTPResponse, url: str) -> bytes:
-        limit, deadline = self.options.max_bytes, time.monotonic() + 3 * self.options.timeout
+        """Read the body, stopping at max_bytes or when the whole response takes too long (a trickling server)."""
+        limit, allowed = self.options.max_bytes, TOTAL_TIME_FACTOR * self.options.timeout
+        deadline = time.monotonic() + allowed
         chunks, size = [], 0
         try:
-            for chunk in resp.stream(CHUNK):
+            while chunk := resp.read1(CHUNK):  # returns as soon as some bytes arrive
                 size += len(chunk)
                 if size > limit:
                     raise FetchError(f"response larger than {limit:,} bytes (fetch.max_bytes); skipped", url)
                 if time.monotonic() > deadline:
-                    raise FetchError(f"server too slow: no full response in {3 * self.options.timeout:.0f} s", url)
+                    raise FetchError(f"server too slow: response not complete in {allowed:.0f} s (fetch.timeout)", url)
                 chunks.append(chunk)
         except urllib3.exceptions.HTTPError as err:
             raise FetchError(_describe(err), url) from err

@@ -128,13 +128,13 @@ def _sitemap_links(url: str, fetcher: Fetcher, on_error: ErrorHandler) -> list[s
 
 def _clean_links(base: str, links: Iterable[str], exclude: str) -> list[str]:
     """Absolute http(s) article links, each once, in order; home pages and the feed itself left out."""
-    out: list[str] = []
+    out: dict[str, None] = {}
     for link in links:
         link = urljoin(base, link.strip())
         parts = urlsplit(link)
-        if parts.scheme in ("http", "https") and parts.path not in ("", "/") and link != exclude and link not in out:
-            out.append(link)
-    return out
+        if parts.scheme in ("http", "https") and parts.path not in ("", "/") and link != exclude:
+            out.setdefault(link)
+    return list(out)
 
 
 def _read_page(location: str, fetcher: Fetcher | None, max_bytes: int) -> RawPage:

@@ -1,0 +1,199 @@
+"""Hostile input: a misbehaving server on 127.0.0.1, and files that are not what they claim to be.
+
+Each fault gives one clear line naming the source, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import http.server
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from digest.config import FetchOptions, Source
+from digest.errors import DigestError, ExtractError, FetchError
+from digest.extract import extract_article
+from digest.fetch import Fetcher
+from digest.ingest import read_sources
+from digest.model import RawPage
+
+from .conftest import FIXTURES
+
+ARTICLE = (FIXTURES / "pages" / "minimal.html").read_bytes()
+
+
+class Hostile(http.server.BaseHTTPRequestHandler):
+    hits: Counter[str]
+    port: int
+
+    def do_GET(self) -> None:  # noqa: N802
+        self.hits[self.path] += 1
+        route = getattr(self, "route_" + self.path.strip("/").split("?")[0].replace("-", "_").replace(".", "_"), None)
+        if route is None:
+            self.send_error(404)
+        else:
+            route()
+
+    def reply(self, status: int, body: bytes = b"", **headers: str) -> None:
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name.replace("_", "-"), value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def route_robots_txt(self) -> None:
+        self.reply(200, b"User-agent: *\nDisallow: /secret\n")
+
+    def route_article(self) -> None:
+        self.reply(200, ARTICLE, Content_Type="text/html")
+
+    def route_slow(self) -> None:  # one byte at a time: bounded to 40 bytes, stops when the client leaves
+        self.send_response(200)
+        self.send_header("Content-Length", "40")
+        self.end_headers()
+        for _ in range(40):
+            try:
+                self.wfile.write(b"x")
+                self.wfile.flush()
+            except OSError:
+                return
+            time.sleep(0.1)
+
+    def route_error(self) -> None:
+        self.reply(500, b"oops")
+
+    def route_busy(self) -> None:  # 429 with Retry-After the first time, then the page
+        if self.hits[self.path] == 1:
+            self.reply(429, b"", Retry_After="1")
+        else:
+            self.route_article()
+
+    def route_gone(self) -> None:
+        self.reply(410, b"gone")
+
+    def route_loop(self) -> None:
+        self.reply(302, b"", Location=f"http://127.0.0.1:{self.port}/loop")
+
+    def route_big(self) -> None:
+        self.reply(200, b"<p>" + b"a" * 300_000 + b"</p>")
+
+    def route_broken_feed(self) -> None:
+        self.reply(200, b"<?xml version='1.0'?><rss><channel><item><link>http://127.0.0.1/a</link", Content_Type="application/xml")
+
+    def route_huge_sitemap(self) -> None:
+        urls = "".join(f"<url><loc>http://127.0.0.1:{self.port}/p{i}</loc></url>" for i in range(100_000))
+        body = f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+        self.reply(200, body.encode(), Content_Type="application/xml")
+
+    def route_secret(self) -> None:
+        self.reply(200, ARTICLE)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture()
+def hostile() -> Iterator[tuple[str, Counter[str]]]:
+    hits: Counter[str] = Counter()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Hostile)
+    server.RequestHandlerClass = type("H", (Hostile,), {"hits": hits, "port": server.server_address[1]})
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", hits
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def fetcher(tmp_path: Path, **changes: object) -> Fetcher:
+    base = dict(delay=0.0, timeout=0.5, retries=0, cache_dir=str(tmp_path / "c"), allow_private=True, max_links=50)
+    return Fetcher(FetchOptions(**{**base, **changes}))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("path", "message"),
+    [
+        ("/slow", "server too slow: response not complete in 2 s (fetch.timeout)"),
+        ("/error", "HTTP 500 (after 1 retries) server error: try again later"),
+        ("/gone", "HTTP 410 gone: remove it from your sources"),
+        ("/loop", "too many redirects (more than 5)"),
+        ("/big", "response larger than 100,000 bytes (fetch.max_bytes); skipped"),
+        ("/secret", "disallowed by robots.txt; remove it from your sources"),
+        ("/nowhere", "HTTP 404 not found: check the URL"),
+    ],
+)
+def test_network_faults_give_one_line(tmp_path: Path, hostile, path: str, message: str) -> None:
+    base, _ = hostile
+    with pytest.raises(FetchError) as info:
+        fetcher(tmp_path, retries=1, max_bytes=100_000).get(base + path)
+    assert str(info.value).startswith(f"{base}{path}: {message}")
+    assert "\n" not in str(info.value)
+
+
+def test_retries_with_backoff_then_gives_up(tmp_path: Path, hostile) -> None:
+    base, hits = hostile
+    with pytest.raises(FetchError):
+        fetcher(tmp_path, retries=2).get(base + "/error")
+    assert hits["/error"] == 3
+
+
+def test_retry_after_is_honoured(tmp_path: Path, hostile) -> None:
+    base, hits = hostile
+    start = time.monotonic()
+    assert fetcher(tmp_path, retries=2).get(base + "/busy").content == ARTICLE
+    assert hits["/busy"] == 2 and time.monotonic() - start >= 1.0
+
+
+def test_connection_refused_is_one_line(tmp_path: Path) -> None:
+    with pytest.raises(FetchError, match=r"^http://127.0.0.1:9/x: connection failed"):
+        fetcher(tmp_path).get("http://127.0.0.1:9/x")
+
+
+def test_feed_and_sitemap_faults_do_not_stop_the_run(tmp_path: Path, hostile) -> None:
+    base, hits = hostile
+    errors: list[str] = []
+    sources = [
+        Source("feed", base + "/broken-feed"),
+        Source("sitemap", base + "/huge-sitemap"),
+        Source("url", base + "/article"),
+        Source("url", base + "/article"),  # the same URL twice is read once
+    ]
+    pages = list(read_sources(sources, fetcher(tmp_path, max_links=3, max_bytes=10_000_000), errors.append, 10**7))
+    # the broken feed yields its one parseable link (a dead one), the sitemap is cut to max_links
+    assert [p.source for p in pages].count(base + "/article") == 1
+    assert hits["/article"] == 1
+    sitemap_pages = [e for e in map(str, errors) if "/p" in e]
+    assert len(sitemap_pages) == 3  # /p0../p2 requested (404), no more
+    assert all("\n" not in str(e) for e in errors)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"<html>" + b"<div>" * 200_000 + b"deep" + b"</div>" * 200_000 + b"</html>", "no article text found"),
+        (b"\x00\x01\x02binary", "binary content"),
+        (b"GIF89a\x01\x00", "binary content"),
+        (b"", "the file is empty"),
+        (b"<html><body><script>alert(1)</script></body></html>", "no article text found"),
+    ],
+    ids=["200k-nested-tags", "nul-bytes", "image", "empty", "script-only"],
+)
+def test_hostile_files(content: bytes, message: str) -> None:
+    with pytest.raises(ExtractError, match=message):
+        extract_article(RawPage("bad.html", content))
+
+
+def test_declared_latin1_page() -> None:
+    body = "<p>" + "Le café du port a rouvert ses portes mardi, a déclaré le maire, après deux ans de travaux. " * 8 + "</p>"
+    html = f'<html lang="fr"><head><meta charset="iso-8859-1"><title>Café rouvert</title></head><body><article>{body}</article></body></html>'
+    article = extract_article(RawPage("latin1.html", html.encode("latin-1")))
+    assert article.title == "Café rouvert" and "déclaré" in article.text and article.language == "fr"
+
+
+def test_errors_are_digest_errors() -> None:
+    assert issubclass(FetchError, DigestError) and issubclass(ExtractError, DigestError)
