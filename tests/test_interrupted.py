@@ -1,0 +1,57 @@
+"""Kill `digest build` part-way: content/ stays whole and the next run finishes the work."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .conftest import ROOT, SAMPLES
+
+CONFIG = "sources:\n  - files: samples/*.html\n"
+
+
+def start_build(project: Path) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([sys.executable, "-m", "digest", "build", "--no-site"], cwd=project, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+
+def assert_whole(content: Path) -> None:
+    """Every file complete and parseable; no temporary files left where MkDocs would see them."""
+    for path in content.rglob("*"):
+        if path.is_dir():
+            continue
+        assert not path.name.endswith(".tmp") or path.parent.name.startswith("."), path
+        if path.suffix == ".md":
+            text = path.read_text(encoding="utf-8")
+            assert text.startswith("---\n"), path
+            yaml.safe_load(text.split("---\n")[1])
+        elif path.suffix == ".json":
+            json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("after", [1.5, 3.0, 4.5])
+def test_killed_build_leaves_content_whole_and_next_run_finishes(project: Path, after: float) -> None:
+    shutil.copytree(SAMPLES, project / "samples")
+    (project / "site_config" / "digest.yml").write_text(CONFIG)
+    run = start_build(project)
+    time.sleep(after)
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    if (project / "content").exists():
+        assert_whole(project / "content")
+    finished = start_build(project)
+    output = finished.communicate(timeout=300)[0].decode()
+    assert finished.returncode == 0, output
+    assert_whole(project / "content")
+    assert len(list((project / "content" / "stories").glob("*.md"))) == 5
+    assert "0 skipped, 0 failed" in output
