@@ -47,6 +47,7 @@ class FetchOptions:
 class AnalysisOptions:
     model: str = DEFAULT_MODEL  # an installed spaCy pipeline
     summary_sentences: int = 4
+    languages: tuple[str, ...] = ("en",)  # pages in other languages are skipped; empty: brief every page
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,13 +139,16 @@ def _parse_section(raw: Any, cls: type, name: str, errors: list[str], warnings: 
         if key not in fields:
             continue
         expected = type(fields[key].default)
+        if expected is tuple and isinstance(value, list) and all(isinstance(v, str) for v in value):
+            value = tuple(value)
         ok = isinstance(value, expected) and not (expected is not bool and isinstance(value, bool))
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             value, ok = float(value), True
         if ok and expected in (int, float) and value < 0:
             ok = False
         if not ok:
-            what = {bool: "true or false", int: "a whole number ≥ 0", float: "a number ≥ 0"}.get(expected, "a string")
+            what = {bool: "true or false", int: "a whole number ≥ 0", float: "a number ≥ 0",
+                    tuple: "a list of strings"}.get(expected, "a string")
             errors.append(f"Config value '{name}.{key}': Expected {what} but received: {_show(value)}")
             continue
         values[key] = value

@@ -8,12 +8,14 @@ from dataclasses import replace
 from urllib.parse import urlsplit
 
 import trafilatura
+from trafilatura.utils import language_classifier
 
 from .errors import ExtractError
 from .model import Article, RawPage
 
 MIN_PROSE_WORDS = 40  # fewer words in sentence-like paragraphs: a menu, paywall or error page, not an article
 SENTENCE_END = tuple('.!?"”’)')
+LANGUAGE_SAMPLE = 5000  # characters of text the language is detected from (py3langid, as trafilatura does)
 SNIFF_BYTES = 2048  # how much of a file is looked at to tell binary from text
 HTML_LANG = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
 BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x1f\x8b")
@@ -23,6 +25,7 @@ def extract_article(page: RawPage, published: dt.date | None = None) -> Article:
     """Extract the article; `published` overrides the page's own date."""
     _refuse_binary(page)
     article = _extract_text_file(page) if page.kind == "text" else _extract_html(page)
+    article = replace(article, language=language_classifier(article.text[:LANGUAGE_SAMPLE], "") or article.language)
     words = _prose_words(article.text)
     if words < MIN_PROSE_WORDS:
         raise ExtractError(f"no article text found ({words} words of prose); is it an article page?", page.source)

@@ -19,11 +19,12 @@ from .config import Config, Source
 from .errors import DigestError, ExtractError
 from .extract import extract_article
 from .fetch import Fetcher
+from .hubs import write_hubs
 from .ingest import read_sources
 from .merge import merge_briefings
 from .model import Briefing, RawPage
 from .nlp import load_pipeline
-from .site import build_site, new_story_path, write_briefing, write_home, write_redirect
+from .site import build_site, new_story_path, write_briefing, write_redirect
 from .store import ArticleRecord, Store, StoryRecord, story_id, without_text
 from .stories import Fingerprint, canonical_url, fingerprint, group_fingerprints, idf_table, shared_terms
 
@@ -108,8 +109,8 @@ def run_build(
                 continue
             (report.written if changed else report.unchanged).append(story.path)
         store.save_stories()
-    # 5. The home page lists every story published so far, newest first.
-    write_home(content_dir, config.output.stories_dir)
+    # 5. The hub pages (front page, archive, actors, tags) from the stories' front matter; actor names linked.
+    write_hubs(content_dir, config.output.stories_dir)
     # 6. MkDocs builds the site from content/ (strict: any warning fails).
     if make_site:
         report.site_dir = build_site(Path(config.output.mkdocs_config), site_dir)
@@ -117,8 +118,15 @@ def run_build(
 
 
 def analyze_page(page: RawPage, config: Config, published: dt.date | None = None) -> Briefing:
-    """One page → its briefing (extraction, then analysis)."""
+    """One page → its briefing (extraction, then analysis); pages in other languages are skipped."""
     article = extract_article(page, published)
+    languages = config.analysis.languages
+    if languages and article.language not in languages:
+        raise ExtractError(
+            f"written in {article.language or 'an unknown language'!r}, not in analysis.languages "
+            f"({', '.join(languages)}): skipped; add the language there to brief it anyway",
+            page.source,
+        )
     return brief_article(article, config.analysis.model, config.analysis.summary_sentences)
 
 

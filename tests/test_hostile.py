@@ -197,3 +197,15 @@ def test_declared_latin1_page() -> None:
 
 def test_errors_are_digest_errors() -> None:
     assert issubclass(FetchError, DigestError) and issubclass(ExtractError, DigestError)
+
+
+def test_non_english_page_is_skipped_and_said_so(tmp_path: Path) -> None:
+    from digest.config import Config, parse_config
+    from digest.pipeline import analyze_page
+
+    body = "<p>" + "Le café du port a rouvert ses portes mardi, a déclaré le maire, après deux ans de travaux. " * 8 + "</p>"
+    page = RawPage("fr.html", f"<html><body><article>{body}</article></body></html>".encode())
+    with pytest.raises(ExtractError, match=r"^fr.html: written in 'fr', not in analysis.languages \(en\): skipped"):
+        analyze_page(page, Config())
+    anything = parse_config({"analysis": {"languages": []}})
+    assert analyze_page(page, anything).articles[0].language == "fr"
