@@ -8,6 +8,7 @@ change are not rewritten.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -17,6 +18,7 @@ from pathlib import Path
 from .brief import brief_article
 from .config import Config, Source
 from .errors import DigestError, ExtractError
+from .executor import make_executor, map_bounded
 from .extract import extract_article
 from .fetch import Fetcher
 from .hubs import write_hubs
@@ -85,16 +87,11 @@ def run_build(
     with Store.open(content_dir) as store:
         # 1. Sources → raw pages (files read, URLs fetched politely, feeds and sitemaps expanded).
         pages = read_sources((*config.sources, *extra_sources), Fetcher(config.fetch), handle, config.fetch.max_bytes)
-        # 2. Each page → an analysed article, or the stored analysis when nothing changed.
+        # 2. Each page → an analysed article (in parallel), or the stored analysis when nothing changed.
         version = analysis_version(config.analysis.model)
         fresh: list[ArticleRecord] = []
-        for page in progress(pages) if progress else pages:
-            try:
-                record, reused = _article_record(page, store, version, config)
-            except DigestError as err:
-                handle(err)
-                continue
-            (report.reused if reused else report.analyzed).append(page.source)
+        for record, reused in _article_records(progress(pages) if progress else pages, store, version, config, handle):
+            (report.reused if reused else report.analyzed).append(record.briefing.articles[0].source)
             if not reused or store.story_of(record.key) is None:
                 fresh.append(record)
         # 3. New articles join the stories they report on, or start new ones.
@@ -166,16 +163,50 @@ def analysis_version(model: str) -> str:
     return digest.hexdigest()[:16]
 
 
-def _article_record(page: RawPage, store: Store, version: str, config: Config) -> tuple[ArticleRecord, bool]:
-    key = source_key(page)
-    content_hash = hashlib.sha256(page.content).hexdigest()
-    known = store.article(key)
-    if known and known.content_hash == content_hash and known.version == version:
-        return known, True
+def _article_records(
+    pages: Iterable[RawPage], store: Store, version: str, config: Config, handle: Callable[[DigestError], None]
+) -> Iterator[tuple[ArticleRecord, bool]]:
+    """Stored records for unchanged pages; the others analysed by the configured executor, in input order."""
+
+    def pages_to_analyse() -> Iterator[RawPage]:
+        for page in pages:
+            known = store.article(source_key(page))
+            if known and known.content_hash == _hash(page) and known.version == version:
+                reused.append(known)  # handed out as soon as the loop below comes round
+            else:
+                yield page
+
+    reused: list[ArticleRecord] = []
+    executor, workers = make_executor(config.analysis.executor, config.analysis.workers)
+    work = functools.partial(analyse_record, version=version, config=config)
+    with executor:
+        for _, future in map_bounded(executor, work, pages_to_analyse(), workers):
+            yield from ((record, True) for record in _drain(reused))
+            try:
+                record = future.result()
+            except DigestError as err:
+                handle(err)
+                continue
+            store.put_article(record)
+            yield record, False
+    yield from ((record, True) for record in _drain(reused))
+
+
+def _drain(items: list[ArticleRecord]) -> list[ArticleRecord]:
+    taken = items[:]
+    items.clear()
+    return taken
+
+
+def analyse_record(page: RawPage, version: str, config: Config) -> ArticleRecord:
+    """The per-article work (runs in a worker): extraction, analysis, fingerprint; the text is not kept."""
     briefing = analyze_page(page, config)
-    record = ArticleRecord(key, content_hash, version, without_text(briefing), fingerprint(briefing.articles[0], briefing.actors))
-    store.put_article(record)
-    return record, False
+    article_fingerprint = fingerprint(briefing.articles[0], briefing.actors)
+    return ArticleRecord(source_key(page), _hash(page), version, without_text(briefing), article_fingerprint)
+
+
+def _hash(page: RawPage) -> str:
+    return hashlib.sha256(page.content).hexdigest()
 
 
 def assign_stories(fresh: list[ArticleRecord], store: Store, stories_dir: str, content_dir: Path) -> set[str]:

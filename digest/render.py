@@ -18,6 +18,7 @@ from .model import Article, Briefing, Quote
 from .timevalues import describe_value, sort_key
 
 FRAGMENT_WORDS = 4  # words at each end of a quote used for its #:~:text= link
+KEY_ACTORS = 10  # actors shown on a briefing (the rest are minor mentions)
 _ESCAPE = re.compile(r"([\\`*_\[\]{}()#+!|-])")  # Markdown punctuation, escaped with a backslash
 _ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
@@ -41,9 +42,9 @@ def render_markdown(briefing: Briefing) -> str:
         f"# {escape_md(briefing.title)}\n",
         _byline(briefing),
         _section("Summary", " ".join(escape_md(s) for s in briefing.summary)),
-        _section("Key actors", _actors_table(briefing)),
+        _section("Key actors", _actors_list(briefing)),
         _section("Quotes", "\n\n".join(_quote_block(q, briefing.articles) for q in briefing.quotes)),
-        _section("Timeline", _timeline_table(briefing)),
+        _section("Timeline", _timeline_list(briefing)),
         _section("Sources", _sources(briefing)),
     ]
     return "\n".join(p for p in parts if p)
@@ -56,10 +57,25 @@ def _front_matter(b: Briefing) -> str:
         "id": b.id,
         "description": b.summary[0] if b.summary else None,
         "sources": [_source_meta(a) for a in b.articles],
-        "actors": [a.name for a in b.actors[:10]],
+        "actors": [a.name for a in b.actors[:KEY_ACTORS]],
         "tags": list(b.tags),
+        # what the hub pages (actors, front page, feeds) need, so they never re-analyse a story
+        "cast": [{"name": a.name, "kind": a.kind, "role": a.role} for a in b.actors[:KEY_ACTORS]],
+        "quotes": [_quote_meta(q, b.articles) for q in b.quotes],
     }
     return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) + "---\n"
+
+
+def _quote_meta(q: Quote, articles: tuple[Article, ...]) -> dict[str, Any]:
+    first = articles[q.sources[0]] if q.sources and q.sources[0] < len(articles) else articles[0]
+    url = first.url + text_fragment(q.text) if first.url and first.url.startswith(("http://", "https://")) else None
+    return {
+        "speaker": q.speaker,
+        "text": " ".join(q.text.split()).strip(_OPEN_MARKS + " ,"),
+        "outlet": first.site,
+        "url": url,
+        "date": first.published.isoformat() if first.published else None,
+    }
 
 
 def _source_meta(a: Article) -> dict[str, Any]:
@@ -83,18 +99,25 @@ def _section(heading: str, body: str) -> str:
     return f"## {heading}\n\n{body}\n" if body.strip() else ""
 
 
-def _actors_table(b: Briefing) -> str:
-    rows = ["| Name | Role | Kind | Mentions |", "| --- | --- | --- | ---: |"]
-    for actor in b.actors[:10]:
-        role = escape_md(actor.role) if actor.role else "–"
-        rows.append(f"| **{escape_md(actor.name)}** | {role} | {actor.kind} | {actor.mentions} |")
-    return "\n".join(rows) if len(rows) > 2 else ""
+def _actors_list(b: Briefing) -> str:
+    """One line per actor (readable on a phone): name in bold (linked later by the hub writer), role, kind."""
+    lines = []
+    for actor in b.actors[:KEY_ACTORS]:
+        role = f" — {escape_md(actor.role)}" if actor.role else ""
+        plural = "s" if actor.mentions != 1 else ""
+        lines.append(f"- {actor_ref(actor.name)}{role} · *{actor.kind}, {actor.mentions} mention{plural}*")
+    return "\n".join(lines)
+
+
+def actor_ref(name: str) -> str:
+    """How an actor is named on a briefing; site.link_actors turns it into a link when the actor has a page."""
+    return f"**{escape_md(name)}**"
 
 
 def _quote_block(q: Quote, articles: tuple[Article, ...]) -> str:
     pieces = [p.strip().lstrip(_OPEN_MARKS).strip() for p in re.split(r"\n\s*\n", q.text)]
     body = "\n>\n> ".join(escape_md(p) for p in pieces if p)
-    speaker = f"**{escape_md(q.speaker)}**" if q.speaker else "*speaker not named*"
+    speaker = actor_ref(q.speaker) if q.speaker else "*speaker not named*"
     links = " · ".join(_source_link(articles[i], q.text) for i in q.sources if i < len(articles))
     return f"> “{body}”\n\n— {speaker}, {links}"
 
@@ -119,18 +142,20 @@ def _fragment_part(text: str) -> str:
     return percent(text.strip(" ,.;:"), safe="")
 
 
-def _timeline_table(b: Briefing) -> str:
-    if not b.timeline:
-        return ""
+def _timeline_list(b: Briefing) -> str:
+    """One list item per date, oldest first; digest.css draws the list under `## Timeline` as a vertical line."""
     several = len(b.articles) > 1
-    rows = ["| Date | What happened | In the source's words |" + (" Source |" if several else ""),
-            "| --- | --- | --- |" + (" --- |" if several else "")]
+    items: list[str] = []
+    last = None
     for ref in sorted(b.timeline, key=lambda r: (sort_key(r.value), r.sources[0], r.start)):
-        row = f"| {describe_value(ref.value)} | {escape_md(ref.event)} | “{escape_md(ref.expression)}” |"
-        if several:
-            row += " " + escape_md(", ".join(b.articles[i].site or "?" for i in ref.sources)) + " |"
-        rows.append(row)
-    return "\n".join(rows)
+        where = f" · {escape_md(', '.join(b.articles[i].site or '?' for i in ref.sources))}" if several else ""
+        line = f"{escape_md(ref.event)}  \n  *“{escape_md(ref.expression)}”{where}*"
+        if ref.value == last:
+            items[-1] += f"  \n  {line}"
+        else:
+            items.append(f"- **{describe_value(ref.value)}**  \n  {line}")
+            last = ref.value
+    return "\n".join(items)
 
 
 def _sources(b: Briefing) -> str:

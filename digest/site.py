@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import subprocess
+import sys
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,25 +19,54 @@ from pathlib import Path
 import yaml
 
 from .errors import BuildError, DigestError
+from .feeds import write_feeds
 from .files import write_if_changed
 from .model import Briefing
-from .render import check_markdown, escape_md, format_date, render_markdown
+from .render import actor_ref, check_markdown, escape_md, format_date, render_markdown
 
 SLUG_WORDS = 8  # words of the headline kept in a story's file name
 HOME_ACTORS = 4  # actors named under each story on the home page
+HOME_DAYS = 30  # the front page shows the stories of the last 30 days (counted from the newest story)…
+HOME_MAX = 100  # …and at most this many; every story is in the archive (archive/)
+SUMMARY_CHARS = 220  # a card's one-line summary is cut at a word boundary near this length
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+_ACTOR_LINK = re.compile(r"\[(\*\*(?:[^*\\]|\\.)+\*\*)\]\(\.\./actors/[a-z0-9-]+\.md\)")  # what link_actors writes
+
+
+@dataclass(frozen=True, slots=True)
+class CastMember:
+    """An actor as a story's front matter lists it."""
+
+    name: str
+    kind: str
+    role: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteEntry:
+    """A quote as a story's front matter lists it: who, what, where and when."""
+
+    speaker: str | None
+    text: str
+    outlet: str | None
+    url: str | None
+    date: dt.date | None
 
 
 @dataclass(frozen=True, slots=True)
 class StoryEntry:
-    """What the home page needs of one published story."""
+    """What the hub pages (front page, archive, actors, tags, feeds) need of one published story."""
 
     path: str  # relative to the content folder, with forward slashes
     title: str
     date: dt.date | None
     description: str | None
     outlets: tuple[str, ...]
-    actors: tuple[str, ...]
+    actors: tuple[str, ...]  # the first HOME_ACTORS key actors
+    id: str | None = None
+    cast: tuple[CastMember, ...] = ()
+    quotes: tuple[QuoteEntry, ...] = ()
+    tags: tuple[str, ...] = ()
 
 
 def write_briefing(briefing: Briefing, path: Path) -> bool:
@@ -93,40 +124,94 @@ def list_stories(content_dir: Path, stories_dir: str) -> list[StoryEntry]:
                 description=str(meta["description"]) if meta.get("description") else None,
                 outlets=tuple(sorted({str(s.get("outlet")) for s in _dicts(meta.get("sources")) if s.get("outlet")})),
                 actors=tuple(str(a) for a in meta.get("actors") or ())[:HOME_ACTORS],
+                id=_str(meta.get("id")),
+                cast=tuple(_cast(meta)),
+                quotes=tuple(_quotes(meta)),
+                tags=tuple(str(t) for t in meta.get("tags") or ()),
             )
         )
     return sorted(entries, key=lambda e: (e.date or dt.date.min, e.path), reverse=True)
 
 
-def write_home(content_dir: Path, stories_dir: str) -> bool:
-    """The front page: every story, newest first, grouped by day."""
+def write_home(content_dir: Path, stories_dir: str, actor_pages: dict[str, str] | None = None) -> bool:
+    """The front page: the latest stories (HOME_DAYS, at most HOME_MAX), newest first, grouped by day.
+
+    `actor_pages` maps an actor's name to its page (relative to the content folder), for the key-actor links.
+    """
     stories = list_stories(content_dir, stories_dir)
-    lines = ["---", "title: Latest briefings", "hide:", "  - navigation", "---", "", "# Latest briefings", ""]
+    latest = latest_stories(stories)
+    lines = ["---", "title: Latest briefings", "template: digest-list.html", "hide:", "  - navigation", "---", "",
+             "# Latest briefings", ""]
     if not stories:
         lines.append("No briefings yet: add sources to `site_config/digest.yml` and run `nox -s build`.")
     day: object = object()
-    for story in stories:
+    for story in latest:
         if story.date != day:
             day = story.date
             lines += [f"## {format_date(story.date) if story.date else 'Undated'}", ""]
-        lines += _home_item(story)
+        lines += story_card(story, actor_pages or {}, "")
+    older = len(stories) - len(latest)
+    if stories:
+        more = f"{older} older briefing{'s are' if older != 1 else ' is'} in the" if older else "Every briefing is in the"
+        lines += ["---", "", f"{more} [archive](archive/index.md), by month.", ""]
     return write_if_changed(content_dir / "index.md", "\n".join(lines).rstrip() + "\n")
 
 
-def _home_item(story: StoryEntry) -> list[str]:
+def latest_stories(stories: list[StoryEntry]) -> list[StoryEntry]:
+    """The stories of the front page: dated within HOME_DAYS of the newest, at most HOME_MAX."""
+    newest = next((s.date for s in stories if s.date), None)
+    if newest is None:
+        return stories[:HOME_MAX]
+    since = newest - dt.timedelta(days=HOME_DAYS - 1)
+    return [s for s in stories if s.date is None or s.date >= since][:HOME_MAX]
+
+
+def story_card(story: StoryEntry, actor_pages: dict[str, str], up: str) -> list[str]:
+    """A story on a listing: title (h3), date and outlets, a one-line summary, key actors (linked to their pages).
+
+    `up` is the way from the listing page to the content folder ("" or "../").
+    """
     count = f"{len(story.outlets) or 1} outlet" + ("s" if len(story.outlets) > 1 else "")
-    item = [f"### [{escape_md(story.title)}]({story.path})", ""]
-    item.append(f"*{count}: {escape_md(', '.join(story.outlets) or 'unknown')}*")
-    item.append("")
+    when = format_date(story.date) if story.date else "Undated"
+    item = [f"### [{escape_md(story.title)}]({up}{story.path})", ""]
+    item += [f"*{when} · {count}: {escape_md(', '.join(story.outlets) or 'unknown')}*", ""]
     if story.description:
-        item += [escape_md(story.description), ""]
+        item += [escape_md(one_line(story.description)), ""]
     if story.actors:
-        item += [f"**Key actors:** {escape_md(', '.join(story.actors))}", ""]
+        names = [_linked(a, actor_pages, up) for a in story.actors]
+        item += [f"**Key actors:** {', '.join(names)}", ""]
     return item
 
 
+def one_line(text: str, limit: int = SUMMARY_CHARS) -> str:
+    """The text cut at a word boundary near `limit` characters, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _linked(name: str, actor_pages: dict[str, str], up: str) -> str:
+    page = actor_pages.get(name)
+    return f"[{escape_md(name)}]({up}{page})" if page else escape_md(name)
+
+
+def link_actors(markdown: str, actor_pages: dict[str, str]) -> str:
+    """A briefing with each actor's bold name (render.actor_ref) linked to its page, and no other actor linked.
+
+    Idempotent: earlier links are undone first, so every build relinks the pages against the actors of the day.
+    """
+    match = FRONT_MATTER.match(markdown)
+    head, body = (markdown[: match.end()], markdown[match.end() :]) if match else ("", markdown)
+    body = _ACTOR_LINK.sub(lambda m: m.group(1), body)
+    for name in sorted(actor_pages, key=len, reverse=True):
+        bold = actor_ref(name)
+        body = re.sub(r"(?<!\[)" + re.escape(bold) + r"(?!\])", lambda _m: f"[{bold}](../{actor_pages[name]})", body)
+    return head + body
+
+
 def build_site(mkdocs_config: Path, site_dir: Path | None = None) -> Path:
-    """`mkdocs build --strict`: a warning (a broken link, a missing page) fails the build."""
+    """`mkdocs build --strict` (a warning, such as a broken link, fails it), then the feeds and the search index."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -146,7 +231,32 @@ def build_site(mkdocs_config: Path, site_dir: Path | None = None) -> Path:
         raise BuildError(f"MkDocs build failed: {err}", str(mkdocs_config)) from err
     finally:
         logger.removeHandler(handler)
-    return Path(config["site_dir"])
+    out = Path(config["site_dir"])
+    docs = Path(config["docs_dir"])
+    stories_dir = str(config["extra"].get("stories_dir", "stories"))
+    write_feeds(out, config["site_url"], config["site_name"], list_stories(docs, stories_dir))
+    if search_engine(config["extra"]) == "pagefind":
+        index_with_pagefind(out)
+    return out
+
+
+def search_engine(extra: dict[str, object]) -> str:
+    """`extra.search` in mkdocs.yml: "pagefind" (the default) or "material" (Material's built-in search)."""
+    return "material" if extra.get("search") == "material" else "pagefind"
+
+
+def index_with_pagefind(site: Path) -> None:
+    """Pagefind's chunked index into site/pagefind/ (pages marked data-pagefind-body: stories and actors)."""
+    try:
+        import pagefind  # noqa: F401  (only to say clearly when it is missing)
+    except ImportError as err:
+        raise BuildError("Pagefind is not installed: pip install 'pagefind[bin]' (or set extra.search: material)",
+                         str(site)) from err
+    done = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"], capture_output=True, text=True
+    )
+    if done.returncode != 0:
+        raise BuildError(f"Pagefind failed: {(done.stderr or done.stdout).strip()[-300:]}", str(site))
 
 
 def _as_date(value: object) -> dt.date | None:
@@ -156,6 +266,22 @@ def _as_date(value: object) -> dt.date | None:
         return dt.date.fromisoformat(str(value)) if value else None
     except ValueError:
         return None
+
+
+def _str(value: object) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+def _cast(meta: dict[str, object]) -> Iterable[CastMember]:
+    for item in _dicts(meta.get("cast")):
+        if item.get("name"):
+            yield CastMember(str(item["name"]), str(item.get("kind") or "person"), _str(item.get("role")))
+
+
+def _quotes(meta: dict[str, object]) -> Iterable[QuoteEntry]:
+    for q in _dicts(meta.get("quotes")):
+        yield QuoteEntry(_str(q.get("speaker")), str(q.get("text") or ""), _str(q.get("outlet")),
+                         _str(q.get("url")), _as_date(q.get("date")))
 
 
 def _dicts(value: object) -> Iterable[dict[str, object]]:

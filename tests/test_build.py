@@ -49,7 +49,8 @@ def test_sample_build_makes_a_site_with_briefings(project: Path) -> None:
     titles = re.findall(r'<h3 id="[^"]*"><a href="stories/[^"]+/">([^<]+)</a>', home)
     assert len(titles) == 5
     assert titles[0].startswith("Old Ropeworks theatre reopens")  # newest first (26 November)
-    assert (project / "site" / "search" / "search_index.json").exists()
+    assert (project / "site" / "pagefind" / "pagefind-entry.json").exists()  # the default search: Pagefind
+    assert (project / "site" / "feed.xml").exists() and (project / "site" / "feed.json").exists()
 
 
 def test_rebuild_rewrites_nothing_and_bad_sources_do_not_stop_the_run(project: Path) -> None:

@@ -45,10 +45,15 @@ def make_briefing(text: str = "Mayor Ann Lee said “We will build it,” on Mon
 def test_sections_in_order_and_front_matter() -> None:
     md = render_markdown(make_briefing())
     assert md.startswith("---\ntitle: Bridge plan approved\ndate: '2026-11-18'\nid: abc123def456\n")
+    meta = get_data(md)[1]
+    assert meta["cast"] == [{"name": "Ann Lee", "kind": "person", "role": "Mayor"},
+                            {"name": "Port Town", "kind": "place", "role": None}]
+    assert meta["quotes"] == [{"speaker": "Ann Lee", "text": "We will build it", "outlet": "News Example",
+                               "url": "https://news.example/bridge#:~:text=We%20will%20build%20it", "date": "2026-11-18"}]
     headings = [line for line in md.splitlines() if line.startswith("## ")]
     assert headings == ["## Summary", "## Key actors", "## Quotes", "## Timeline", "## Sources"]
-    assert "| **Ann Lee** | Mayor | person | 3 |" in md
-    assert "| 16 November 2026 |" in md and "| “Monday” |" in md
+    assert "- **Ann Lee** — Mayor · *person, 3 mentions*" in md
+    assert "- **16 November 2026**  \n  Mayor Ann Lee said" in md and "*“Monday”*" in md
     assert "- **News Example**: [Bridge plan approved](https://news.example/bridge) · by Jo Reporter · 18 November 2026" in md
 
 
@@ -80,7 +85,7 @@ def test_hostile_source_text_stays_text() -> None:
     assert meta["title"] == HOSTILE
     for html in (MarkdownIt("commonmark").enable("table").render(body), markdown.markdown(body, extensions=["tables"])):
         assert "<script" not in html and "<img" not in html and 'href="javascript' not in html
-        assert "<em>" not in html and "<strong>bold" not in html
+        assert "<em>it</em>" not in html and "<em>bold" not in html and "<strong>bold" not in html
         assert "&lt;script&gt;" in html
 
 

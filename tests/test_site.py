@@ -9,7 +9,17 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from digest.site import list_stories, new_story_path, slugify, write_briefing, write_home, write_redirect
+from digest.site import (
+    HOME_DAYS,
+    link_actors,
+    list_stories,
+    new_story_path,
+    one_line,
+    slugify,
+    write_briefing,
+    write_home,
+    write_redirect,
+)
 
 from .test_render import make_briefing
 
@@ -68,6 +78,68 @@ def test_home_lists_newest_first_grouped_by_day(tmp_path: Path) -> None:
     home = (tmp_path / "index.md").read_text()
     assert home.index("## 20 November 2026") < home.index("## 18 November 2026") < home.index("## Undated")
     assert "### [Later story](stories/2026-11-20-later-story.md)" in home
-    assert "*1 outlet: News Example*" in home
+    assert "*20 November 2026 · 1 outlet: News Example*" in home
     assert "**Key actors:** Ann Lee, Port Town" in home
     assert not write_home(tmp_path, "stories")  # unchanged: not rewritten
+
+
+def test_front_page_is_bounded_and_points_to_the_archive(tmp_path: Path) -> None:
+    stories = tmp_path / "stories"
+    first = dt.date(2026, 1, 1)
+    for n in range(HOME_DAYS + 5):
+        day = first + dt.timedelta(days=n)
+        write_briefing(make_briefing(title=f"Story {n}", published=day), stories / f"{day}-story-{n}.md")
+    write_home(tmp_path, "stories")
+    home = (tmp_path / "index.md").read_text()
+    assert home.count("### [") == HOME_DAYS and "### [Story 34]" in home and "### [Story 4]" not in home
+    assert "5 older briefings are in the [archive](archive/index.md), by month." in home
+
+
+def test_link_actors_is_idempotent_and_undoes_stale_links() -> None:
+    md = "---\ntitle: x\n---\n\n- **Ann Lee** — Mayor\n- **Lee**\n\n— **Ann Lee**, [News](https://n.example)\n"
+    linked = link_actors(md, {"Ann Lee": "actors/ann-lee.md", "Lee": "actors/lee.md"})
+    assert "- [**Ann Lee**](../actors/ann-lee.md) — Mayor\n- [**Lee**](../actors/lee.md)" in linked
+    assert "— [**Ann Lee**](../actors/ann-lee.md), [News](https://n.example)" in linked
+    assert link_actors(linked, {"Ann Lee": "actors/ann-lee.md", "Lee": "actors/lee.md"}) == linked
+    assert link_actors(linked, {}) == md
+
+
+def test_one_line_summaries_cut_at_a_word() -> None:
+    assert one_line("short  text") == "short text"
+    assert one_line("word " * 100, 22) == "word word word word…"
+
+
+def test_actor_slugs_are_stable_and_never_collide() -> None:
+    from digest.hubs import actor_slug
+
+    assert actor_slug("Elena Varga") == actor_slug("elena  varga") == "elena-varga"
+    names = ["Kell-Brightwater", "Kell Brightwater", "Fishermen’s Cooperative", "Index", "Ωμέγα", "Ωμέγα Ω"]
+    slugs = [actor_slug(n) for n in names]
+    assert len(set(slugs)) == len(slugs) and "index" not in slugs
+    assert slugs[1] == "kell-brightwater" and slugs[0].startswith("kell-brightwater--")
+
+
+def test_hub_pages_from_front_matter(tmp_path: Path) -> None:
+    from digest.feeds import atom_feed, json_feed
+    from digest.hubs import write_hubs
+
+    stories = tmp_path / "stories"
+    write_briefing(make_briefing(), stories / "2026-11-18-bridge.md")
+    later = make_briefing(title="Later story", published=dt.date(2026, 12, 2), quotes=())
+    write_briefing(later, stories / "2026-12-02-later-story.md")
+    written = write_hubs(tmp_path, "stories")
+    assert "actors/ann-lee.md" in written and "index.md" in written
+    assert sorted(p.name for p in (tmp_path / "actors").iterdir()) == ["ann-lee.md", "index.md", "port-town.md"]
+    ann = (tmp_path / "actors" / "ann-lee.md").read_text()
+    assert "- Mayor: [Later story](../stories/2026-12-02-later-story.md)" in ann  # the newest story giving it
+    assert "> “We will build it”\n\n— 18 November 2026, [News Example](https://news.example/bridge#:~:text=" in ann
+    story = (stories / "2026-11-18-bridge.md").read_text()
+    assert "- [**Ann Lee**](../actors/ann-lee.md) — Mayor" in story
+    assert "[November 2026](2026-11.md) · 1 briefing" in (tmp_path / "archive" / "index.md").read_text()
+    assert "### [Later story](../stories/2026-12-02-later-story.md)" in (tmp_path / "archive" / "2026-12.md").read_text()
+    assert '<!-- material/tags {"include": ["Port Town"]} -->' in (tmp_path / "tags" / "port-town.md").read_text()
+    assert write_hubs(tmp_path, "stories") == []  # nothing changes on a second run
+    entries = list_stories(tmp_path, "stories")
+    atom = atom_feed("https://x.example/d/", "Digest", entries)
+    assert "<id>urn:digest:story:abc123def456</id>" in atom and 'href="https://x.example/d/stories/2026-12-02-later-story/"' in atom
+    assert '"date_published": "2026-12-02T00:00:00Z"' in json_feed("", "Digest", entries)

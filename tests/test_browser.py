@@ -1,0 +1,182 @@
+"""The built site in a real headless Chromium, served by a real http.server under a sub-path (/digest-demo/).
+
+Needs Playwright's Python package and Debian's chromium at /usr/bin/chromium (Playwright never downloads a
+browser here); without them these tests skip. Screenshots go to tests/screenshots/ (gitignored).
+"""
+
+from __future__ import annotations
+
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from functools import partial
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlparse
+from urllib.request import urlopen
+
+import pytest
+from click.testing import CliRunner
+
+from digest.cli import main
+
+from .conftest import FIXTURES, ROOT, SAMPLES
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+SUBPATH = "/digest-demo/"
+SCREENSHOTS = ROOT / "tests" / "screenshots"
+WIDTHS = {"phone": 390, "desktop": 1280}
+# Sabine Holtz is named only in the rail strike story; Yusuf Adeyemi in the theatre story and the library one.
+ONLY_IN_ONE = ("Sabine Holtz", "Rail workers to strike for 48 hours")
+SHARED_ACTOR = "Yusuf Adeyemi"
+
+sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed: pip install playwright")
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing: apt-get install chromium")
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample site (plus one more story sharing an actor), built for and served at 127.0.0.1:PORT/digest-demo/."""
+    root = tmp_path_factory.mktemp("browser")
+    www, project = root / "www", root / "project"
+    www.mkdir()
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(www)))
+    base = f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
+    _build(project, base)
+    shutil.copytree(project / "site", www / SUBPATH.strip("/"))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield base
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _build(project: Path, base: str) -> None:
+    (project / "content").mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    shutil.copy(ROOT / "content" / "about.md", project / "content" / "about.md")
+    shutil.copytree(ROOT / "content" / "assets", project / "content" / "assets")
+    shutil.copytree(ROOT / "site_config", project / "site_config")
+    shutil.copytree(SAMPLES, project / "samples")
+    shutil.copy(FIXTURES / "pages" / "minimal.html", project / "samples")
+    (project / "site_config" / "digest.yml").write_text("sources:\n  - files: samples/*.html\nfetch:\n  cache_dir: cache\n")
+    cwd, old_url = Path.cwd(), os.environ.get("SITE_URL")
+    os.chdir(project)
+    os.environ["SITE_URL"] = base
+    try:
+        result = CliRunner().invoke(main, ["build"], catch_exceptions=False)
+    finally:
+        os.chdir(cwd)
+        if old_url is None:
+            os.environ.pop("SITE_URL", None)
+        else:
+            os.environ["SITE_URL"] = old_url
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture()
+def page(browser):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 900})
+    yield context.new_page()
+    context.close()
+
+
+def test_search_finds_a_story_by_an_actor_named_only_in_it(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    name, title = ONLY_IN_ONE
+    page.goto(site_url + "search/")
+    page.fill("#digest-search input", name)
+    result = page.locator(".pagefind-ui__result-link", has_text=title).first
+    result.wait_for(timeout=10_000)
+    result.click()
+    page.wait_for_load_state()
+    assert page.url.startswith(site_url + "stories/2026-11-16-rail-workers")
+    assert page.locator("h1").inner_text().startswith(title)
+
+
+def test_story_to_actor_to_another_story_by_clicking(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site_url + "stories/2026-11-26-old-ropeworks-theatre-reopens-with-a-revival-of/")
+    page.locator("article a", has_text=SHARED_ACTOR).first.click()
+    page.wait_for_load_state()
+    assert page.url == site_url + "actors/yusuf-adeyemi/"
+    assert page.locator("h1").inner_text() == SHARED_ACTOR
+    page.locator("article h2#stories + ul a", has_text="Brackenford Library").click()
+    page.wait_for_load_state()
+    assert page.url == site_url + "stories/2026-11-21-brackenford-library-to-open-on-sundays-from-january/"
+
+
+def test_no_internal_link_is_broken(site_url: str) -> None:
+    """Crawl every page reachable from the front page; every link, stylesheet and script under the site loads."""
+    seen: set[str] = set()
+    todo, broken = [site_url], []
+    while todo:
+        url = todo.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        try:
+            with urlopen(url) as response:  # noqa: S310 (our own server)
+                body = response.read()
+                kind = response.headers.get_content_type()
+        except OSError as err:
+            broken.append(f"{url}: {err}")
+            continue
+        if kind == "text/html":
+            for link in _links(body.decode("utf-8")):
+                target = urldefrag(urljoin(url, link)).url
+                if target.startswith(site_url) and target not in seen:
+                    todo.append(target)
+    assert not broken, broken
+    assert len([u for u in seen if "/stories/" in u]) >= 6 and len([u for u in seen if "/actors/" in u]) > 10
+
+
+def test_screenshots_at_phone_and_desktop_widths(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    SCREENSHOTS.mkdir(exist_ok=True)
+    pages = {"front": "", "story": "stories/2026-11-18-council-approves-240m-eastquay-harbour-plan-in-late/",
+             "actor": "actors/yusuf-adeyemi/"}
+    for device, width in WIDTHS.items():
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        for name, path in pages.items():
+            page.goto(site_url + path)
+            page.wait_for_load_state("networkidle")
+            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 0, f"{name} is wider than a {width}px screen by {overflow}px"
+            page.screenshot(path=str(SCREENSHOTS / f"{name}-{device}.png"), full_page=name != "story")
+        context.close()
+    assert len(list(SCREENSHOTS.glob("*.png"))) >= 6
+
+
+class _LinkParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for key, value in attrs:
+            if value and (key == "href" or (key == "src" and tag in ("script", "img"))):
+                self.links.append(value)
+
+
+def _links(html: str) -> list[str]:
+    parser = _LinkParser()
+    parser.feed(html)
+    return [link for link in parser.links if urlparse(link).scheme in ("", "http", "https")]
