@@ -48,6 +48,8 @@ class AnalysisOptions:
     model: str = DEFAULT_MODEL  # an installed spaCy pipeline
     summary_sentences: int = 4
     languages: tuple[str, ...] = ("en",)  # pages in other languages are skipped; empty: brief every page
+    executor: str = "process"  # where articles are analysed: process (a pool), serial, or dask
+    workers: int = 0  # processes for the pool; 0: one per CPU core
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,9 +70,9 @@ class Store:
 
     def _acquire(self) -> None:
         handle = open(self.folder / "lock", "a+")  # noqa: SIM115 (held until close)
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as err:
+        try:  # a POSIX record lock: freed when this process dies, and not inherited by worker processes
+            fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as err:
             handle.seek(0)
             holder = handle.read().strip() or "unknown"
             handle.close()
@@ -86,7 +86,7 @@ class Store:
 
     def close(self) -> None:
         if self._lock is not None:
-            fcntl.flock(self._lock, fcntl.LOCK_UN)
+            fcntl.lockf(self._lock, fcntl.LOCK_UN)
             self._lock.close()
             self._lock = None
 
