@@ -1,13 +1,15 @@
 """Who acts in a story: named people, organizations and places, clustered by alias and ranked by salience.
 
-    find_actors(doc, speakers)   entities → alias clusters (names.py) → roles → noise out → ranked Actors
+    find_actors(doc, speakers)   entities → site furniture out (datelines, credits, link lists) → alias
+                                 clusters (names.py) → roles → noise out (sources, events, things) → ranked
     resolve_name(actors, "Kim")  a surface form → the canonical Actor.name it refers to
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -25,12 +27,21 @@ KIND_OF_LABEL: dict[str, ActorKind] = {
 PARTIES = frozenset({"Democrats", "Republicans"})  # NORP words that name an organization acting as one
 # Lines of site furniture, not story: sharing prompts, newsletters, photo credits.
 BOILERPLATE = re.compile(
-    r"\b(join (our|us)|follow us|subscribe|newsletter|sign up|click here|share (this|on)|related posts"
+    r"(?:\b(?:join (our|us)|follow us|follow\b[^.\n]{0,60}\bon (facebook|twitter|instagram|youtube)"
+    r"|subscribe|newsletter|sign up|click here|share (this|on)|related posts"
     r"|latest news|become a patron|what's clicking|all rights reserved|getty images|ap photo"
-    r"|photo (by|credit)|image credit"
-    r"|(photo|image|picture|credit)s?\s*:|copyright|©)",
+    r"|photo (by|credit)|image credit|homepage|for more stories|letters? to the editor"
+    r"|(photo|image|picture|credit)s?\s*:|copyright)|©)"
+    # credit lines: who reported, wrote and edited the piece, not who acts in it
+    r"|\bcontributed (reporting|to (this|the) (report|story|article))|\badditional reporting"
+    r"|\b(reporting|writing|editing|edited|compiled) by\b",
     re.IGNORECASE,
 )
+LIST_ITEM = re.compile(r"^\s*[-•*]\s")  # "- Rams top Bears …": an item of a list of links
+MIN_LINK_LIST = 3  # a page that ends in this many list items ends in links to other stories
+PIPES = re.compile(r"\s\|\s")  # "Headline one | Headline two | …": a run of headlines, not a sentence
+MIN_PIPES = 2
+HEADING_MAX_CHARS = 120  # a short line with no closing punctuation is a heading or a link
 DATELINE = re.compile(r"^\s*[A-Z][A-Z.,' ]+(?:\([^)\n]{1,30}\))?\s*[—–-]")  # "WASHINGTON (AP) —"
 BOILERPLATE_MAX_LINE = 200  # furniture lines are short; a long paragraph that says "subscribe" is story
 ROLE_DEPS = frozenset({"compound", "amod", "nmod"})  # pre-name modifiers that carry a title
@@ -47,6 +58,30 @@ LEAD_BONUS = 3.0  # worth three mentions
 ACTING_WEIGHT = 0.5  # each mention as subject/agent/possessor adds half a mention
 PLACE_FACTOR = 0.7  # places are often settings; even acting ones rank below people mentioned as often
 PASSIVE_PLACE_FACTOR = 0.15  # regions, seas, planets (LOC) and places that never act: settings, ranked last
+# Words that make an organization a news outlet: one that is only a source ("told NBC News", "according to
+# Reuters", "the Post reported") reports the story rather than acting in it.
+MEDIA_WORDS = frozenset(
+    "news times post journal insider tribune herald gazette telegraph chronicle observer examiner reuters"
+    " press wire magazine radio television tv daily today cnn bbc nbc abc cbs msnbc npr fox afp ap"
+    " politico axios bloomberg".split()
+)
+CITING_VERBS = frozenset({"tell", "report", "email", "interview"})  # "told CNN", "CNN reported"
+# Last words of events, prizes and competitions: things that happen, not actors ("the Davis Cup Finals").
+EVENT_WORDS = frozenset(
+    "finals final awards award cup championship championships olympics open tournament festival prize"
+    " series marathon expo gala".split()
+)
+# Heads that make a modifier the voice of an organization ("a White House spokesman said"); a quote by
+# "a career Army officer" is the officer's, not the Army's.
+SPOKES_WORDS = frozenset(
+    "spokesman spokeswoman spokesperson spokespeople official officials statement representative"
+    " representatives rep aide aides source sources secretary office press".split()
+)
+# Nouns that say a name is a thing, not an actor: "Saturn's moon Titan", "the Dragonfly mission".
+THING_WORDS = frozenset(
+    "moon planet comet asteroid star galaxy mission spacecraft probe rocket satellite telescope"
+    " hurricane storm typhoon cyclone".split()
+)
 ORG_WORDS = frozenset(  # a quoted name the tagger missed is an organization when it has one of these
     "ministry office department agency council committee commission house court party union league"
     " association institute university company group bureau service police army government".split()
@@ -68,13 +103,27 @@ class _Cluster:
     quotes: int = 0
     titled: bool = False
     common_noun: bool = True
+    acting_unquoted: int = 0  # acting outside quotation marks (a place addressed in a speech does not act)
+    subject: int = 0  # mentions as the subject of a verb other than "be", outside quotation marks
+    cited_only: bool = True  # every mention is a citation frame ("told X", "according to X", "X reported")
+    modifier_heads: set[str] | None = None  # nouns the name modifies ("officer" in "Army officer")
+    thing: bool = False  # described as a thing somewhere ("the moon Titan", "the Dragonfly mission")
+    mentions: int = 0
 
 
 def find_actors(doc: Doc, speakers: Sequence[str] = ()) -> tuple[Actor, ...]:
     """Named actors of an article, most important first; `speakers` has one name per quote."""
-    mentions = [e for e in doc.ents if _label(e) in KIND_OF_LABEL and not _in_boilerplate(doc.text, e)]
-    clusters = _cluster(mentions)
-    _add_speakers(clusters, speakers, doc.text)
+    furniture = _furniture(doc)
+    mentions = [
+        e for e in _joined_ents(doc, speakers)
+        if _label(e) in KIND_OF_LABEL and not _inside(e.start_char, e.end_char, furniture)
+    ]
+    clusters = _cluster(mentions, doc.text, _headings(doc.text))
+    _add_speakers(clusters, speakers, doc)
+    for cluster, n in zip(clusters, _mention_counts(clusters, doc.text, furniture)):
+        cluster.mentions = n
+        if cluster.quotes and not _speaks(cluster):
+            cluster.quotes = 0  # "a career Army officer said": the quote is not the Army's
     ranked = sorted(clusters, key=lambda c: -_salience(c, doc.text))
     return tuple(_to_actor(c, doc.text) for c in ranked if not _is_noise(c, doc.text))
 
@@ -98,28 +147,109 @@ def _label(ent: Span) -> str:
     return "ORG" if ent.label_ == "NORP" and clean_surface(ent.text) in PARTIES else ent.label_
 
 
-def _in_boilerplate(text: str, ent: Span) -> bool:
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line."""
+    spans, start = [], 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def _furniture(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges that are site furniture, not story: the dateline, sharing prompts and credit lines,
+    a closing list of links to other stories, runs of headlines separated by pipes."""
+    text = doc.text
+    ranges = []
     dateline = DATELINE.match(text)
-    if dateline and ent.end_char <= dateline.end():
-        return True
-    start = text.rfind("\n", 0, ent.start_char) + 1
-    end = text.find("\n", ent.end_char)
-    line = text[start : end if end >= 0 else len(text)]
-    return len(line) <= BOILERPLATE_MAX_LINE and BOILERPLATE.search(line) is not None
+    if dateline:
+        ranges.append((0, dateline.end()))
+    lines = _lines(text)
+    for start, end in lines:
+        if end - start <= BOILERPLATE_MAX_LINE and BOILERPLATE.search(text, start, end):
+            ranges.append((start, end))
+    items = []
+    for start, end in reversed(lines):
+        if not text[start:end].strip():
+            continue
+        if not LIST_ITEM.match(text[start:end]):
+            break
+        items.append((start, end))
+    if len(items) >= MIN_LINK_LIST:
+        ranges.extend(items)
+    ranges.extend(
+        (sent.start_char, sent.end_char) for sent in doc.sents if len(PIPES.findall(sent.text)) >= MIN_PIPES
+    )
+    return ranges
 
 
-def _cluster(mentions: Iterable[Span]) -> list[_Cluster]:
+def _inside(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in ranges)
+
+
+def _headings(text: str) -> list[tuple[int, int]]:
+    """Short lines without closing punctuation: headings and links, where a name is a label, not an act."""
+    return [
+        (s, e) for s, e in _lines(text)
+        if 0 < e - s <= HEADING_MAX_CHARS and not re.search(r"[.!?:;\"”’')\]]\s*$", text[s:e])
+    ]
+
+
+def _joined_ents(doc: Doc, speakers: Sequence[str]) -> list[Span]:
+    """Entities, with two organizations joined by "and" made one when the text names them as one
+    ("Customs" + "Border Protection" where "Customs and Border Protection" is used elsewhere)."""
+    known = {clean_surface(s) for s in speakers} | {clean_surface(e.text) for e in doc.ents}
+    ents, out, i = list(doc.ents), [], 0
+    while i < len(ents):
+        first = ents[i]
+        if i + 1 < len(ents):
+            second = ents[i + 1]
+            joined = doc[first.start : second.end]
+            if (
+                second.start == first.end + 1
+                and doc[first.end].lower_ in ("and", "&")
+                and first.label_ == second.label_ == "ORG"
+                and clean_surface(joined.text) in known
+            ):
+                out.append(Span(doc, first.start, second.end, label="ORG"))
+                i += 2
+                continue
+        out.append(first)
+        i += 1
+    return out
+
+
+def _company_possessives(mentions: Iterable[Span], text: str) -> set[str]:
+    """Names whose "’s" is part of the name ("Lowe’s reports earnings"): never written without it, and
+    used at least once as something other than a possessor."""
+    deps: dict[str, set[str]] = defaultdict(set)
+    for ent in mentions:
+        if re.search(r"\w['’]s$", ent.text.strip()):
+            deps[clean_surface(ent.text)].add(ent.root.dep_)
+    return {
+        name for name, found in deps.items()
+        if name and found - {"poss"} and not re.search(rf"\b{re.escape(name)}\b(?!['’]s\b)", text)
+    }
+
+
+def _cluster(
+    mentions: Sequence[Span], text: str = "", headings: Sequence[tuple[int, int]] = ()
+) -> list[_Cluster]:
     """Group mentions by normalized name, then fold aliases together (names.merge_groups)."""
     by_key: dict[tuple[str, ...], NameGroup] = {}
     surfaces: dict[str, Counter[str]] = {}
+    companies = _company_possessives(mentions, text)
     for ent in mentions:
         name = _strip_numbers(clean_surface(ent.text))
         if not _plausible(name):
             continue
+        label = "PERSON" if _label(ent) in ("GPE", "LOC") and _followed_by_who(ent) else _label(ent)
+        if name in companies and re.search(r"['’]s$", ent.text.strip()):
+            name, label = name + ent.text.strip()[-2:], "ORG"
         key = group_key(name)
         group = by_key.setdefault(key, NameGroup(first=ent.start_char))
         group.forms[name] = group.forms.get(name, 0) + 1
-        group.labels[_label(ent)] = group.labels.get(_label(ent), 0) + 1
+        group.labels[label] = group.labels.get(label, 0) + 1
         surfaces.setdefault(name, Counter())[ent.text.strip().splitlines()[0]] += 1
     clusters = []
     for group in merge_groups(by_key.values()):
@@ -127,8 +257,16 @@ def _cluster(mentions: Iterable[Span]) -> list[_Cluster]:
         for form in group.forms:
             seen.update(surfaces.get(form, Counter()))
         clusters.append(_Cluster(group, seen))
-    _annotate(clusters, mentions)
+    _annotate(clusters, mentions, headings)
     return clusters
+
+
+def _followed_by_who(ent: Span) -> bool:
+    """"Tommy, who goes by his first name": a relative "who" makes a tagged place a person."""
+    for token in ent.doc[ent.end : ent.end + 3]:
+        if not token.is_punct:
+            return token.lower_ in ("who", "whose", "whom")
+    return False
 
 
 def _strip_numbers(name: str) -> str:
@@ -143,7 +281,9 @@ def _plausible(name: str) -> bool:
     return any(ch.isalpha() for ch in name) and any(ch.isupper() for ch in name) and len(name) > 1
 
 
-def _annotate(clusters: list[_Cluster], mentions: Iterable[Span]) -> None:
+def _annotate(
+    clusters: list[_Cluster], mentions: Iterable[Span], headings: Sequence[tuple[int, int]] = ()
+) -> None:
     """Roles, acting mentions and title use, read off each mention's parse."""
     owner = {form: c for c in clusters for form in c.surfaces}
     for ent in mentions:
@@ -151,12 +291,50 @@ def _annotate(clusters: list[_Cluster], mentions: Iterable[Span]) -> None:
         if cluster is None:
             continue
         root = ent.root
-        cluster.acting += root.dep_ in ACTING_DEPS
+        copula = root.dep_.startswith("nsubj") and root.head.lemma_ == "be"  # "Titan is a moon" is no act
+        in_heading = _inside(ent.start_char, ent.end_char, headings)
+        acts = not copula and not in_heading
+        quoted = _in_quotation(ent)
+        cluster.acting += acts and root.dep_ in ACTING_DEPS
+        cluster.acting_unquoted += acts and not quoted and root.dep_ in ACTING_DEPS
+        cluster.subject += acts and not quoted and root.dep_ in ("nsubj", "agent")
+        cluster.cited_only &= _cited(ent)
         cluster.modifier_only &= root.dep_ in MODIFIER_DEPS
+        if root.dep_ in MODIFIER_DEPS:
+            cluster.modifier_heads = (cluster.modifier_heads or set()) | {root.head.lower_}
+        cluster.thing |= _described_as_thing(ent)
         cluster.common_noun &= all(t.pos_ == "NOUN" for t in ent)
         cluster.titled |= bool(leading_title(ent.text)) or _title_before(ent)
         if cluster.role is None and cluster.group.person_like:
             cluster.role = _role(ent)
+
+
+def _described_as_thing(ent: Span) -> bool:
+    """"Saturn's moon Titan", "Titan, a moon": a descriptor noun next to the name that makes it a thing."""
+    root = ent.root
+    near = [c for c in root.children if not (ent.start <= c.i < ent.end)]
+    if root.dep_ == "appos" or any(c.dep_ == "appos" for c in near):
+        near.append(root.head)
+    return any(t.lemma_.lower() in THING_WORDS and t.pos_ == "NOUN" for t in near)
+
+
+def _cited(ent: Span) -> bool:
+    """A source citation: "told CNN", "a statement to Reuters", "according to X", "X reported"."""
+    root, head = ent.root, ent.root.head
+    if root.dep_ in ("dobj", "nsubj", "dative") and head.lemma_ in CITING_VERBS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "to":
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_ == "report":
+        return True
+    return root.dep_ in ("poss", "nmod") and head.lemma_ == "request"
+
+
+def _in_quotation(ent: Span) -> bool:
+    """Inside quotation marks: an odd number of " or more “ than ” before it in its paragraph."""
+    text = ent.doc.text
+    before = text[text.rfind("\n", 0, ent.start_char) + 1 : ent.start_char]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _title_before(ent: Span) -> bool:
@@ -193,17 +371,24 @@ def _apposition_role(ent: Span) -> str | None:
     return match.group(1).strip() if match else None
 
 
-def _add_speakers(clusters: list[_Cluster], speakers: Sequence[str], text: str) -> None:
-    """Count quotes per actor; a quoted name the tagger missed becomes an actor of its own."""
+def _add_speakers(clusters: list[_Cluster], speakers: Sequence[str], doc: Doc) -> None:
+    """Count quotes per actor; a quoted name the tagger missed becomes an actor of its own.
+
+    A name the tagger reads as a group of people ("Americans", NORP) is no actor even when quoted.
+    """
+    text = doc.text
+    groups_of_people = {clean_surface(e.text) for e in doc.ents if e.label_ == "NORP"} - PARTIES
     for speaker in speakers:
         name = clean_surface(speaker)
         if not _plausible(name):
             continue
         home = home_of(name, [c.group for c in clusters])
-        if home is None and name in text:
+        if home is None and name in text and name not in groups_of_people:
             label = "PERSON" if len(name.split()) > 1 and not ORG_WORDS & set(name_tokens(name)) else "ORG"
             group = NameGroup(forms={name: 1}, labels={label: 1}, first=text.find(name))
-            clusters.append(_Cluster(group, Counter({name: 1}), modifier_only=False, common_noun=False))
+            clusters.append(
+                _Cluster(group, Counter({name: 1}), modifier_only=False, common_noun=False, cited_only=False)
+            )
             home = group
         for cluster in clusters:
             if cluster.group is home:
@@ -222,12 +407,37 @@ def _acronyms(cluster: _Cluster, text: str) -> set[str]:
     return found
 
 
+def _speaks(cluster: _Cluster) -> bool:
+    """Quotes count for an actor named only as a modifier when the head is its voice ("Kremlin spokesman")."""
+    if not cluster.modifier_only or not cluster.modifier_heads:
+        return True
+    return bool(cluster.modifier_heads & SPOKES_WORDS)
+
+
+def _mention_counts(
+    clusters: Sequence[_Cluster], text: str, furniture: Sequence[tuple[int, int]]
+) -> list[int]:
+    """Occurrences of any of each cluster's forms in the text (the tagger misses some), outside furniture and
+    not inside a longer name of another actor ("Virginia" in "Virginia Democrats")."""
+    found: list[tuple[int, int, int]] = []
+    for i, cluster in enumerate(clusters):
+        forms = {f for f in (*cluster.group.forms, *cluster.surfaces, *_acronyms(cluster, text)) if f}
+        pattern = r"\b(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?!\w)"
+        matches = re.finditer(pattern, text)
+        found.extend((m.start(), m.end(), i) for m in matches if not _inside(m.start(), m.end(), furniture))
+    found.sort()
+    starts = [start for start, _, _ in found]
+    widest = max((end - start for start, end, _ in found), default=0)
+    counts = [0] * len(clusters)
+    for start, end, i in found:
+        near = found[bisect_left(starts, start - widest) : bisect_right(starts, start)]
+        if not any(end <= e and e - s > end - start and j != i for s, e, j in near):
+            counts[i] += 1
+    return [max(n, c.group.size) for n, c in zip(counts, clusters)]
+
+
 def _mention_count(cluster: _Cluster, text: str) -> int:
-    """Occurrences of any of the cluster's forms in the text (the tagger misses some)."""
-    forms = {f for f in (*cluster.group.forms, *cluster.surfaces, *_acronyms(cluster, text)) if f}
-    forms = sorted(forms, key=len, reverse=True)
-    pattern = r"\b(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)"
-    return max(len(re.findall(pattern, text)), cluster.group.size)
+    return cluster.mentions or cluster.group.size
 
 
 def _kind(cluster: _Cluster) -> ActorKind:
@@ -253,13 +463,24 @@ def _salience(cluster: _Cluster, text: str) -> float:
 
 
 def _is_noise(cluster: _Cluster, text: str) -> bool:
-    """Misfires and passers-by: unquoted lone modifier words, common nouns, settings, one-off names."""
-    if cluster.quotes or cluster.titled:
-        return False
+    """Misfires and passers-by: unquoted lone modifier words, common nouns, settings, one-off names,
+    outlets only cited as sources, events."""
     group = cluster.group
+    if cluster.cited_only and _is_media(cluster):
+        return True  # "told NBC News", "according to Reuters": a source; what it was told is not its quote
+    if not group.person_like and not group.place_like and group.longest[-1] in EVENT_WORDS:
+        return True  # "the Davis Cup Finals", "the Music Awards": where things happen (and who speaks)
+    if cluster.quotes or (cluster.titled and group.person_like):
+        return False
+    heads = cluster.modifier_heads
+    thing_modifier = cluster.modifier_only and bool(heads) and heads <= THING_WORDS
+    if not group.person_like and (cluster.thing or thing_modifier):
+        return True  # "Saturn's moon Titan", "the Dragonfly mission": things, not actors
     few = _mention_count(cluster, text) <= PLACE_MIN_MENTIONS
-    if _kind(cluster) == "place" and (not cluster.acting or few):
-        return True  # a setting: datelines, venues, "a village in New York"
+    if _kind(cluster) == "place" and (
+        not cluster.acting_unquoted or (few and not cluster.subject) or _mention_count(cluster, text) < 2
+    ):
+        return True  # a setting: datelines, venues, "a village in New York"; but "Russia beat Croatia" acts
     lone = len(group.keys) == 1 and len(group.longest) == 1
     if lone and cluster.modifier_only and group.person_like:
         return True  # "the Angara rocket": a product tagged PERSON
@@ -267,6 +488,10 @@ def _is_noise(cluster: _Cluster, text: str) -> bool:
         return True  # "Media reports said": a capitalised common noun
     passing = not cluster.acting and cluster.role is None
     return passing and _mention_count(cluster, text) <= PASSING_MENTIONS
+
+
+def _is_media(cluster: _Cluster) -> bool:
+    return any(MEDIA_WORDS & set(key) for key in cluster.group.keys)
 
 
 def _to_actor(cluster: _Cluster, text: str) -> Actor:

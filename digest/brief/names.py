@@ -50,17 +50,65 @@ _COUNTRY_KEY = {form: forms[0] for forms in COUNTRY_FORMS for form in forms}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _STRAY_POSSESSIVE = re.compile(r"^['’]s\s+")  # "’s Haqqani": the tagger started a name inside "Taliban’s"
 _EDGE_JUNK = re.compile(r"^[\W_]+|[^\w.)]+$")
+_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "OmarIlhan": two words run together by extraction
+# Last words that make "… Prince Alfred Hospital" an institution, not a person after a title.
+_INSTITUTION_WORDS = frozenset(
+    "hospital university college school island street county center centre".split()
+)
+# Titles that are also surnames or name parts ("Martin Luther King Jr.", "Larry King Live"): inside a name
+# they start a person only when a full name follows them.
+_NAME_LIKE_TITLES = frozenset(
+    "king queen prince princess lord lady sister father dame sir miss general justice".split()
+)
 _TOKEN = re.compile(r"[^\W_]+")
 
 
 def clean_surface(text: str) -> str:
     """The name inside a surface form: first line only, without possessive, leading titles or "the"."""
     text = text.strip().splitlines()[0] if text.strip() else ""
-    text = _EDGE_JUNK.sub("", _POSSESSIVE.sub("", _EDGE_JUNK.sub("", _STRAY_POSSESSIVE.sub("", text))))
+    text = _STRAY_POSSESSIVE.sub("", unglue(text))
+    text = _EDGE_JUNK.sub("", _POSSESSIVE.sub("", _EDGE_JUNK.sub("", text)))
     words = _cut_at_lowercase(text.split())
     while len(words) > 1 and (words[0].casefold().rstrip(".") in TITLES or words[0].casefold() in ARTICLES):
         words = words[1:]
-    return " ".join(words)
+    return " ".join(_after_inner_title(words))
+
+
+def unglue(text: str) -> str:
+    """Cut a name where extraction ran it into a repeat of itself ("Ilhan OmarIlhan Omar…" → "Ilhan Omar").
+
+    Link lists and embedded posts glue a name to the next one with no space; the cut is made only where
+    the glued-on part starts with a word the name already had, so "McDonald" or "DeSantis" stay whole.
+    """
+    seen: set[str] = set()
+    for word in re.finditer(r"\S+", text):
+        parts = _GLUE.split(word.group())
+        offset = word.start()
+        for i, part in enumerate(parts):
+            key = "".join(_TOKEN.findall(part.casefold()))
+            if i > 0 and key and any(key == s or s.startswith(key) for s in seen):
+                return text[:offset].rstrip()
+            seen.update("".join(_TOKEN.findall(p.casefold())) for p in re.split(r"[-\s]", part) if p)
+            offset += len(part)
+    return text
+
+
+def _after_inner_title(words: list[str]) -> list[str]:
+    """The person after a title inside a name ("White House Press Secretary Jane Roe" → "Jane Roe")."""
+    for k in range(len(words) - 2, 0, -1):
+        rest = words[k + 1 :]
+        title = words[k].casefold().rstrip(".")
+        if (
+            title in TITLES
+            and (title not in _NAME_LIKE_TITLES or len(rest) >= 2)
+            and any(w.casefold().rstrip(".") not in SUFFIXES for w in rest)
+            and all(w[:1].isupper() or w in PARTICLES for w in rest)
+            and rest[0][:1].isupper()
+            and rest[-1].casefold() not in _INSTITUTION_WORDS
+            and words[k - 1].casefold() not in PARTICLES
+        ):
+            return rest
+    return words
 
 
 def _cut_at_lowercase(words: list[str]) -> list[str]:
