@@ -20,8 +20,8 @@ SHARED = ROOT.parent / "shared"
 
 @nox.session
 def build(session: nox.Session) -> None:
-    """Brief the configured sources and build the site into site/ (mkdocs build --strict)."""
-    session.install(".")
+    """Brief the configured sources and build the site into site/ (mkdocs build --strict, then Pagefind)."""
+    session.install(".", "pagefind[bin]")
     session.run("digest", "build", *session.posargs)
 
 
@@ -34,7 +34,11 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def serve(session: nox.Session) -> None:
-    """Preview the site at http://127.0.0.1:8000 with live reload (run `nox -s build` first)."""
+    """Preview the site at http://127.0.0.1:8000 with live reload (run `nox -s build` first).
+
+    `mkdocs serve` does not run Pagefind: the search box works on the built site (`nox -s build`, then e.g.
+    `python -m http.server -d site`), or set `extra.search: material` while editing.
+    """
     session.install(".")
     session.run("mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *session.posargs)
 
@@ -58,3 +62,12 @@ def lint(session: nox.Session) -> None:
 
 if os.environ.get("CI"):
     nox.options.error_on_missing_interpreters = True
+
+
+@nox.session(default=False)
+def bench(session: nox.Session) -> None:
+    """Throughput, incremental re-runs and site builds at 1,000-10,000 stories (several minutes)."""
+    if not SHARED.exists():
+        session.skip(f"{SHARED} is absent: the benchmark reads its corpus")
+    session.install(".")
+    session.run("python", "tests/bench.py", str(SHARED), *session.posargs)

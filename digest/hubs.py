@@ -57,7 +57,9 @@ def write_hubs(content_dir: Path, stories_dir: str) -> list[str]:
     written = []
     for story in stories:
         path = content_dir / story.path
-        if write_if_changed(path, link_actors(path.read_text(encoding="utf-8"), pages)):
+        named = {m.name for m in story.cast} | {q.speaker for q in story.quotes if q.speaker}
+        links = {name: pages[name] for name in named if name in pages}  # only this story's: linear in the site
+        if write_if_changed(path, link_actors(path.read_text(encoding="utf-8"), links)):
             written.append(story.path)
     hubs = {
         **actor_pages(actors, pages),
@@ -70,7 +72,7 @@ def write_hubs(content_dir: Path, stories_dir: str) -> list[str]:
             if f"{folder}/{stale.name}" not in hubs:
                 stale.unlink()
     written += [rel for rel, text in hubs.items() if write_if_changed(content_dir / rel, text)]
-    if write_home(content_dir, stories_dir, pages):
+    if write_home(content_dir, stories_dir, pages, stories):
         written.append("index.md")
     return written
 

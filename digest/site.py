@@ -29,6 +29,7 @@ HOME_ACTORS = 4  # actors named under each story on the home page
 HOME_DAYS = 30  # the front page shows the stories of the last 30 days (counted from the newest story)…
 HOME_MAX = 100  # …and at most this many; every story is in the archive (archive/)
 SUMMARY_CHARS = 220  # a card's one-line summary is cut at a word boundary near this length
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's safe loader when present: 10× faster
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 _ACTOR_LINK = re.compile(r"\[(\*\*(?:[^*\\]|\\.)+\*\*)\]\(\.\./actors/[a-z0-9-]+\.md\)")  # what link_actors writes
 
@@ -103,7 +104,7 @@ def new_story_path(stories_dir: str, title: str, day: dt.date | None, story_id: 
 def read_front_matter(path: Path) -> dict[str, object]:
     try:
         match = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
-        meta = yaml.safe_load(match.group(1)) if match else {}
+        meta = yaml.load(match.group(1), Loader=_YAML_LOADER) if match else {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return {}
     return meta if isinstance(meta, dict) else {}
@@ -133,12 +134,16 @@ def list_stories(content_dir: Path, stories_dir: str) -> list[StoryEntry]:
     return sorted(entries, key=lambda e: (e.date or dt.date.min, e.path), reverse=True)
 
 
-def write_home(content_dir: Path, stories_dir: str, actor_pages: dict[str, str] | None = None) -> bool:
+def write_home(
+    content_dir: Path, stories_dir: str, actor_pages: dict[str, str] | None = None,
+    stories: list[StoryEntry] | None = None,
+) -> bool:
     """The front page: the latest stories (HOME_DAYS, at most HOME_MAX), newest first, grouped by day.
 
-    `actor_pages` maps an actor's name to its page (relative to the content folder), for the key-actor links.
+    `actor_pages` maps an actor's name to its page (relative to the content folder), for the key-actor links;
+    `stories` saves reading them again when the caller has (list_stories).
     """
-    stories = list_stories(content_dir, stories_dir)
+    stories = list_stories(content_dir, stories_dir) if stories is None else stories
     latest = latest_stories(stories)
     lines = ["---", "title: Latest briefings", "template: digest-list.html", "hide:", "  - navigation", "---", "",
              "# Latest briefings", ""]
@@ -204,10 +209,11 @@ def link_actors(markdown: str, actor_pages: dict[str, str]) -> str:
     match = FRONT_MATTER.match(markdown)
     head, body = (markdown[: match.end()], markdown[match.end() :]) if match else ("", markdown)
     body = _ACTOR_LINK.sub(lambda m: m.group(1), body)
-    for name in sorted(actor_pages, key=len, reverse=True):
-        bold = actor_ref(name)
-        body = re.sub(r"(?<!\[)" + re.escape(bold) + r"(?!\])", lambda _m: f"[{bold}](../{actor_pages[name]})", body)
-    return head + body
+    if not actor_pages:
+        return head + body
+    pages = {actor_ref(name): page for name, page in actor_pages.items()}
+    names = re.compile("|".join(re.escape(bold) for bold in sorted(pages, key=len, reverse=True)))
+    return head + names.sub(lambda m: f"[{m.group(0)}](../{pages[m.group(0)]})", body)
 
 
 def build_site(mkdocs_config: Path, site_dir: Path | None = None) -> Path:
