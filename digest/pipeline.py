@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -25,7 +26,7 @@ from .hubs import write_hubs
 from .ingest import read_sources
 from .merge import merge_briefings
 from .model import Briefing, RawPage
-from .nlp import load_pipeline
+from .nlp import check_pipeline, load_pipeline
 from .site import build_site, new_story_path, write_briefing, write_redirect
 from .store import ArticleRecord, Store, StoryRecord, story_id, without_text
 from .stories import Fingerprint, canonical_url, fingerprint, group_fingerprints, idf_table, shared_terms
@@ -82,7 +83,7 @@ def run_build(
         if on_error:
             on_error(err)
 
-    load_pipeline(config.analysis.model)  # a missing model stops the run before anything is read
+    check_pipeline(config.analysis.model)  # a missing model stops the run before anything is read
     content_dir = Path(config.output.content_dir)
     with Store.open(content_dir) as store:
         # 1. Sources → raw pages (files read, URLs fetched politely, feeds and sitemaps expanded).
@@ -177,10 +178,16 @@ def _article_records(
                 yield page
 
     reused: list[ArticleRecord] = []
+    todo = pages_to_analyse()
+    first = next(todo, None)
+    if first is None:  # nothing new: no model to load, no workers to start
+        yield from ((record, True) for record in _drain(reused))
+        return
+    load_pipeline(config.analysis.model)  # before the pool forks, so workers share the loaded pipeline
     executor, workers = make_executor(config.analysis.executor, config.analysis.workers)
     work = functools.partial(analyse_record, version=version, config=config)
     with executor:
-        for _, future in map_bounded(executor, work, pages_to_analyse(), workers):
+        for _, future in map_bounded(executor, work, itertools.chain([first], todo), workers):
             yield from ((record, True) for record in _drain(reused))
             try:
                 record = future.result()

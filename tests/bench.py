@@ -1,0 +1,209 @@
+"""`nox -s bench`: throughput, incremental re-runs and site builds, with trafilatura as the yardstick.
+
+    python tests/bench.py SHARED [--articles 1000] [--stories 1000,5000,10000] [--out BENCHMARKS.md]
+
+Analysis: the 181 pages of SHARED/corpus/aeb (repeated with distinct URLs up to --articles), analysed as
+`digest build` does (process pool, one worker per core), against trafilatura's own `bare_extraction` with
+metadata on the same pages in the same run. Incremental: a full build of the 181 pages, then a re-run with
+nothing new. Site: synthetic stories rendered by Digest, hub pages, `mkdocs build` and the search index.
+Each measurement runs in its own process, so its peak memory is its own.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import gzip
+import json
+import os
+import platform
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def peak_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def corpus_pages(shared: Path, count: int) -> list:
+    from digest.model import RawPage
+
+    truth = json.loads((shared / "corpus/aeb/ground-truth.json").read_text())
+    base = [(p.name.split(".")[0], gzip.decompress(p.read_bytes())) for p in sorted((shared / "corpus/aeb/html").glob("*.html.gz"))]
+    pages = []
+    for i in range(count):
+        page_id, html = base[i % len(base)]
+        url = truth[page_id]["url"] + (f"?copy={i // len(base)}" if i >= len(base) else "")
+        pages.append(RawPage(f"{page_id}-{i}", html, url=url))
+    return pages
+
+
+# -- stages, each run in a child process ---------------------------------------------------------
+
+
+def stage_trafilatura(shared: Path, count: int) -> dict:
+    import trafilatura
+
+    pages = corpus_pages(shared, count)
+    start = time.perf_counter()
+    for page in pages:
+        trafilatura.bare_extraction(page.content, url=page.url, with_metadata=True)
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "ms_per_article": 1000 * seconds / count, "peak_mb": peak_mb()}
+
+
+def stage_analysis(shared: Path, count: int) -> dict:
+    from digest.config import Config
+    from digest.executor import make_executor, map_bounded
+    from digest.nlp import load_pipeline
+    from digest.pipeline import analyse_record
+
+    config = Config()
+    load_pipeline(config.analysis.model)
+    pages = corpus_pages(shared, count)
+    executor, workers = make_executor("process", 0)
+    start, done = time.perf_counter(), 0
+    with executor:
+        work = functools.partial(analyse_record, version="bench", config=config)
+        for _, future in map_bounded(executor, work, pages, workers):
+            try:
+                future.result()
+                done += 1
+            except Exception:  # pages without an article are skipped, as in a build
+                pass
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "ms_per_article": 1000 * seconds / count, "analysed": done,
+            "workers": workers, "peak_mb": peak_mb()}
+
+
+def stage_incremental(shared: Path, count: int) -> dict:
+    from digest.config import parse_config
+    from digest.pipeline import run_build
+
+    folder = Path(tempfile.mkdtemp(prefix="digest-bench-"))
+    pages = folder / "pages"
+    pages.mkdir()
+    for page in corpus_pages(shared, count):
+        (pages / f"{page.source}.html").write_bytes(page.content)
+    os.chdir(folder)
+    config = parse_config({"sources": ["pages/*.html"]})
+    timings = []
+    for _ in range(2):
+        start = time.perf_counter()
+        report = run_build(config, make_site=False)
+        timings.append(time.perf_counter() - start)
+    shutil.rmtree(folder)
+    return {"full_s": timings[0], "rerun_s": timings[1], "ratio": timings[1] / timings[0],
+            "rerun_written": len(report.written), "peak_mb": peak_mb()}
+
+
+def stage_site(_: Path, count: int) -> dict:
+    from digest.hubs import write_hubs
+    from digest.model import Actor, Article, Briefing, Quote, TimeRef
+    from digest.render import render_markdown
+    from digest.site import build_site, new_story_path
+
+    folder = Path(tempfile.mkdtemp(prefix="digest-site-"))
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(ROOT / "content" / "assets", folder / "content" / "assets")
+    for page in ("about.md", "search.md"):
+        if (ROOT / "content" / page).exists():
+            shutil.copy(ROOT / "content" / page, folder / "content" / page)
+    shutil.copytree(ROOT / "site_config", folder / "site_config")
+    rng = random.Random(1)
+    words = "council harbour vote plan minister court ruling strike rail union talks profit recall launch satellite".split()
+    people = [f"{f} {l}" for f in ("Ann", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hal") for l in ("Lee", "Mora", "Quist", "Varga", "Fenn", "Okafor", "Brenner", "Adeyemi", "Moradi", "Kell")]
+    places = ["Port Calloway", "Brackenford", "Lindmoor", "Esterholt", "Northreach", "Eastquay"]
+    start_day = dt.date(2026, 1, 1)
+    taken: set[str] = set()
+    for i in range(count):
+        day = start_day + dt.timedelta(days=i // 15)
+        cast = rng.sample(people, 4)
+        text = " ".join(rng.choice(words) for _ in range(700))
+        title = f"{cast[0]} and the {rng.choice(words)} {rng.choice(words)} in {rng.choice(places)} {i}"
+        article = Article(f"s{i}.html", title, "", url=f"https://news{i % 7}.example/{i}", published=day, site=f"Outlet {i % 7}")
+        b = Briefing(
+            id=f"{i:012d}", title=title, published=day, articles=(article,),
+            summary=tuple(text[j * 120:(j + 1) * 120] + "." for j in range(4)),
+            actors=tuple(Actor(n, "person", "official", (), 5 - k) for k, n in enumerate(cast)) + (Actor(rng.choice(places), "place"),),
+            quotes=tuple(Quote(text[j * 50: j * 50 + 80], cast[j % 4], 0, 80) for j in range(4)),
+            timeline=tuple(TimeRef("Tuesday", day.isoformat(), 0, 7, text[j * 90:(j + 1) * 90]) for j in range(3)),
+            tags=(rng.choice(places),),
+        )
+        path = new_story_path("stories", title, day, b.id, taken)
+        taken.add(path)
+        (folder / "content" / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / "content" / path).write_text(render_markdown(b))
+    os.chdir(folder)
+    start = time.perf_counter()
+    write_hubs(folder / "content", "stories")
+    hubs = time.perf_counter() - start
+    build_site(folder / "mkdocs.yml")
+    seconds = time.perf_counter() - start
+    site = folder / "site"
+    size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
+    shutil.rmtree(folder)
+    return {"seconds": seconds, "hubs_s": hubs, "ms_per_story": 1000 * seconds / count, "site_mb": size / 2**20,
+            "peak_mb": peak_mb()}
+
+
+STAGES = {"trafilatura": stage_trafilatura, "analysis": stage_analysis, "incremental": stage_incremental,
+          "site": stage_site}
+
+
+def run_stage(name: str, shared: Path, count: int) -> dict:
+    done = subprocess.run([sys.executable, __file__, "--stage", name, str(shared), str(count)],
+                          capture_output=True, text=True, cwd=ROOT)
+    if done.returncode != 0:
+        raise SystemExit(f"stage {name} ({count}) failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["--stage"]:
+        print(json.dumps(STAGES[argv[1]](Path(argv[2]), int(argv[3]))))
+        return 0
+    shared = Path(argv[0]) if argv else ROOT.parent / "shared"
+    articles = int(argv[argv.index("--articles") + 1]) if "--articles" in argv else 1000
+    stories = [int(n) for n in argv[argv.index("--stories") + 1].split(",")] if "--stories" in argv else [1000, 5000, 10000]
+    out = Path(argv[argv.index("--out") + 1]) if "--out" in argv else None
+    rows = []
+    traf = run_stage("trafilatura", shared, articles)
+    rows.append(("trafilatura bare_extraction (yardstick)", articles, traf["ms_per_article"], traf["peak_mb"], ""))
+    for n in sorted({181, articles}):
+        ana = run_stage("analysis", shared, n)
+        ratio = ana["ms_per_article"] / traf["ms_per_article"]
+        rows.append((f"digest analysis, {ana['workers']} processes", n, ana["ms_per_article"], ana["peak_mb"],
+                     f"{ratio:.2f}× trafilatura"))
+    inc = run_stage("incremental", shared, 181)
+    rows.append(("build, first run (no site)", 181, 1000 * inc["full_s"] / 181, inc["peak_mb"], f"{inc['full_s']:.1f} s"))
+    rows.append(("build, re-run with nothing new", 181, 1000 * inc["rerun_s"] / 181, inc["peak_mb"],
+                 f"{inc['ratio']:.1%} of the first run; {inc['rerun_written']} pages rewritten"))
+    for n in stories:
+        site = run_stage("site", shared, n)
+        rows.append((f"site build (hubs + mkdocs + search index)", n, site["ms_per_story"], site["peak_mb"],
+                     f"{site['seconds']:.0f} s, site {site['site_mb']:.0f} MB"))
+    lines = [f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+             f"{dt.date.today().isoformat()}", "",
+             "| stage | items | ms per item | items/s | peak MB | note |", "| --- | ---: | ---: | ---: | ---: | --- |"]
+    for stage, n, ms, mb, note in rows:
+        lines.append(f"| {stage} | {n:,} | {ms:.1f} | {1000 / ms:.1f} | {mb:.0f} | {note} |")
+    table = "\n".join(lines)
+    print(table)
+    if out:
+        out.write_text(table + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
