@@ -79,6 +79,8 @@ def build(sources: tuple[str, ...], config_path: Path | None, no_site: bool, sit
     click.echo(report.summary(), err=True)
     if report.site_dir:
         click.echo(f"Site built in {report.site_dir}/ (preview it with 'nox -s serve')", err=True)
+    elif not no_site:
+        click.echo("Site unchanged: nothing new since the last build", err=True)
     for source, reason in report.failed:
         click.echo(f"  failed: {source}: {reason}", err=True)
     for source, reason in report.skipped:

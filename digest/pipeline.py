@@ -28,7 +28,7 @@ from .merge import merge_briefings
 from .model import Briefing, RawPage
 from .nlp import check_pipeline, load_pipeline
 from .site import build_site, new_story_path, write_briefing, write_redirect
-from .store import ArticleRecord, Store, StoryRecord, story_id, without_text
+from .store import STATE_DIR, ArticleRecord, Store, StoryRecord, story_id, without_text
 from .stories import Fingerprint, canonical_url, fingerprint, group_fingerprints, idf_table, shared_terms
 
 CANDIDATE_DAYS = 7  # stored stories younger than this (around the new articles' dates) may take new articles
@@ -45,7 +45,7 @@ class Report:
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
-    site_dir: Path | None = None
+    site_dir: Path | None = None  # where the site was built, if it was (None: unchanged, or not asked for)
 
     def error(self, err: DigestError) -> None:
         where = self.skipped if isinstance(err, ExtractError) else self.failed
@@ -111,8 +111,39 @@ def run_build(
     write_hubs(content_dir, config.output.stories_dir)
     # 6. MkDocs builds the site from content/ (strict: any warning fails).
     if make_site:
-        report.site_dir = build_site(Path(config.output.mkdocs_config), site_dir)
+        report.site_dir = _build_site_if_changed(Path(config.output.mkdocs_config), content_dir, site_dir)
     return report
+
+
+def _build_site_if_changed(mkdocs_config: Path, content_dir: Path, site_dir: Path | None) -> Path | None:
+    """MkDocs runs only when the pages, the theme or the settings changed since the site was last built."""
+    stamp = _site_stamp(mkdocs_config, content_dir, site_dir)
+    marker = (site_dir or mkdocs_config.parent / "site") / ".digest-build"
+    if site_dir is None:  # where mkdocs.yml puts the site
+        import yaml as _yaml
+
+        try:
+            configured = _yaml.load(mkdocs_config.read_text(encoding="utf-8"), Loader=_yaml.BaseLoader) or {}
+        except Exception:  # noqa: BLE001 (MkDocs reports a broken file itself)
+            configured = {}
+        marker = mkdocs_config.parent / str(configured.get("site_dir", "site")) / ".digest-build"
+    if marker.exists() and marker.read_text() == stamp:
+        return None
+    built = build_site(mkdocs_config, site_dir)
+    (built / ".digest-build").write_text(stamp)
+    return built
+
+
+def _site_stamp(mkdocs_config: Path, content_dir: Path, site_dir: Path | None) -> str:
+    """Names, sizes and times of everything the site is built from, and the SITE_URL it is built for."""
+    digest = hashlib.sha256(f"{os.environ.get('SITE_URL')}|{site_dir}".encode())
+    overrides = mkdocs_config.parent / "site_config" / "overrides"
+    files = [mkdocs_config, *sorted(content_dir.rglob("*")), *sorted(overrides.rglob("*"))]
+    for path in files:
+        if path.is_file() and STATE_DIR not in path.parts:
+            info = path.stat()
+            digest.update(f"{path}|{info.st_size}|{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
 
 
 def analyze_page(page: RawPage, config: Config, published: dt.date | None = None) -> Briefing:

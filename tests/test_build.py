@@ -129,3 +129,17 @@ def test_same_event_is_one_story_that_grows_at_the_same_address(project: Path) -
     line = next(l for l in text.splitlines() if l.startswith("> “to trade a working harbour for a postcard"))
     attribution = text.split(line, 1)[1].split("\n\n")[1]
     assert "[The Harbour Gazette]" in attribution and "[Valley Courier]" in attribution
+
+
+def test_unchanged_rerun_skips_the_site_build(project: Path) -> None:
+    (project / "samples").mkdir()
+    shutil.copy(FIXTURES / "pages" / "minimal.html", project / "samples")
+    (project / "site_config" / "digest.yml").write_text(CONFIG)
+    assert "Site built in" in build(project).output
+    index = project / "site" / "index.html"
+    before = index.stat().st_mtime_ns
+    again = build(project)
+    assert "Site unchanged: nothing new since the last build" in again.output
+    assert index.stat().st_mtime_ns == before
+    (project / "content" / "about.md").write_text("---\ntitle: About\n---\n\n# About\n\nChanged.\n")
+    assert "Site built in" in build(project).output
