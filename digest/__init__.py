@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
+# Digest runs one process per core; BLAS threads on top of that only contend (measured: 600 → 400 ms a page).
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
 from .brief import brief_article
 from .config import Config, load_config
 from .errors import BuildError, ConfigError, DigestError, ExtractError, FetchError

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .errors import ConfigError
 
@@ -36,3 +36,19 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
 def parse(text: str, model: str = DEFAULT_MODEL) -> Doc:
     """Run the pipeline over one article text; character offsets of the Doc index `text`."""
     return load_pipeline(model)(text)
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """doc.ents, computed once per Doc (spaCy rebuilds the tuple, walking every token, on each access)."""
+    cached = doc.user_data.get("digest.ents")
+    if cached is None:
+        cached = doc.user_data["digest.ents"] = tuple(doc.ents)
+    return cached  # type: ignore[no-any-return]
+
+
+def text_of(doc: Doc) -> str:
+    """doc.text, built once per Doc (spaCy joins every token's text on each access)."""
+    cached = doc.user_data.get("digest.text")
+    if cached is None:
+        cached = doc.user_data["digest.text"] = doc.text
+    return cached  # type: ignore[no-any-return]

@@ -355,3 +355,67 @@ def test_a_name_inside_a_longer_name_is_not_counted_again() -> None:
     doc = with_ents(text, [("Harbor Energy", "ORG"), ("Harbor Energy", "ORG"), ("Harbor", "ORG")])
     harbor = [a for a in find_actors(doc) if a.name == "Harbor"]
     assert all(a.mentions == 1 for a in harbor)
+
+
+# --- Weak acts: actors seen only at work, kept but ranked after the others. ---
+
+MAYOR = (
+    "Mayor Alice Brennan closed the harbor bridge on Monday. Brennan said repairs would take a month. "
+    "Brennan toured the site with engineers on Tuesday. "
+)
+
+
+def test_an_organization_employing_a_named_person_is_a_weak_actor() -> None:
+    names = names_in(
+        MAYOR + "Repairs would cost millions, said Olga Brandt, an economist with the Nordic Policy Institute. "
+        "Transport Department spokesperson Tom Reyes said in a briefing that buses would run."
+    )
+    assert names[0] == "Alice Brennan"
+    assert {"Nordic Policy Institute", "Transport Department"} <= set(names)
+
+
+def test_a_capitalised_title_before_a_name_does_not_make_an_employer() -> None:
+    names = names_in(MAYOR + "Energy Secretary Rick Dalton praised the plan.")
+    assert "Energy" not in names
+
+
+def test_the_issuer_of_a_resolution_named_inside_a_quotation_is_a_weak_actor() -> None:
+    text = MAYOR + 'Brennan called the closure "a clear violation of Harbor Commission resolution 12."'
+    assert "Harbor Commission" in names_in(text)
+
+
+def test_an_outlet_whose_report_speaks_acts_but_one_that_is_cited_does_not() -> None:
+    own = MAYOR + "A report by The Lakeside Times said:\n\nThe bridge had been unsafe for years."
+    assert "Lakeside Times" in names_in(own)
+    cited = MAYOR + "The bridge had been unsafe for years, as reported by The Lakeside Times."
+    assert "Lakeside Times" not in names_in(cited)
+
+
+def test_a_country_at_war_is_a_weak_actor_a_venue_of_talks_is_not() -> None:
+    text = (
+        "President Ivan Petrov met his allies in Geneva on Monday. Petrov said the war in Syria would be the "
+        "main topic. Petrov left after the talks in Geneva."
+    )
+    names = names_in(text)
+    assert "Syria" in names
+    assert "Geneva" not in names
+
+
+def test_a_place_named_once_as_a_subject_acts_even_beside_another() -> None:
+    text = (
+        MAYOR + "The harbor was built in 1950 with help from Norway and Sweden. "
+        "Norway and Denmark paid for the first repairs."
+    )
+    names = names_in(text)
+    assert "Denmark" in names
+    assert "Sweden" not in names
+
+
+def test_weak_actors_rank_after_every_other_actor() -> None:
+    text = (
+        MAYOR + "Deputy Mayor Carl Osei agreed. Osei said the city would pay. "
+        "Harbor Authority spokesperson Tom Reyes said ferries would run. Denmark offered help."
+    )
+    names = names_in(text)
+    assert names.index("Carl Osei") < names.index("Harbor Authority")
+    assert names.index("Carl Osei") < names.index("Denmark")

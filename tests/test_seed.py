@@ -50,3 +50,25 @@ def test_quotes_are_verbatim(seed) -> None:
     _, pred = seed
     for quote in pred["quotes"]:
         assert pred["text"][quote["start"] : quote["end"]] == quote["text"]
+
+
+def test_every_gold_actor_is_listed(seed, scorer) -> None:
+    gold, pred = seed
+    names = [n for a in pred["actors"] for n in (a["name"], *a["aliases"])]
+    missing = [g["name"] for g in gold["actors"] if not any(scorer.same_name(n, scorer.name_forms(g)) for n in names)]
+    assert missing == []
+
+
+def test_every_gold_quote_with_its_speaker_and_nothing_else(seed, scorer) -> None:
+    gold, pred = seed
+    tally: Counter = Counter()
+    scorer.score_quotes(gold, pred, tally)
+    speech = sum(1 for q in gold["quotes"] if q["kind"] != "other")
+    assert (tally["quote_tp"], tally["speaker_ok"], tally["quote_fp"]) == (speech, speech, 0)
+
+
+def test_every_gold_date_with_its_value(seed, scorer) -> None:
+    gold, pred = seed
+    tally: Counter = Counter()
+    scorer.score_timeline(gold, pred, tally)
+    assert tally["time_value_tp"] == tally["time_gold"] == len(gold["timeline"])

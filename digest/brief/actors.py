@@ -1,7 +1,9 @@
 """Who acts in a story: named people, organizations and places, clustered by alias and ranked by salience.
 
     find_actors(doc, speakers)   entities → site furniture out (datelines, credits, link lists) → alias
-                                 clusters (names.py) → roles → noise out (sources, events, things) → ranked
+                                 clusters (names.py) → roles → noise out (sources, events, things) → ranked;
+                                 actors seen only at work (an employer, an issuer, a party to a war, a place
+                                 named once as a subject) follow the others
     resolve_name(actors, "Kim")  a surface form → the canonical Actor.name it refers to
 """
 
@@ -13,9 +15,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..model import Actor, ActorKind
+from ..nlp import entities, text_of
 from .names import (
     TITLES, NameGroup, acronym, clean_surface, group_key, home_of, leading_title, merge_groups, name_tokens,
 )
@@ -86,6 +89,23 @@ ORG_WORDS = frozenset(  # a quoted name the tagger missed is an organization whe
     "ministry office department agency council committee commission house court party union league"
     " association institute university company group bureau service police army government".split()
 )
+# Weak acts: an actor shown at work without being the subject of the story's sentences. An actor known only
+# by these is kept, but ranked after every other actor.
+# - an employer of a named person: "Jane Roe, an analyst with ORG", "ORG spokesperson Jane Roe"
+WORK_PREPS = frozenset({"with", "at", "of", "for"})
+# - the issuer of a decision, finding or report: "a Security Council resolution", "a study by ORG"
+ISSUED_WORDS = frozenset(
+    "resolution resolutions poll polls survey study report ruling decision verdict guidance".split()
+)
+ISSUED_PREPS = frozenset({"by", "from", "of"})
+# - a country that is a party to a war or to dealings between states: "the war in X", "aid to X"
+CONFLICT_WORDS = frozenset(
+    "war invasion occupation conflict fighting struggle involvement intervention interference".split()
+)
+DEALINGS_WORDS = frozenset(
+    "talks negotiations relations deal treaty treaties aid sanctions tariffs dispute ties".split()
+)
+PARTY_PREPS = frozenset({"in", "with", "against", "to", "by", "on", "between", "over"})  # no "in" for dealings
 _APPOSITION = re.compile(
     r"^,\s+((?:the|a|an|his|her|its|their)\s[^,;:.()\"“”]{3,%d}?)(?=[,;.]|$)" % ROLE_MAX_CHARS
 )
@@ -109,6 +129,7 @@ class _Cluster:
     modifier_heads: set[str] | None = None  # nouns the name modifies ("officer" in "Army officer")
     thing: bool = False  # described as a thing somewhere ("the moon Titan", "the Dragonfly mission")
     mentions: int = 0
+    weak_acts: int = 0  # mentions at work: employer, issuer, party to a war, place as a subject (see WORK_PREPS)
 
 
 def find_actors(doc: Doc, speakers: Sequence[str] = ()) -> tuple[Actor, ...]:
@@ -118,14 +139,17 @@ def find_actors(doc: Doc, speakers: Sequence[str] = ()) -> tuple[Actor, ...]:
         e for e in _joined_ents(doc, speakers)
         if _label(e) in KIND_OF_LABEL and not _inside(e.start_char, e.end_char, furniture)
     ]
-    clusters = _cluster(mentions, doc.text, _headings(doc.text))
+    clusters = _cluster(mentions, text_of(doc), _headings(text_of(doc)))
     _add_speakers(clusters, speakers, doc)
-    for cluster, n in zip(clusters, _mention_counts(clusters, doc.text, furniture)):
+    for cluster, n in zip(clusters, _mention_counts(clusters, text_of(doc), furniture)):
         cluster.mentions = n
         if cluster.quotes and not _speaks(cluster):
             cluster.quotes = 0  # "a career Army officer said": the quote is not the Army's
-    ranked = sorted(clusters, key=lambda c: -_salience(c, doc.text))
-    return tuple(_to_actor(c, doc.text) for c in ranked if not _is_noise(c, doc.text))
+    text = text_of(doc)
+    strong = [c for c in clusters if not _is_noise(c, text)]
+    weak = [c for c in clusters if _is_noise(c, text) and c.weak_acts and not _is_misfire(c, text)]
+    ranked = sorted(strong, key=lambda c: -_salience(c, text)) + sorted(weak, key=lambda c: -_salience(c, text))
+    return tuple(_to_actor(c, text) for c in ranked)
 
 
 def resolve_name(actors: Sequence[Actor], surface: str) -> str | None:
@@ -159,7 +183,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def _furniture(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges that are site furniture, not story: the dateline, sharing prompts and credit lines,
     a closing list of links to other stories, runs of headlines separated by pipes."""
-    text = doc.text
+    text = text_of(doc)
     ranges = []
     dateline = DATELINE.match(text)
     if dateline:
@@ -198,8 +222,8 @@ def _headings(text: str) -> list[tuple[int, int]]:
 def _joined_ents(doc: Doc, speakers: Sequence[str]) -> list[Span]:
     """Entities, with two organizations joined by "and" made one when the text names them as one
     ("Customs" + "Border Protection" where "Customs and Border Protection" is used elsewhere)."""
-    known = {clean_surface(s) for s in speakers} | {clean_surface(e.text) for e in doc.ents}
-    ents, out, i = list(doc.ents), [], 0
+    known = {clean_surface(s) for s in speakers} | {clean_surface(e.text) for e in entities(doc)}
+    ents, out, i = list(entities(doc)), [], 0
     while i < len(ents):
         first = ents[i]
         if i + 1 < len(ents):
@@ -298,6 +322,7 @@ def _annotate(
         cluster.acting += acts and root.dep_ in ACTING_DEPS
         cluster.acting_unquoted += acts and not quoted and root.dep_ in ACTING_DEPS
         cluster.subject += acts and not quoted and root.dep_ in ("nsubj", "agent")
+        cluster.weak_acts += not in_heading and _at_work(ent, cluster.group, quoted)
         cluster.cited_only &= _cited(ent)
         cluster.modifier_only &= root.dep_ in MODIFIER_DEPS
         if root.dep_ in MODIFIER_DEPS:
@@ -307,6 +332,66 @@ def _annotate(
         cluster.titled |= bool(leading_title(ent.text)) or _title_before(ent)
         if cluster.role is None and cluster.group.person_like:
             cluster.role = _role(ent)
+
+
+def _at_work(ent: Span, group: NameGroup, quoted: bool) -> bool:
+    """A weak act (see WORK_PREPS): an organization employing a named person or issuing a decision or report
+    (also inside quotation marks), a country at war or in dealings with others, or one doing something."""
+    if group.person_like:
+        return False
+    if not group.place_like:
+        return _employs_named_person(ent) or _issues(ent)
+    if ent.label_ != "GPE" or quoted:
+        return False
+    return _party_to(ent) or _subject_of_verb(ent)
+
+
+def _employs_named_person(ent: Span) -> bool:
+    """"ORG spokesperson Jane Roe", "Jane Roe, an analyst with ORG", "a professor at ORG": the noun says
+    what a named person does for the organization (a capitalised title, "Energy Secretary", is a name part)."""
+    root, head = ent.root, ent.root.head
+    if root.dep_ in ("compound", "nmod"):
+        return head.pos_ in ("NOUN", "PROPN") and not head.text.istitle() and _describes_person(head)
+    if root.dep_ == "pobj" and head.lower_ in WORK_PREPS:
+        return head.head.pos_ == "NOUN" and _describes_person(head.head)
+    return False
+
+
+def _describes_person(noun: Token) -> bool:
+    """A noun naming what a named person is: "Moon, an analyst", "analyst Jane Roe", "the chief, Jane Roe"."""
+    if noun.ent_type_ == "PERSON":
+        return False
+    if noun.dep_ in ("appos", "compound", "nmod") and noun.head.ent_type_ == "PERSON":
+        return True
+    return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in noun.children)
+
+
+def _issues(ent: Span) -> bool:
+    """"a U.N. Security Council resolution", "a new ABC News poll", "a study by ORG", "guidance from ORG"."""
+    root, head = ent.root, ent.root.head
+    if root.dep_ in ("compound", "nmod", "poss"):
+        return head.pos_ == "NOUN" and head.lemma_.lower() in ISSUED_WORDS
+    if root.dep_ == "pobj" and head.lower_ in ISSUED_PREPS:
+        return head.head.pos_ == "NOUN" and head.head.lemma_.lower() in ISSUED_WORDS
+    return False
+
+
+def _party_to(ent: Span) -> bool:
+    """"the war in Ukraine", "the occupation by Russia", "aid to Ukraine", "talks with China": a party."""
+    root, head = ent.root, ent.root.head
+    if root.dep_ != "pobj" or head.lower_ not in PARTY_PREPS or head.head.pos_ != "NOUN":
+        return False
+    word = head.head.lemma_.lower()
+    return word in CONFLICT_WORDS or (word in DEALINGS_WORDS and head.lower_ != "in")
+
+
+def _subject_of_verb(ent: Span) -> bool:
+    """The subject of a verb other than "be", also as one of several ("The USSR and China supported")."""
+    token = ent.root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    verb = token.head
+    return token.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.lemma_ != "be"
 
 
 def _described_as_thing(ent: Span) -> bool:
@@ -326,13 +411,14 @@ def _cited(ent: Span) -> bool:
     if root.dep_ == "pobj" and head.lower_ == "to":
         return True
     if root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_ == "report":
-        return True
+        report = head.head  # "as reported by X" cites; "A report by X said" is X's own report speaking
+        return not (report.pos_ == "NOUN" and report.dep_ == "nsubj")
     return root.dep_ in ("poss", "nmod") and head.lemma_ == "request"
 
 
 def _in_quotation(ent: Span) -> bool:
     """Inside quotation marks: an odd number of " or more “ than ” before it in its paragraph."""
-    text = ent.doc.text
+    text = text_of(ent.doc)
     before = text[text.rfind("\n", 0, ent.start_char) + 1 : ent.start_char]
     return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
@@ -367,7 +453,7 @@ def _apposition_role(ent: Span) -> str | None:
         head = ent.root.head
         span = ent.doc[head.left_edge.i : head.i + 1]
         return span.text if len(span.text) <= ROLE_MAX_CHARS and "\n" not in span.text else None
-    match = _APPOSITION.match(ent.doc.text[ent.end_char : ent.end_char + ROLE_MAX_CHARS + 10])
+    match = _APPOSITION.match(text_of(ent.doc)[ent.end_char : ent.end_char + ROLE_MAX_CHARS + 10])
     return match.group(1).strip() if match else None
 
 
@@ -376,8 +462,8 @@ def _add_speakers(clusters: list[_Cluster], speakers: Sequence[str], doc: Doc) -
 
     A name the tagger reads as a group of people ("Americans", NORP) is no actor even when quoted.
     """
-    text = doc.text
-    groups_of_people = {clean_surface(e.text) for e in doc.ents if e.label_ == "NORP"} - PARTIES
+    text = text_of(doc)
+    groups_of_people = {clean_surface(e.text) for e in entities(doc) if e.label_ == "NORP"} - PARTIES
     for speaker in speakers:
         name = clean_surface(speaker)
         if not _plausible(name):
@@ -465,6 +551,11 @@ def _salience(cluster: _Cluster, text: str) -> float:
 def _is_noise(cluster: _Cluster, text: str) -> bool:
     """Misfires and passers-by: unquoted lone modifier words, common nouns, settings, one-off names,
     outlets only cited as sources, events."""
+    return _is_misfire(cluster, text) or _is_passing(cluster, text)
+
+
+def _is_misfire(cluster: _Cluster, text: str) -> bool:
+    """No actor at all, whatever it does: a source only cited, an event, a thing, a product, a common noun."""
     group = cluster.group
     if cluster.cited_only and _is_media(cluster):
         return True  # "told NBC News", "according to Reuters": a source; what it was told is not its quote
@@ -476,16 +567,22 @@ def _is_noise(cluster: _Cluster, text: str) -> bool:
     thing_modifier = cluster.modifier_only and bool(heads) and heads <= THING_WORDS
     if not group.person_like and (cluster.thing or thing_modifier):
         return True  # "Saturn's moon Titan", "the Dragonfly mission": things, not actors
+    lone = len(group.keys) == 1 and len(group.longest) == 1
+    if lone and cluster.modifier_only and group.person_like:
+        return True  # "the Angara rocket": a product tagged PERSON
+    return lone and cluster.common_noun  # "Media reports said": a capitalised common noun
+
+
+def _is_passing(cluster: _Cluster, text: str) -> bool:
+    """A setting or a passer-by: a place that does not act, a name used once doing nothing."""
+    group = cluster.group
+    if cluster.quotes or (cluster.titled and group.person_like):
+        return False
     few = _mention_count(cluster, text) <= PLACE_MIN_MENTIONS
     if _kind(cluster) == "place" and (
         not cluster.acting_unquoted or (few and not cluster.subject) or _mention_count(cluster, text) < 2
     ):
         return True  # a setting: datelines, venues, "a village in New York"; but "Russia beat Croatia" acts
-    lone = len(group.keys) == 1 and len(group.longest) == 1
-    if lone and cluster.modifier_only and group.person_like:
-        return True  # "the Angara rocket": a product tagged PERSON
-    if lone and cluster.common_noun:
-        return True  # "Media reports said": a capitalised common noun
     passing = not cluster.acting and cluster.role is None
     return passing and _mention_count(cluster, text) <= PASSING_MENTIONS
 

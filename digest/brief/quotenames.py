@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from . import quotemarks as qm
+from ..nlp import entities
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})  # a clause subject: who speaks, or whom "he" means
 NAME_JOINERS = frozenset(
@@ -109,7 +110,7 @@ def name_of(ctx: Context, tok: Token) -> str | None:
 
 def entity_of(tok: Token) -> Span | None:
     """The named entity `tok` belongs to, if any."""
-    for ent in tok.doc.ents:
+    for ent in entities(tok.doc):
         if ent.start <= tok.i < ent.end:
             return ent
     return None
@@ -224,7 +225,7 @@ def _stem(word: str) -> str:
 def _titled_person(ctx: Context, lemma: str, before: int) -> str | None:
     """The nearest earlier person written next to this title ("Kremlin spokesman Dmitry Peskov")."""
     doc, best = ctx.doc, None
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in PERSON_LABELS and ent.start_char < before and ent.start not in ctx.inside:
             window = doc[max(0, ent.start - 3) : min(len(doc), ent.end + 5)]
             if any(t.lemma_.lower() == lemma for t in window):
@@ -240,7 +241,7 @@ def _mentions_of(doc: Doc, inside: set[int], starts: list[int]) -> list[Mention]
     person_words = _person_words(doc)
     out: list[Mention] = []
     covered: set[int] = set()
-    for ent in doc.ents:
+    for ent in entities(doc):
         covered.update(range(ent.start, ent.end))
         if ent.label_ not in SPEAKER_LABELS or ent.start in inside:
             continue
@@ -289,7 +290,7 @@ def _capitalised_run(doc: Doc, i: int, starts: list[int]) -> Span | None:
 
 def _person_words(doc: Doc) -> set[str]:
     """Last words of names the tagger calls a PERSON at least once (it often calls "Sondland" a place too)."""
-    return {(clean_name(e.text) or e.text).split()[-1] for e in doc.ents if e.label_ in PERSON_LABELS}
+    return {(clean_name(e.text) or e.text).split()[-1] for e in entities(doc) if e.label_ in PERSON_LABELS}
 
 
 def _ent_name(ent: Span) -> str:
@@ -305,7 +306,7 @@ def _ent_name(ent: Span) -> str:
 def _genders_of(doc: Doc, inside: set[int], starts: list[int]) -> dict[str, str]:
     """Last name → gender: from an honorific, or the first he/she after the name as a main-clause subject."""
     votes: dict[str, list[str]] = {}
-    people = [e for e in doc.ents if e.label_ in PERSON_LABELS and e.start not in inside]
+    people = [e for e in entities(doc) if e.label_ in PERSON_LABELS and e.start not in inside]
     subjects = [e for e in people if e.root.dep_ in SUBJECT_DEPS and e.root.head.dep_ == "ROOT"]
     for ent in people:
         key = (clean_name(ent.text) or ent.text).split()[-1]

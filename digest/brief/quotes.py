@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Quote
 from . import quotemarks as qm
+from ..nlp import text_of
 from .quotenames import (
     SUBJECT_DEPS,
     Context,
@@ -37,7 +38,7 @@ TERM_MAX_WORDS = 4  # 'the term "three amigos"': a named term is short
 
 def find_quotes(doc: Doc) -> tuple[Quote, ...]:
     """Quotations of speech in `doc`, in text order; `text` is always `doc.text[start:end]`."""
-    text = doc.text
+    text = text_of(doc)
     spans = qm.pair_marks(text)
     inside = _quoted_tokens(doc, spans)
     ctx = build_context(doc, inside)
@@ -79,7 +80,7 @@ def _paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _is_speech(ctx: Context, span: qm.Span, quoted: list[Token], cues: list[Token]) -> bool:
     """Speech unless it reads as a title, a heading, a name or a lone term with no verb reporting it."""
-    text = ctx.doc.text
+    text = text_of(ctx.doc)
     words = _words(text[span.start : span.end])
     if not words or _title_like(words) or _is_address(text, span, words) or _is_heading(text, span):
         return False
@@ -180,7 +181,7 @@ def _is_cue(tok: Token, inside: set[int]) -> bool:
 
 def _governing_cues(ctx: Context, span: qm.Span, quoted: list[Token]) -> list[Token]:
     """Reporting verbs above the quoted words in the parse, innermost first, within the paragraph."""
-    left, right = _paragraph_bounds(ctx.doc.text, span.start, span.end)
+    left, right = _paragraph_bounds(text_of(ctx.doc), span.start, span.end)
     cues: list[Token] = []
     for tok in quoted:
         for anc in _ancestors(tok):
@@ -195,7 +196,7 @@ def _governing_cues(ctx: Context, span: qm.Span, quoted: list[Token]) -> list[To
 
 def _sentence_cue(ctx: Context, span: qm.Span) -> Token | None:
     """The reporting verb nearest the quote in its sentences (or the one right after), in its paragraph."""
-    doc, text = ctx.doc, ctx.doc.text
+    doc, text = ctx.doc, text_of(ctx.doc)
     left, right = _paragraph_bounds(text, span.start, span.end)
     sents = {ctx.starts[t.i] for t in doc if span.start <= t.idx < span.end}
     after = next((t for t in doc if t.idx > span.end and t.i not in ctx.inside and not t.is_space), None)
@@ -218,7 +219,7 @@ def _distance(tok: Token, span: qm.Span) -> int:
 
 def _neighbour_cue(ctx: Context, span: qm.Span) -> Token | None:
     """For a quote with no verb of its own: "He added:" just before it or "Putin said." just after."""
-    doc, text = ctx.doc, ctx.doc.text
+    doc, text = ctx.doc, text_of(ctx.doc)
     colon = _colon_before(text, span)
     if colon is not None:
         mark = doc.char_span(colon, colon + 1, alignment_mode="expand")
@@ -258,7 +259,7 @@ def _colon_before(text: str, span: qm.Span) -> int | None:
 
 def _colon_name(ctx: Context, span: qm.Span) -> str | None:
     """ "Name, title: “…”" — the first named speaker before the colon that opens the quote."""
-    text = ctx.doc.text
+    text = text_of(ctx.doc)
     left, _ = _paragraph_bounds(text, span.start, span.end)
     if not text[left : span.start - 1].rstrip().endswith(":"):
         return None
@@ -275,7 +276,7 @@ def _same_paragraph(text: str, a: qm.Span, b: qm.Span) -> bool:
 
 def _attribute(ctx: Context, span: qm.Span, cues: list[Token]) -> str | None:
     """Who speaks: the quote's own cue, else the quote it continues, else a neighbouring cue."""
-    text, prev = ctx.doc.text, ctx.previous
+    text, prev = text_of(ctx.doc), ctx.previous
     cue = _pick_cue(ctx, span, cues) or _sentence_cue(ctx, span)
     woven = _woven_subject(ctx, span) if cue is None else None
     if woven is not None:
@@ -296,7 +297,7 @@ def _attribute(ctx: Context, span: qm.Span, cues: list[Token]) -> str | None:
 def _woven_subject(ctx: Context, span: qm.Span) -> Token | None:
     """A partial quote in a sentence with no reporting verb: the named subject ("Putin listed … “…”")."""
     first = next((t for t in ctx.doc if t.idx >= span.start), None)
-    if first is None or _stands_alone(ctx.doc.text, span):
+    if first is None or _stands_alone(text_of(ctx.doc), span):
         return None
     root = ctx.sent(first).root
     subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i not in ctx.inside]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..model import TimeRef
+from ..nlp import text_of
 from .timewords import (
     FUTURE_WORDS,
     MONTH_CUES,
@@ -114,7 +115,7 @@ def _sentence_year(refs: list[TimeRef], sentence: str) -> int | None:
 
 def _candidates(doc: Doc) -> Iterator[Candidate]:
     for kind, pattern in PATTERNS:
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text_of(doc)):
             if _plausible(doc, kind, match):
                 yield Candidate(kind, match)
 
