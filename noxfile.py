@@ -21,7 +21,7 @@ SHARED = ROOT.parent / "shared"
 @nox.session
 def build(session: nox.Session) -> None:
     """Brief the configured sources and build the site into site/ (mkdocs build --strict, then Pagefind)."""
-    session.install(".", "pagefind[bin]")
+    session.install(".")
     session.run("digest", "build", *session.posargs)
 
 

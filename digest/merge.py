@@ -26,8 +26,6 @@ _STOP = frozenset("the a an and or of to in on at for by with from as is was wer
 
 def merge_briefings(briefings: Sequence[Briefing], story_id: str, terms: Sequence[str] = ()) -> Briefing:
     """One story from its articles' briefings, the earliest article first; `terms` are the words they share."""
-    if len(briefings) == 1:
-        return replace(briefings[0], id=story_id)
     ordered = sorted(briefings, key=lambda b: (b.published is None, b.published, b.articles[0].source))
     actors, shared = _merge_actors(ordered)
     return Briefing(
@@ -40,7 +38,7 @@ def merge_briefings(briefings: Sequence[Briefing], story_id: str, terms: Sequenc
         quotes=_merge_quotes(ordered, actors),
         timeline=_merge_timeline(ordered),
         tags=tuple(a.name for a in actors if a.kind in ("place", "organization"))[:MAX_TAGS],
-        why=_why(shared, terms),
+        why=_why(shared, terms) if len(ordered) > 1 else None,
     )
 
 
@@ -102,7 +100,23 @@ def _find(merged: Sequence[Actor], actor: Actor) -> int | None:
         name = resolve_name(merged, surface)
         if name is not None:
             return next(i for i, a in enumerate(merged) if a.name == name)
-    return None
+    return _short_form(merged, actor)
+
+
+def _short_form(merged: Sequence[Actor], actor: Actor) -> int | None:
+    """One outlet's "Okafor" or "Marrowgate" is another's "Ines Okafor" or "Marrowgate Developments" when
+    exactly one name is the other's first or last word (spaCy may give the two different kinds)."""
+    words = actor.name.casefold().split()
+    if len(words) == 1:
+        hits = [i for i, a in enumerate(merged) if len(a.name.split()) > 1 and _ends(a.name, words[0])]
+    else:
+        hits = [i for i, a in enumerate(merged) if len(a.name.split()) == 1 and _ends(actor.name, a.name.casefold())]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _ends(name: str, word: str) -> bool:
+    words = name.casefold().split()
+    return word in (words[0], words[-1])
 
 
 def _combine(a: Actor, b: Actor) -> Actor:

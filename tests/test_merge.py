@@ -20,7 +20,7 @@ def outlet(name: str, day: int, **changes):
 
 def test_one_article_is_its_own_story() -> None:
     single = outlet("gazette", 18)
-    assert merge_briefings([single], "story1") == dataclasses.replace(single, id="story1")
+    assert merge_briefings([single], "story1") == dataclasses.replace(single, id="story1", tags=("Port Town",))
 
 
 def test_merged_story_lists_every_source_earliest_first() -> None:
@@ -64,3 +64,16 @@ def test_timeline_keeps_each_dated_item_once_with_its_sources() -> None:
     b = outlet("courier", 19, timeline=(ref, TimeRef("2019", "2019", 0, 4, "The plan dates from 2019.")))
     story = merge_briefings([a, b], "s")
     assert [(t.value, t.sources) for t in story.timeline] == [("2026-11-16", (0, 1)), ("2019", (1,))]
+
+
+def test_a_surname_alone_joins_the_one_full_name_it_belongs_to() -> None:
+    a = outlet("gazette", 18, actors=(Actor("Ines Okafor", "place", None, (), 2), Actor("Bo Chen", "person")))
+    b = outlet("courier", 19, actors=(Actor("Okafor", "organization", None, (), 3),))
+    names = [x.name for x in merge_briefings([a, b], "s").actors]
+    assert names == ["Ines Okafor", "Bo Chen"]
+
+
+def test_the_full_name_found_later_absorbs_the_surname() -> None:
+    a = outlet("gazette", 18, actors=(Actor("Okafor", "organization", None, (), 3), Actor("Ines Okafor", "place", None, (), 2)))
+    story = merge_briefings([a, outlet("courier", 19, actors=())], "s")
+    assert [(x.name, x.mentions, x.aliases) for x in story.actors] == [("Ines Okafor", 5, ("Okafor",))]

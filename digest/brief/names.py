@@ -17,7 +17,8 @@ TITLES = frozenset(
     """mr mrs ms miss dr prof president sen senator rep representative gov governor ambassador
     comrade chairman chairwoman secretary minister premier judge justice gen general col lt sgt
     capt officer vice prime sir dame lord lady king queen prince princess pope rev father sister
-    mayor speaker chancellor former""".split()
+    mayor speaker chancellor former councillor councilor councilman councilwoman alderman commissioner
+    inspector superintendent coach""".split()
 )
 # Lower-case words that belong inside names ("Doctors for Camp Closure", "Botic van de Zandschulp").
 PARTICLES = frozenset(
