@@ -33,6 +33,7 @@ WIDTHS = {"phone": 390, "desktop": 1280}
 # Sabine Holtz is named only in the rail strike story; Yusuf Adeyemi in the theatre story and the library one.
 ONLY_IN_ONE = ("Sabine Holtz", "Rail workers to strike for 48 hours")
 SHARED_ACTOR = "Yusuf Adeyemi"
+SEED = ROOT.parent / "shared" / "seeds" / "kim-putin-vostochny.txt"
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed: pip install playwright")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing: apt-get install chromium")
@@ -75,7 +76,8 @@ def _build(project: Path, base: str) -> None:
     os.chdir(project)
     os.environ["SITE_URL"] = base
     try:
-        result = CliRunner().invoke(main, ["build"], catch_exceptions=False)
+        seed = [str(SEED)] if SEED.exists() else []  # the seed story joins the site where ../shared is present
+        result = CliRunner().invoke(main, ["build", *seed], catch_exceptions=False)
     finally:
         os.chdir(cwd)
         if old_url is None:
@@ -121,6 +123,18 @@ def test_story_to_actor_to_another_story_by_clicking(page, site_url: str) -> Non
     page.locator("article h2#stories + ul a", has_text="Brackenford Library").click()
     page.wait_for_load_state()
     assert page.url == site_url + "stories/2026-11-21-brackenford-library-to-open-on-sundays-from-january/"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason=f"{SEED} is absent")
+def test_searching_peskov_finds_the_seed_story_which_links_to_his_page_and_back(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site_url + "search/?q=Peskov")
+    page.wait_for_selector("a[href*='/stories/undated-north-korea-will-always-stand']", timeout=15000)
+    page.click("a[href*='/stories/undated-north-korea-will-always-stand']")
+    page.wait_for_load_state()
+    page.click("a[href*='actors/dmitry-peskov']")
+    page.wait_for_load_state()
+    assert "/actors/dmitry-peskov/" in page.url and page.url.startswith(site_url)
+    assert page.locator("a[href*='undated-north-korea-will-always-stand']").count() >= 1
 
 
 def test_no_internal_link_is_broken(site_url: str) -> None:
