@@ -202,9 +202,13 @@ def _article_records(
 
     def pages_to_analyse() -> Iterator[RawPage]:
         for page in pages:
-            known = store.article(source_key(page))
-            if known and known.content_hash == _hash(page) and known.version == version:
+            key, content_hash = source_key(page), _hash(page)
+            known = store.article(key)
+            skipped = store.skip_reason(key, content_hash, version)
+            if known and known.content_hash == content_hash and known.version == version:
                 reused.append(known)  # handed out as soon as the loop below comes round
+            elif skipped:  # skipped before for a reason that has not changed (no article, other language)
+                handle(ExtractError(skipped, page.source))
             else:
                 yield page
 
@@ -218,11 +222,13 @@ def _article_records(
     executor, workers = make_executor(config.analysis.executor, config.analysis.workers)
     work = functools.partial(analyse_record, version=version, config=config)
     with executor:
-        for _, future in map_bounded(executor, work, itertools.chain([first], todo), workers):
+        for page, future in map_bounded(executor, work, itertools.chain([first], todo), workers):
             yield from ((record, True) for record in _drain(reused))
             try:
                 record = future.result()
             except DigestError as err:
+                if isinstance(err, ExtractError):
+                    store.put_skip(source_key(page), _hash(page), version, str(err.args[0]))
                 handle(err)
                 continue
             store.put_article(record)

@@ -1,6 +1,7 @@
 """What Digest remembers between runs, kept in content/.digest/ (MkDocs ignores dot-folders).
 
     content/.digest/articles/ab/<key hash>.json   one per article: its analysis and fingerprint
+    content/.digest/skipped/ab/<key hash>.json    pages that hold no article to brief, and why
     content/.digest/stories.json                  story id → page path, member articles, merges
     content/.digest/lock                          held while a run writes
 
@@ -112,6 +113,23 @@ class Store:
     def put_article(self, record: ArticleRecord) -> None:
         text = json.dumps(record_to_dict(record), ensure_ascii=False, sort_keys=True)
         write_if_changed(self._article_path(record.key), text)
+
+    def put_skip(self, key: str, content_hash: str, version: str, reason: str) -> None:
+        """Remember that this page (these bytes, this code) holds no article to brief, and why."""
+        data = {"key": key, "content_hash": content_hash, "version": version, "reason": reason}
+        write_if_changed(self._skip_path(key), json.dumps(data, ensure_ascii=False, sort_keys=True))
+
+    def skip_reason(self, key: str, content_hash: str, version: str) -> str | None:
+        try:
+            data = json.loads(self._skip_path(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        same = data.get("content_hash") == content_hash and data.get("version") == version
+        return str(data.get("reason")) if same else None
+
+    def _skip_path(self, key: str) -> Path:
+        digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
+        return self.folder / "skipped" / digest[:2] / f"{digest}.json"
 
     # -- stories ----------------------------------------------------------------------------------
 

@@ -69,7 +69,8 @@ def test_rebuild_rewrites_nothing_and_bad_sources_do_not_stop_the_run(project: P
     before = (story.read_bytes(), story.stat().st_mtime_ns)
     second = build(project, "--no-site")
     assert second.exit_code == 0
-    assert "1 article(s) (0 analysed, 1 unchanged), 0 story page(s) written" in second.output
+    assert "1 article(s) (0 analysed, 1 unchanged), 0 story page(s) written, 1 skipped" in second.output
+    assert "skipped: samples/no-article.html: no article text found" in second.output  # remembered, said again
     assert (story.read_bytes(), story.stat().st_mtime_ns) == before
 
 
