@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from .brief import brief_article
 from .config import Config, Source
 from .errors import DigestError, ExtractError
@@ -120,10 +122,8 @@ def _build_site_if_changed(mkdocs_config: Path, content_dir: Path, site_dir: Pat
     stamp = _site_stamp(mkdocs_config, content_dir, site_dir)
     marker = (site_dir or mkdocs_config.parent / "site") / ".digest-build"
     if site_dir is None:  # where mkdocs.yml puts the site
-        import yaml as _yaml
-
         try:
-            configured = _yaml.load(mkdocs_config.read_text(encoding="utf-8"), Loader=_yaml.BaseLoader) or {}
+            configured = yaml.load(mkdocs_config.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
         except Exception:  # noqa: BLE001 (MkDocs reports a broken file itself)
             configured = {}
         marker = mkdocs_config.parent / str(configured.get("site_dir", "site")) / ".digest-build"
@@ -270,10 +270,11 @@ def assign_stories(fresh: list[ArticleRecord], store: Store, stories_dir: str, c
         target = existing[0] if existing else _new_story(joining[0], store, stories_dir, content_dir)
         for other in existing[1:]:  # the group spans two published stories: the later one joins the first
             moved = store.stories[other]
-            store.stories[target] = _extend(store.stories[target], moved.articles)
-            store.stories[other] = StoryRecord(moved.id, moved.path, moved.articles, merged_into=target)
+            store.stories[target] = _extend(store.stories[target], moved.articles, moved.latest)
+            store.stories[other] = StoryRecord(moved.id, moved.path, moved.articles, target, moved.latest)
             touched.add(other)
-        store.stories[target] = _extend(store.stories[target], [r.key for r in joining])
+        newest = max((d.isoformat() for r in joining if (d := r.fingerprint.published)), default=None)
+        store.stories[target] = _extend(store.stories[target], [r.key for r in joining], newest)
         touched.add(target)
     return touched
 
@@ -285,8 +286,8 @@ def _candidate_records(store: Store, new: list[ArticleRecord]) -> list[ArticleRe
     high = max(dates) + dt.timedelta(days=CANDIDATE_DAYS) if dates else None
     records = []
     for story in store.stories.values():
-        if story.merged_into:
-            continue
+        if story.merged_into or (low and story.latest and story.latest < low.isoformat()):
+            continue  # merged away, or its newest article is older than the window
         for key in story.articles:
             record = store.article(key)
             day = record.fingerprint.published if record else None
@@ -305,8 +306,9 @@ def _new_story(first: ArticleRecord, store: Store, stories_dir: str, content_dir
     return sid
 
 
-def _extend(story: StoryRecord, keys: Iterable[str]) -> StoryRecord:
-    return StoryRecord(story.id, story.path, tuple(dict.fromkeys((*story.articles, *keys))), story.merged_into)
+def _extend(story: StoryRecord, keys: Iterable[str], newest: str | None) -> StoryRecord:
+    latest = max(filter(None, (story.latest, newest)), default=None)
+    return StoryRecord(story.id, story.path, tuple(dict.fromkeys((*story.articles, *keys))), story.merged_into, latest)
 
 
 def _write_story_page(story: StoryRecord, store: Store, content_dir: Path) -> bool:

@@ -45,12 +45,40 @@ class StoryRecord:
     path: str  # of its page, relative to the content folder; never changes
     articles: tuple[str, ...]  # article keys, in the order they joined
     merged_into: str | None = None  # set when this story was merged into another: its page redirects
+    latest: str | None = None  # ISO date of its newest article: old stories are not compared with new articles
+
+
+class StoryIndex(dict[str, StoryRecord]):
+    """Story id → StoryRecord, kept with an index article key → live story (so lookups stay O(1))."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self._by_article: dict[str, str] = {}
+        for story in self.values():
+            self._add(story)
+
+    def __setitem__(self, sid: str, story: StoryRecord) -> None:
+        old = self.get(sid)
+        if old is not None:
+            for key in old.articles:
+                if self._by_article.get(key) == sid:
+                    del self._by_article[key]
+        super().__setitem__(sid, story)
+        self._add(story)
+
+    def _add(self, story: StoryRecord) -> None:
+        if story.merged_into is None:
+            self._by_article.update(dict.fromkeys(story.articles, story.id))
+
+    def story_of(self, key: str) -> StoryRecord | None:
+        sid = self._by_article.get(key)
+        return self[sid] if sid is not None else None
 
 
 @dataclass
 class Store:
     folder: Path
-    stories: dict[str, StoryRecord] = field(default_factory=dict)
+    stories: StoryIndex = field(default_factory=StoryIndex)
     _lock: Any = None
 
     @classmethod
@@ -65,8 +93,10 @@ class Store:
             except (OSError, ValueError) as err:
                 store.close()
                 raise DigestError(f"cannot read the story index ({err}); restore it from git", str(path)) from err
-            store.stories = {s["id"]: StoryRecord(s["id"], s["path"], tuple(s["articles"]), s.get("merged_into"))
-                             for s in data.get("stories", [])}
+            store.stories = StoryIndex({
+                s["id"]: StoryRecord(s["id"], s["path"], tuple(s["articles"]), s.get("merged_into"), s.get("latest"))
+                for s in data.get("stories", [])
+            })
         return store
 
     def _acquire(self) -> None:
@@ -134,14 +164,12 @@ class Store:
     # -- stories ----------------------------------------------------------------------------------
 
     def story_of(self, key: str) -> StoryRecord | None:
-        for story in self.stories.values():
-            if key in story.articles and story.merged_into is None:
-                return story
-        return None
+        return self.stories.story_of(key)
 
     def save_stories(self) -> None:
         data = {"stories": [
-            {"id": s.id, "path": s.path, "articles": list(s.articles), "merged_into": s.merged_into}
+            {"id": s.id, "path": s.path, "articles": list(s.articles), "merged_into": s.merged_into,
+             "latest": s.latest}
             for s in sorted(self.stories.values(), key=lambda s: s.path)
         ]}
         write_if_changed(self.folder / "stories.json", json.dumps(data, indent=1, ensure_ascii=False) + "\n")

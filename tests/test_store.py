@@ -66,3 +66,13 @@ def test_broken_index_is_reported(tmp_path: Path) -> None:
 
 def test_story_ids_are_stable() -> None:
     assert story_id("https://news.example/bridge") == story_id("https://news.example/bridge") != story_id("x")
+
+
+def test_story_index_follows_merges() -> None:
+    from digest.store import StoryIndex
+
+    index = StoryIndex({"a": StoryRecord("a", "stories/a.md", ("k1",)), "b": StoryRecord("b", "stories/b.md", ("k2",))})
+    index["a"] = StoryRecord("a", "stories/a.md", ("k1", "k2"), latest="2026-11-20")
+    index["b"] = StoryRecord("b", "stories/b.md", ("k2",), merged_into="a")
+    assert index.story_of("k2").id == "a" and index.story_of("k1").id == "a"  # type: ignore[union-attr]
+    assert index.story_of("k3") is None
