@@ -97,7 +97,7 @@ def collect_actors(stories: Iterable[StoryEntry]) -> dict[str, ActorRecord]:
         for member in story.cast:
             record = actors.setdefault(member.name, ActorRecord(member.name))
             record.kinds.add(member.kind)
-            if story not in record.stories:
+            if not record.stories or record.stories[-1] is not story:  # stories come one at a time: O(1)
                 record.stories.append(story)
             if member.role and member.role not in record.roles:
                 record.roles[member.role] = story
@@ -105,7 +105,7 @@ def collect_actors(stories: Iterable[StoryEntry]) -> dict[str, ActorRecord]:
             if quote.speaker:
                 record = actors.setdefault(quote.speaker, ActorRecord(quote.speaker))
                 record.quotes.append((quote, story))
-                if story not in record.stories:
+                if not record.stories or record.stories[-1] is not story:
                     record.stories.append(story)
     return actors
 

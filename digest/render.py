@@ -20,7 +20,7 @@ from .timevalues import describe_value, sort_key
 FRAGMENT_WORDS = 4  # words at each end of a quote used for its #:~:text= link
 KEY_ACTORS = 10  # actors shown on a briefing (the rest are minor mentions)
 _ESCAPE = re.compile(r"([\\`*_\[\]{}()#+!|-])")  # Markdown punctuation, escaped with a backslash
-_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _OPEN_MARKS = "“‘«\"'"
 _MD = MarkdownIt("commonmark").enable("table")
@@ -31,7 +31,7 @@ def escape_md(text: str) -> str:
     """Source text as inert Markdown: one line, Markdown punctuation escaped, HTML as entities."""
     text = " ".join(text.split())
     text = _ESCAPE.sub(r"\\\1", text)
-    text = "".join(_ENTITIES.get(c, c) for c in text)
+    text = text.translate(_ENTITIES)
     return re.sub(r"^(\d+)\.", r"\1\\.", text)  # "1999. The year…" is not an ordered list
 
 
