@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -12,6 +13,7 @@ import click
 from .config import DEFAULT_PATH, Config, load_config
 from .errors import ConfigError, DigestError
 from .fetch import Fetcher
+from .model import RawPage
 from .nlp import load_pipeline
 from .ingest import read_sources, source_from_argument
 from .pipeline import analyze_page, group_pages, run_build
@@ -31,6 +33,27 @@ def _load(config_path: Path | None) -> Config:
     for warning in config.warnings:
         click.echo(f"Warning: {warning}", err=True)
     return config
+
+
+class _PageReader:
+    """Pages for `analyze` and `stories`: the model checked first, each failure reported on stderr."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.failed = False
+        try:
+            load_pipeline(config.analysis.model)
+        except ConfigError as err:
+            click.echo(f"Error: {err}", err=True)
+            sys.exit(2)
+
+    def error(self, err: DigestError) -> None:
+        self.failed = True
+        click.echo(f"Error: {err}", err=True)
+
+    def pages(self, sources: tuple[str, ...]) -> Iterator[RawPage]:
+        arguments = [source_from_argument(s) for s in sources]
+        return read_sources(arguments, Fetcher(self.config.fetch), self.error, self.config.fetch.max_bytes)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -101,33 +124,20 @@ def analyze(sources: tuple[str, ...], date_: dt.datetime | None, as_json: bool, 
     A source that fails is reported on stderr and left out; the exit code is then 1.
     """
     config = _load(config_path)
-    try:
-        load_pipeline(config.analysis.model)
-    except ConfigError as err:
-        click.echo(f"Error: {err}", err=True)
-        sys.exit(2)
     published = date_.date() if date_ else None
-    failed = False
-
-    def on_error(err: DigestError) -> None:
-        nonlocal failed
-        failed = True
-        click.echo(f"Error: {err}", err=True)
-
-    pages = read_sources([source_from_argument(s) for s in sources], Fetcher(config.fetch), on_error,
-                         config.fetch.max_bytes)
-    for page in pages:
+    reader = _PageReader(config)
+    for page in reader.pages(sources):
         try:
             briefing = analyze_page(page, config, published)
         except DigestError as err:
-            on_error(err)
+            reader.error(err)
             continue
         if as_json:
             indent = 2 if len(sources) == 1 else None
             click.echo(json.dumps(briefing_json(briefing), ensure_ascii=False, indent=indent))
         else:
             click.echo(render_markdown(briefing))
-    sys.exit(1 if failed else 0)
+    sys.exit(1 if reader.failed else 0)
 
 
 @main.command()
@@ -142,16 +152,8 @@ def stories(sources: tuple[str, ...], as_json: bool, config_path: Path | None) -
     stderr and left out; the exit code is then 1.
     """
     config = _load(config_path)
-    failed = False
-
-    def on_error(err: DigestError) -> None:
-        nonlocal failed
-        failed = True
-        click.echo(f"Error: {err}", err=True)
-
-    pages = read_sources([source_from_argument(s) for s in sources], Fetcher(config.fetch), on_error,
-                         config.fetch.max_bytes)
-    grouped = group_pages(pages, config, on_error)
+    reader = _PageReader(config)
+    grouped = group_pages(reader.pages(sources), config, reader.error)
     if as_json:
         click.echo(json.dumps(grouped, ensure_ascii=False, indent=1))
     else:
@@ -159,4 +161,4 @@ def stories(sources: tuple[str, ...], as_json: bool, config_path: Path | None) -
             click.echo(f"{story['id']}  {story['title']}")
             for source in story["articles"]:
                 click.echo(f"    {source}")
-    sys.exit(1 if failed else 0)
+    sys.exit(1 if reader.failed else 0)

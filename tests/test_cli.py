@@ -79,3 +79,17 @@ def test_url_source_through_the_fetcher(tmp_path: Path, http_site) -> None:
 def test_help_names_every_command() -> None:
     result = CliRunner().invoke(main, ["--help"])
     assert "analyze" in result.output and "build" in result.output
+
+
+def test_stories_json_puts_every_source_in_exactly_one_story() -> None:
+    pages = sorted(str(p) for p in SAMPLES.glob("*.html")) + [str(FIXTURES / "pages" / "no-article.html")]
+    result = CliRunner().invoke(main, ["stories", *pages, "--json"], catch_exceptions=False)
+    assert result.exit_code == 1  # the page without an article is reported and left out
+    assert "no-article.html: no article text found" in result.stderr
+    stories = json.loads(result.stdout)
+    assert all(set(s) == {"id", "title", "articles"} for s in stories)
+    listed = [a for s in stories for a in s["articles"]]
+    assert sorted(listed) == pages[:-1] and len(stories) == 5
+    pair = next(s for s in stories if len(s["articles"]) == 2)
+    assert [a.split("/")[-1] for a in pair["articles"]] == [
+        "harbourgazette-eastquay-harbour-plan-approved.html", "valleycourier-eastquay-fishermen-count-cost.html"]
