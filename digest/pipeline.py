@@ -156,7 +156,7 @@ def analyze_page(page: RawPage, config: Config, published: dt.date | None = None
             f"({', '.join(languages)}): skipped; add the language there to brief it anyway",
             page.source,
         )
-    return brief_article(article, config.analysis.model, config.analysis.summary_sentences)
+    return brief_article(article, config.analysis.model, config.analysis.summary_sentences, story_id(source_key(page)))
 
 
 def group_pages(

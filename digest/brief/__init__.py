@@ -6,7 +6,6 @@ The article text is parsed once with spaCy; each part reads the same Doc, so eve
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
 
 from ..model import Actor, Article, Briefing
@@ -19,14 +18,16 @@ from .timeline import find_timeline
 MAX_TAGS = 6  # tags shown on a briefing: its main organizations and places
 
 
-def brief_article(article: Article, model: str = DEFAULT_MODEL, summary_sentences: int = 4) -> Briefing:
-    """Analyse one article into its briefing."""
+def brief_article(
+    article: Article, model: str = DEFAULT_MODEL, summary_sentences: int = 4, story_id: str = ""
+) -> Briefing:
+    """Analyse one article into its briefing (`story_id` is the caller's: the pipeline names stories)."""
     doc = parse(article.text, model)
     quotes = find_quotes(doc)
     actors = find_actors(doc, speakers=[q.speaker for q in quotes if q.speaker])
     quotes = tuple(replace(q, speaker=resolve_name(actors, q.speaker) or q.speaker) if q.speaker else q for q in quotes)
     return Briefing(
-        id=story_id(article),
+        id=story_id,
         title=article.title,
         published=article.published,
         articles=(article,),
@@ -36,12 +37,6 @@ def brief_article(article: Article, model: str = DEFAULT_MODEL, summary_sentence
         timeline=find_timeline(doc, article.published),
         tags=_tags(actors),
     )
-
-
-def story_id(article: Article) -> str:
-    """A stable id: from the URL when there is one, else from the headline and date."""
-    key = article.url or f"{article.title}|{article.published}"
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
 
 
 def _tags(actors: tuple[Actor, ...]) -> tuple[str, ...]:
