@@ -29,7 +29,7 @@ from .ingest import read_sources
 from .merge import merge_briefings
 from .model import Briefing, RawPage
 from .nlp import check_pipeline, load_pipeline
-from .site import build_site, new_story_path, write_briefing, write_redirect
+from .site import build_site, new_story_path, read_front_matter, write_briefing, write_redirect
 from .store import STATE_DIR, ArticleRecord, Store, StoryRecord, story_id, without_text
 from .stories import Fingerprint, canonical_url, fingerprint, group_fingerprints, idf_table, shared_terms
 
@@ -298,12 +298,21 @@ def _candidate_records(store: Store, new: list[ArticleRecord]) -> list[ArticleRe
 
 def _new_story(first: ArticleRecord, store: Store, stories_dir: str, content_dir: Path) -> str:
     sid = story_id(first.key)
-    taken = {s.path for s in store.stories.values()} | {
-        p.relative_to(content_dir).as_posix() for p in (content_dir / stories_dir).glob("*.md")
-    }
-    path = new_story_path(stories_dir, first.briefing.title, first.briefing.published, sid, taken)
+    title, day = first.briefing.title, first.briefing.published
+    preferred = new_story_path(stories_dir, title, day, sid, set())
+    taken = {preferred} if _taken(preferred, sid, store, content_dir) else set()
+    path = new_story_path(stories_dir, title, day, sid, taken)
     store.stories[sid] = StoryRecord(sid, path, ())
     return sid
+
+
+def _taken(path: str, sid: str, store: Store, content_dir: Path) -> bool:
+    """Another story's page is there. A page of this very story left by a run killed before it saved the
+    story index is not: it is taken over, so the story keeps its address."""
+    if any(s.path == path for s in store.stories.values()):
+        return True
+    page = content_dir / path
+    return page.exists() and read_front_matter(page).get("id") != sid
 
 
 def _extend(story: StoryRecord, keys: Iterable[str], newest: str | None) -> StoryRecord:

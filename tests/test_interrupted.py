@@ -55,3 +55,16 @@ def test_killed_build_leaves_content_whole_and_next_run_finishes(project: Path, 
     assert_whole(project / "content")
     assert len(list((project / "content" / "stories").glob("*.md"))) == 5
     assert "0 skipped, 0 failed" in output
+
+
+def test_pages_written_before_the_story_index_was_saved_keep_their_address(project: Path) -> None:
+    """A run killed between writing story pages and saving the story index: the next run takes the pages over."""
+    shutil.copytree(SAMPLES, project / "samples")
+    (project / "site_config" / "digest.yml").write_text(CONFIG)
+    first = start_build(project)
+    assert first.wait(timeout=300) == 0
+    pages = sorted(p.name for p in (project / "content" / "stories").glob("*.md"))
+    (project / "content" / ".digest" / "stories.json").unlink()  # as if killed just before saving it
+    again = start_build(project)
+    assert again.wait(timeout=300) == 0
+    assert sorted(p.name for p in (project / "content" / "stories").glob("*.md")) == pages
