@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import re
 import subprocess
 import sys
@@ -32,6 +33,9 @@ SUMMARY_CHARS = 220  # a card's one-line summary is cut at a word boundary near 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's safe loader when present: 10× faster
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 _ACTOR_LINK = re.compile(r"\[(\*\*(?:[^*\\]|\\.)+\*\*)\]\(\.\./actors/[a-z0-9-]+\.md\)")  # what link_actors writes
+# Pagefind's allocator (jemalloc, read through this variable) hands freed pages back at once instead of
+# keeping them ~10 s: the same index, ~20% less peak memory (10,000 stories: 849 MB instead of 1,057 MB).
+PAGEFIND_ENV = {"_RJEM_MALLOC_CONF": "dirty_decay_ms:0,muzzy_decay_ms:0"}  # a value set by the user wins
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +263,8 @@ def index_with_pagefind(site: Path) -> None:
         raise BuildError("Pagefind is not installed: pip install 'pagefind[bin]' (or set extra.search: material)",
                          str(site)) from err
     done = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"], capture_output=True, text=True
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"], capture_output=True, text=True,
+        env={**PAGEFIND_ENV, **os.environ},
     )
     if done.returncode != 0:
         raise BuildError(f"Pagefind failed: {(done.stderr or done.stdout).strip()[-300:]}", str(site))
