@@ -39,6 +39,7 @@ def merge_briefings(briefings: Sequence[Briefing], story_id: str, terms: Sequenc
         timeline=_merge_timeline(ordered),
         tags=tuple(a.name for a in actors if a.kind in ("place", "organization"))[:MAX_TAGS],
         why=_why(shared, terms) if len(ordered) > 1 else None,
+        lead_actor=next((b.lead_actor for b in ordered if b.lead_actor), None),
     )
 
 

@@ -170,7 +170,8 @@ def group_pages(
         except DigestError as err:
             on_error(err)
             continue
-        analysed.append((page.source, source_key(page), fingerprint(briefing.articles[0], briefing.actors)))
+        article_fingerprint = fingerprint(briefing.articles[0], briefing.actors, briefing.lead_actor)
+        analysed.append((page.source, source_key(page), article_fingerprint))
     groups = group_fingerprints([fp for _, _, fp in analysed])
     return [
         {"id": story_id(analysed[g[0]][1]), "title": analysed[g[0]][2].title, "articles": [analysed[i][0] for i in g]}
@@ -245,7 +246,7 @@ def _drain(items: list[ArticleRecord]) -> list[ArticleRecord]:
 def analyse_record(page: RawPage, version: str, config: Config) -> ArticleRecord:
     """The per-article work (runs in a worker): extraction, analysis, fingerprint; the text is not kept."""
     briefing = analyze_page(page, config)
-    article_fingerprint = fingerprint(briefing.articles[0], briefing.actors)
+    article_fingerprint = fingerprint(briefing.articles[0], briefing.actors, briefing.lead_actor)
     return ArticleRecord(source_key(page), _hash(page), version, without_text(briefing), article_fingerprint)
 
 

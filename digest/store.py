@@ -192,7 +192,7 @@ def record_to_dict(record: ArticleRecord) -> dict[str, Any]:
         "actors": [[a.name, a.kind, a.role, list(a.aliases), a.mentions] for a in b.actors],
         "quotes": [[q.text, q.speaker, q.start, q.end] for q in b.quotes],
         "timeline": [[t.expression, t.value, t.start, t.end, t.event] for t in b.timeline],
-        "fingerprint": record.fingerprint.to_dict(),
+        "lead_actor": b.lead_actor, "fingerprint": record.fingerprint.to_dict(),
     }
 
 
@@ -208,6 +208,7 @@ def record_from_dict(data: dict[str, Any]) -> ArticleRecord:
         actors=tuple(Actor(n, k, r, tuple(al), m) for n, k, r, al, m in data["actors"]),
         quotes=tuple(Quote(t, s, st, en) for t, s, st, en in data["quotes"]),
         timeline=tuple(TimeRef(e, v, st, en, ev) for e, v, st, en, ev in data["timeline"]),
+        lead_actor=data.get("lead_actor"),
     )
     return ArticleRecord(data["key"], data["content_hash"], data["version"], briefing,
                          Fingerprint.from_dict(data["fingerprint"]))

@@ -7,8 +7,10 @@
 
 Two levels. Duplicates — the same canonical URL, or near-identical text (wire copies, syndicated reprints)
 by MinHash of word shingles. Same event — average-linkage clustering on a score that needs shared specific
-words (TF-IDF cosine over content words, actor names and the lead weighted up) *and* a shared named actor,
-within a few days: two separate stories about one company share the company but not the specifics.
+words (TF-IDF cosine over content words, actor names and the lead weighted up, rare words weighted up
+further) *and* a shared named actor, within a few days: two separate stories about one company share the
+company but not the specifics. Two reports whose leads are about different people (Tuesday's witnesses and
+Wednesday's, in one inquiry) are two events, however many words they share.
 """
 
 from __future__ import annotations
@@ -51,10 +53,14 @@ ACTOR_TERM_WEIGHT = 2  # actor names are the most specific words an article has
 # --- grouping ---
 DUPLICATE_JACCARD = 0.6  # copies with different page furniture; separate reports stay below 0.3
 MAX_DAYS_APART = 3  # reports of one event are published within a few days of it
-EVENT_COSINE = 0.30  # mean TF-IDF cosine of reports of one event; stories merely on one topic stay lower
+EVENT_COSINE = 0.25  # mean TF-IDF cosine of reports of one event; stories merely on one topic stay lower
+SPECIFICITY = 1.5  # idf raised to this: words that only one event's reports share outweigh the topic's words
+LEAD_ACTOR_PROMINENCE = 0.2  # a lead actor named this often (share of the top word's weight) is in the story
+MAIN_ACTORS = 3  # or one of the first three actors: a witness named in passing is not
 MIN_SHARED_ACTORS = 1  # no shared named actor, no shared event (word overlap alone is a topic)
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
+_MODEL = re.compile(r"\b\d+-?(?!(?:st|nd|rd|th)\b)[^\W\d_]+\b")  # "16-inch", "4K", "5G": what tells products apart
 _SUFFIX = re.compile(r"(?:['’]s|(?<=[^s])s)$")
 
 
@@ -69,13 +75,14 @@ class Fingerprint:
     actors: tuple[str, ...]  # normalized names, most important first
     terms: tuple[tuple[str, int], ...]  # content word → weighted count, most frequent first
     minhash: tuple[int, ...]  # of word shingles of the text
+    lead: str | None = None  # normalized name of the person the lead is about (Briefing.lead_actor)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "source": self.source, "title": self.title, "url": self.url,
             "published": self.published.isoformat() if self.published else None,
             "actors": list(self.actors), "terms": [list(t) for t in self.terms],
-            "minhash": list(self.minhash),
+            "minhash": list(self.minhash), "lead": self.lead,
         }
 
     @classmethod
@@ -85,7 +92,7 @@ class Fingerprint:
             source=data["source"], title=data["title"], url=data.get("url"),
             published=dt.date.fromisoformat(published) if published else None,
             actors=tuple(data["actors"]), terms=tuple((str(t), int(n)) for t, n in data["terms"]),
-            minhash=tuple(int(h) for h in data["minhash"]),
+            minhash=tuple(int(h) for h in data["minhash"]), lead=data.get("lead"),
         )
 
 
@@ -109,8 +116,8 @@ def _tracking(key: str) -> bool:
     return key in TRACKING_PARAMS or key.startswith(TRACKING_PREFIXES)
 
 
-def fingerprint(article: Article, actors: Sequence[Actor]) -> Fingerprint:
-    """The grouping fingerprint of an article, given its actors (brief.actors.find_actors)."""
+def fingerprint(article: Article, actors: Sequence[Actor], lead_actor: str | None = None) -> Fingerprint:
+    """The grouping fingerprint of an article, given its actors and lead actor (brief.actors)."""
     names = _actor_keys(actors)
     return Fingerprint(
         source=article.source,
@@ -120,6 +127,7 @@ def fingerprint(article: Article, actors: Sequence[Actor]) -> Fingerprint:
         actors=names,
         terms=_terms(article, names),
         minhash=_minhash(_words(article.text)),
+        lead=(" ".join(group_key(lead_actor)) or None) if lead_actor else None,
     )
 
 
@@ -142,10 +150,14 @@ def _content(words: Sequence[str]) -> list[str]:
     return [_SUFFIX.sub("", w) if len(w) > MIN_TERM_CHARS + 1 else w for w in kept]
 
 
+def _term_words(text: str) -> list[str]:
+    return _content(_words(text)) + [m.casefold() for m in _MODEL.findall(text)]
+
+
 def _terms(article: Article, actor_keys: Sequence[str]) -> tuple[tuple[str, int], ...]:
-    counts = Counter(_content(_words(article.text)))
+    counts = Counter(_term_words(article.text))
     lead = f"{article.title}\n{article.text[:LEAD_CHARS]}"
-    for word in _content(_words(lead)):
+    for word in _term_words(lead):
         counts[word] += LEAD_WEIGHT - 1
     for key in actor_keys:
         for word in _content(key.split()):
@@ -208,7 +220,7 @@ def cosine(a: Fingerprint, b: Fingerprint, idf: dict[str, float]) -> float:
 
 
 def _vector(fp: Fingerprint, idf: dict[str, float]) -> dict[str, float]:
-    return {t: (1 + math.log(n)) * idf.get(t, 1.0) for t, n in fp.terms}
+    return {t: (1 + math.log(n)) * idf.get(t, 1.0) ** SPECIFICITY for t, n in fp.terms}
 
 
 def shared_terms(a: Fingerprint, b: Fingerprint, idf: dict[str, float], limit: int = 5) -> list[str]:
@@ -217,10 +229,24 @@ def shared_terms(a: Fingerprint, b: Fingerprint, idf: dict[str, float], limit: i
     return sorted((t for t in va if t in vb), key=lambda t: -va[t] * vb[t])[:limit]
 
 
+def different_leads(a: Fingerprint, b: Fingerprint) -> bool:
+    """Each lead is about a person the other article barely names: two events, not two reports of one."""
+    return a.lead is not None and b.lead is not None and not _names(a.lead, b) and not _names(b.lead, a)
+
+
+def _names(person: str, fp: Fingerprint) -> bool:
+    """Whether `fp` is about `person` too: its lead or a main actor, or a name it uses often."""
+    if any(_same_actor(person, actor) for actor in (*fp.actors[:MAIN_ACTORS], *filter(None, [fp.lead]))):
+        return True
+    weights = dict(fp.terms)
+    floor = LEAD_ACTOR_PROMINENCE * max(weights.values(), default=0)
+    return any(weights.get(word, 0) >= floor > 0 for word in _content(person.split()))
+
+
 def same_event(a: Fingerprint, b: Fingerprint, idf: dict[str, float]) -> float:
     """How strongly two articles look like reports of one event: 0 when they can't be, else the cosine."""
     days = days_apart(a, b)
-    if days is not None and days > MAX_DAYS_APART:
+    if days is not None and days > MAX_DAYS_APART or different_leads(a, b):
         return 0.0
     score = cosine(a, b, idf)
     return score if len(shared_actors(a, b)) >= MIN_SHARED_ACTORS else 0.0

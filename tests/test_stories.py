@@ -11,13 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from digest.brief.actors import find_actors
+from digest.brief.actors import find_actors, lead_actor
 from digest.errors import ExtractError
 from digest.extract import extract_article
 from digest.model import Article, RawPage
 from digest.nlp import load_pipeline, parse
 from digest.stories import (
-    Fingerprint, canonical_url, fingerprint, group_fingerprints, is_duplicate, why_grouped,
+    Fingerprint, canonical_url, cosine, different_leads, fingerprint, group_fingerprints, idf_table, is_duplicate,
+    same_event, why_grouped,
 )
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
@@ -80,13 +81,40 @@ until spring. China lends its pandas to foreign zoos under agreements that send 
 when they turn four."""
 
 
+HEARING_TUESDAY = """\
+Marta Lindqvist, the former envoy to Veldoria, testified before the Senate Oversight Committee on \
+Tuesday about the frozen aid package at the center of the Ostrava inquiry. Lindqvist said she never \
+heard the president link the aid to an investigation of the Harlan shipping contracts.
+
+Lindqvist told senators that the aid freeze alarmed diplomats in the Veldorian capital. "We were \
+told nothing," Lindqvist said. Committee chairman Owen Pryce asked Lindqvist about the July call \
+between the president and the Veldorian prime minister.
+
+Republicans on the committee said the inquiry had found no evidence of wrongdoing. Lindqvist \
+answered questions for six hours. Lindqvist said the envoys had worked to release the aid."""
+
+HEARING_WEDNESDAY = """\
+Ambassador Tomas Brandt is the most awaited witness of the Ostrava inquiry when he faces the Senate \
+Oversight Committee on Wednesday about the frozen aid package for Veldoria. Brandt has already \
+changed his account of the July call between the president and the Veldorian prime minister once.
+
+Brandt, a hotel owner named ambassador last year, is more entangled than any witness in the effort \
+to get Veldoria to investigate the Harlan shipping contracts. Brandt met the Veldorian prime minister \
+twice. Committee chairman Owen Pryce said Brandt would be asked about the aid freeze.
+
+Brandt's lawyer said Brandt would answer every question. Earlier witnesses told senators the aid \
+freeze alarmed diplomats."""
+
+
 def _article(source: str, text: str, url: str, day: int, title: str = "") -> Article:
     title = title or text.split(".")[0][:80]
     return Article(source=source, title=title, text=text, url=url, published=dt.date(2031, 5, day))
 
 
 def _fp(article: Article) -> Fingerprint:
-    return fingerprint(article, find_actors(parse(article.text)))
+    doc = parse(article.text)
+    actors = find_actors(doc)
+    return fingerprint(article, actors, lead_actor(doc, actors))
 
 
 @pytest.fixture(scope="module")
@@ -151,6 +179,22 @@ def test_unrelated_story_stays_alone(batch: list[Fingerprint]) -> None:
     assert [3] in group_fingerprints(batch)
 
 
+def test_reports_about_different_people_in_one_inquiry_stay_apart() -> None:
+    tuesday = _fp(_article("t", HEARING_TUESDAY, "https://a.example/lindqvist", 5))
+    wednesday = _fp(_article("w", HEARING_WEDNESDAY, "https://b.example/brandt", 6))
+    idf = idf_table([tuesday, wednesday])
+    assert (tuesday.lead, wednesday.lead) == ("marta lindqvist", "tomas brandt")
+    assert cosine(tuesday, wednesday, idf) > 0.25  # the inquiry's words alone would group them
+    assert different_leads(tuesday, wednesday) and same_event(tuesday, wednesday, idf) == 0.0
+
+
+def test_reports_led_by_one_person_are_not_kept_apart(batch: list[Fingerprint]) -> None:
+    recall_a, recall_b, factory = batch[0], batch[1], batch[2]
+    assert recall_a.lead == recall_b.lead == "dana whitfield"
+    assert not different_leads(recall_a, recall_b)
+    assert factory.lead == "ellen marsh" and not different_leads(recall_a, factory)  # Whitfield is in both
+
+
 def test_every_index_in_exactly_one_group(batch: list[Fingerprint]) -> None:
     items = batch + batch[:2]
     groups = group_fingerprints(items)
@@ -190,14 +234,18 @@ def _corpus_fingerprints() -> tuple[list[str], list[Fingerprint], int]:
         except ExtractError:
             skipped += 1
     docs = load_pipeline().pipe(a.text[:CORPUS_PARSE_CHARS] for a in articles)
-    fps = [fingerprint(a, find_actors(doc)) for a, doc in zip(articles, docs)]
+    fps = []
+    for article, doc in zip(articles, docs):
+        actors = find_actors(doc)
+        fps.append(fingerprint(article, actors, lead_actor(doc, actors)))
     return [a.source for a in articles], fps, skipped
 
 
 needs_corpus = pytest.mark.skipif(
     not (CORPUS / "stories-dev.json").exists(), reason=f"{SHARED} is absent: no corpus to score"
 )
-FLOOR_PRECISION, FLOOR_RECALL, FLOOR_STRICT = 0.85, 0.80, 0.33  # measured now; raise as grouping improves
+FLOOR_PRECISION, FLOOR_RECALL = 0.95, 0.90  # the issue's targets; measured 1.00 / 1.00
+FLOOR_STRICT = 0.33  # unlisted pages that report one event together count as errors here; measured 0.36
 
 
 @pytest.fixture(scope="module")
@@ -220,13 +268,6 @@ def corpus_scores() -> tuple[float, float, float]:
 
 
 @needs_corpus
-def test_corpus_grouping_does_not_regress(corpus_scores: tuple[float, float, float]) -> None:
+def test_corpus_pairwise_precision_and_recall_targets(corpus_scores: tuple[float, float, float]) -> None:
     precision, recall, strict = corpus_scores
     assert precision >= FLOOR_PRECISION and recall >= FLOOR_RECALL and strict >= FLOOR_STRICT
-
-
-@needs_corpus
-@pytest.mark.xfail(strict=True, reason="grouping is at P 0.86 / R 0.80 on the listed groups; target 0.95 / 0.90")
-def test_corpus_pairwise_precision_and_recall_targets(corpus_scores: tuple[float, float, float]) -> None:
-    precision, recall, _ = corpus_scores
-    assert precision >= 0.95 and recall >= 0.90

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ..model import Actor, Article, Briefing
 from ..nlp import DEFAULT_MODEL, parse
-from .actors import find_actors, resolve_name
+from .actors import find_actors, lead_actor, resolve_name
 from .quotes import find_quotes
 from .summary import summarize
 from .timeline import find_timeline
@@ -36,6 +36,7 @@ def brief_article(
         quotes=quotes,
         timeline=find_timeline(doc, article.published),
         tags=_tags(actors),
+        lead_actor=lead_actor(doc, actors),
     )
 
 

@@ -5,6 +5,7 @@
                                  actors seen only at work (an employer, an issuer, a party to a war, a place
                                  named once as a subject) follow the others
     resolve_name(actors, "Kim")  a surface form → the canonical Actor.name it refers to
+    lead_actor(doc, actors)      the person the story is about: the first named person acting in the lead
 """
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ QUOTE_WEIGHT = 3.0  # one quote says as much about importance as three mentions
 SPEAKER_FLOOR = 6.0  # the quoted outrank the merely mentioned: a key actor quoted once stays in the top 10
 LEAD_CHARS = 400  # the headline and lead: actors named here are what the story is about
 LEAD_BONUS = 3.0  # worth three mentions
+LEAD_SENTENCES = 4  # the lead, where a report says whose action it reports
+LEAD_ACTOR_POOL = 8  # the lead actor is one of the main actors, not a reporter named in a credit line
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 ACTING_WEIGHT = 0.5  # each mention as subject/agent/possessor adds half a mention
 PLACE_FACTOR = 0.7  # places are often settings; even acting ones rank below people mentioned as often
 PASSIVE_PLACE_FACTOR = 0.15  # regions, seas, planets (LOC) and places that never act: settings, ranked last
@@ -157,6 +161,25 @@ def resolve_name(actors: Sequence[Actor], surface: str) -> str | None:
     groups = [_group_of(a) for a in actors]
     home = home_of(clean_surface(surface), groups)
     return actors[groups.index(home)].name if home is not None else None
+
+
+def lead_actor(doc: Doc, actors: Sequence[Actor]) -> str | None:
+    """The first named person who is the subject of a verb in the lead, as one of the main `actors` names them.
+
+    "Ambassador Gordon Sondland … is likely to be unpredictable": the report is about Sondland, though it
+    names Trump as often. None when the lead's subjects are not people ("The agency said Monday …").
+    """
+    main = actors[:LEAD_ACTOR_POOL]  # any kind: spaCy files some people as organizations
+    for n, sentence in enumerate(doc.sents):
+        if n == LEAD_SENTENCES:
+            break
+        for token in sentence:
+            if token.dep_ in SUBJECT_DEPS and token.ent_type_ == "PERSON":
+                ent = next((e for e in entities(doc) if e.start <= token.i < e.end), None)
+                name = resolve_name(main, ent.text) if ent is not None else None
+                if name:
+                    return name
+    return None
 
 
 def _group_of(actor: Actor) -> NameGroup:
