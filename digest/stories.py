@@ -49,6 +49,7 @@ MIN_TERM_CHARS = 3  # shorter words are mostly abbreviations and debris
 LEAD_CHARS = 600  # headline and lead: words here say what the story is about
 LEAD_WEIGHT = 2  # a word in the lead counts as two mentions in the body
 ACTOR_TERM_WEIGHT = 2  # actor names are the most specific words an article has
+ACRONYM_WORDS = 3  # names this long are also written as their initials; two-word names rarely are
 
 # --- grouping ---
 DUPLICATE_JACCARD = 0.6  # copies with different page furniture; separate reports stay below 0.3
@@ -162,6 +163,8 @@ def _terms(article: Article, actor_keys: Sequence[str]) -> tuple[tuple[str, int]
     for key in actor_keys:
         for word in _content(key.split()):
             counts[word] += ACTOR_TERM_WEIGHT * max(1, counts[word] // 2)
+        if len(words := key.split()) >= ACRONYM_WORDS:  # "european space agency" meets an outlet's "ESA"
+            counts["".join(w[0] for w in words)] += ACTOR_TERM_WEIGHT
     return tuple(counts.most_common(TOP_TERMS))
 
 

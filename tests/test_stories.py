@@ -271,3 +271,11 @@ def corpus_scores() -> tuple[float, float, float]:
 def test_corpus_pairwise_precision_and_recall_targets(corpus_scores: tuple[float, float, float]) -> None:
     precision, recall, strict = corpus_scores
     assert precision >= FLOOR_PRECISION and recall >= FLOOR_RECALL and strict >= FLOOR_STRICT
+
+
+def test_long_names_also_count_as_their_initials() -> None:
+    text = ("The European Space Agency said on Monday that hibernating crews would need smaller ships. "
+            "The European Space Agency studied a crewed mission to Mars.")
+    fp = _fp(_article("esa", text, "https://c.example/esa", 5))
+    assert "european space agency" in fp.actors
+    assert dict(fp.terms).get("esa", 0) > 0  # meets the outlet that only writes "ESA"
