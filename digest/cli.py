@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -16,7 +17,7 @@ from .fetch import Fetcher
 from .model import RawPage
 from .nlp import load_pipeline
 from .ingest import read_sources, source_from_argument
-from .pipeline import analyze_page, group_pages, run_build
+from .pipeline import analyze_pages, briefing_of, group_pages, run_build
 from .render import briefing_json, render_markdown
 
 
@@ -121,16 +122,18 @@ def build(sources: tuple[str, ...], config_path: Path | None, no_site: bool, sit
 def analyze(sources: tuple[str, ...], date_: dt.datetime | None, as_json: bool, config_path: Path | None) -> None:
     """Analyze pages (.html/.htm/.txt files or http(s) URLs) and print their briefings.
 
-    A source that fails is reported on stderr and left out; the exit code is then 1.
+    Several pages are analysed in parallel (analysis.executor and analysis.workers in the config) and
+    printed in the order given. A source that fails is reported on stderr and left out; the exit code is
+    then 1.
     """
     config = _load(config_path)
+    if len(sources) == 1:  # one page: no pool to start
+        config = replace(config, analysis=replace(config.analysis, executor="serial"))
     published = date_.date() if date_ else None
     reader = _PageReader(config)
-    for page in reader.pages(sources):
-        try:
-            briefing = analyze_page(page, config, published)
-        except DigestError as err:
-            reader.error(err)
+    for _, briefing in analyze_pages(reader.pages(sources), config, briefing_of, published):
+        if isinstance(briefing, DigestError):
+            reader.error(briefing)
             continue
         if as_json:
             indent = 2 if len(sources) == 1 else None

@@ -53,7 +53,23 @@ def _dask_executor(count: int) -> tuple[Executor, int]:
                           "pip install 'dask[distributed]'") from err
     address = os.environ.get("DIGEST_DASK_SCHEDULER")
     client = Client(address) if address else Client(n_workers=count, threads_per_worker=1, processes=True)
-    return client.get_executor(), count
+    workers = len(client.scheduler_info().get("workers", {})) or count
+    return DaskExecutor(client), workers
+
+
+class DaskExecutor(Executor):
+    """Tasks on a Dask cluster; shutting it down closes the client (and the local cluster it started)."""
+
+    def __init__(self, client: Any) -> None:
+        self.client = client
+        self.tasks = client.get_executor(pure=False)  # each batch its own task, even with equal pages
+
+    def submit(self, fn: Callable[..., R], /, *args: Any, **kwargs: Any) -> Future[R]:
+        return self.tasks.submit(fn, *args, **kwargs)  # type: ignore[no-any-return]
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self.tasks.shutdown(wait=wait and not cancel_futures)
+        self.client.close()
 
 
 def map_bounded(executor: Executor, fn: Callable[[T], R], items: Iterable[T], workers: int) -> Iterator[tuple[T, Future[R]]]:

@@ -12,13 +12,14 @@ import functools
 import itertools
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 
-from .brief import brief_article
+from .brief import brief_article, brief_articles
 from .config import Config, Source
 from .errors import DigestError, ExtractError
 from .executor import make_executor, map_bounded
@@ -27,13 +28,16 @@ from .fetch import Fetcher
 from .hubs import write_hubs
 from .ingest import read_sources
 from .merge import merge_briefings
-from .model import Briefing, RawPage
+from .model import Article, Briefing, RawPage
 from .nlp import check_pipeline, load_pipeline
 from .site import build_site, new_story_path, read_front_matter, write_briefing, write_redirect
 from .store import STATE_DIR, ArticleRecord, Store, StoryRecord, story_id, without_text
 from .stories import Fingerprint, canonical_url, fingerprint, group_fingerprints, idf_table, shared_terms
 
+T = TypeVar("T")
+R = TypeVar("R")
 CANDIDATE_DAYS = 7  # stored stories younger than this (around the new articles' dates) may take new articles
+BATCH_PAGES = 4  # pages a task analyses together: spaCy parses 4 texts at once ~15% faster than one by one
 ANALYSIS_CODE = ("brief", "extract.py", "nlp.py", "attribute_rules.py", "stories.py", "model.py")  # what an analysis depends on
 
 
@@ -148,6 +152,49 @@ def _site_stamp(mkdocs_config: Path, content_dir: Path, site_dir: Path | None) -
 
 def analyze_page(page: RawPage, config: Config, published: dt.date | None = None) -> Briefing:
     """One page → its briefing (extraction, then analysis); pages in other languages are skipped."""
+    article = _extract(page, config, published)
+    return brief_article(article, config.analysis.model, config.analysis.summary_sentences, story_id(source_key(page)))
+
+
+def analyze_pages(
+    pages: Iterable[RawPage], config: Config, finish: Callable[[RawPage, Briefing], R], published: dt.date | None = None
+) -> Iterator[tuple[RawPage, R | DigestError]]:
+    """Many pages → `finish(page, briefing)` of each, or the error that stopped it, in input order.
+
+    Pages go to the configured executor (a process pool by default) a few at a time: each task extracts its
+    pages and parses their texts as one spaCy batch. `finish` runs in the worker, so it can shrink what is
+    sent back; it must be a module-level function (or a partial of one) so that it can be pickled.
+    """
+    load_pipeline(config.analysis.model)  # before the pool forks, so workers share the loaded pipeline
+    executor, workers = make_executor(config.analysis.executor, config.analysis.workers)
+    work = functools.partial(analyze_batch, config=config, finish=finish, published=published)
+    with executor:
+        for batch, future in map_bounded(executor, work, _batches(pages, BATCH_PAGES), workers):
+            yield from zip(batch, future.result(), strict=True)
+
+
+def analyze_batch(
+    pages: Sequence[RawPage], config: Config, finish: Callable[[RawPage, Briefing], R], published: dt.date | None = None
+) -> list[R | DigestError]:
+    """The work of one task: each page extracted (or its error kept), then the articles briefed together."""
+    extracted: list[Article | DigestError] = []
+    for page in pages:
+        try:
+            extracted.append(_extract(page, config, published))
+        except DigestError as err:
+            extracted.append(err)
+    found = [(page, a) for page, a in zip(pages, extracted) if isinstance(a, Article)]
+    briefings = iter(brief_articles([a for _, a in found], config.analysis.model, config.analysis.summary_sentences,
+                                    [story_id(source_key(page)) for page, _ in found]))
+    return [a if isinstance(a, DigestError) else finish(page, next(briefings)) for page, a in zip(pages, extracted)]
+
+
+def briefing_of(_: RawPage, briefing: Briefing) -> Briefing:
+    """`finish` for analyze_pages: the whole briefing."""
+    return briefing
+
+
+def _extract(page: RawPage, config: Config, published: dt.date | None) -> Article:
     article = extract_article(page, published)
     languages = config.analysis.languages
     if languages and article.language not in languages:
@@ -156,7 +203,13 @@ def analyze_page(page: RawPage, config: Config, published: dt.date | None = None
             f"({', '.join(languages)}): skipped; add the language there to brief it anyway",
             page.source,
         )
-    return brief_article(article, config.analysis.model, config.analysis.summary_sentences, story_id(source_key(page)))
+    return article
+
+
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
 
 
 def group_pages(
@@ -164,19 +217,21 @@ def group_pages(
 ) -> list[dict[str, object]]:
     """`digest stories`: the pages grouped into stories, each page (as given) in exactly one."""
     analysed: list[tuple[str, str, Fingerprint]] = []
-    for page in pages:
-        try:
-            briefing = analyze_page(page, config)
-        except DigestError as err:
-            on_error(err)
+    for page, result in analyze_pages(pages, config, fingerprint_of):
+        if isinstance(result, DigestError):
+            on_error(result)
             continue
-        article_fingerprint = fingerprint(briefing.articles[0], briefing.actors, briefing.lead_actor)
-        analysed.append((page.source, source_key(page), article_fingerprint))
+        analysed.append((page.source, source_key(page), result))
     groups = group_fingerprints([fp for _, _, fp in analysed])
     return [
         {"id": story_id(analysed[g[0]][1]), "title": analysed[g[0]][2].title, "articles": [analysed[i][0] for i in g]}
         for g in groups
     ]
+
+
+def fingerprint_of(_: RawPage, briefing: Briefing) -> Fingerprint:
+    """`finish` for analyze_pages: what grouping needs of a briefing."""
+    return fingerprint(briefing.articles[0], briefing.actors, briefing.lead_actor)
 
 
 def source_key(page: RawPage) -> str:
@@ -219,21 +274,16 @@ def _article_records(
     if first is None:  # nothing new: no model to load, no workers to start
         yield from ((record, True) for record in _drain(reused))
         return
-    load_pipeline(config.analysis.model)  # before the pool forks, so workers share the loaded pipeline
-    executor, workers = make_executor(config.analysis.executor, config.analysis.workers)
-    work = functools.partial(analyse_record, version=version, config=config)
-    with executor:
-        for page, future in map_bounded(executor, work, itertools.chain([first], todo), workers):
-            yield from ((record, True) for record in _drain(reused))
-            try:
-                record = future.result()
-            except DigestError as err:
-                if isinstance(err, ExtractError):
-                    store.put_skip(source_key(page), _hash(page), version, str(err.args[0]))
-                handle(err)
-                continue
-            store.put_article(record)
-            yield record, False
+    finish = functools.partial(article_record, version=version)
+    for page, result in analyze_pages(itertools.chain([first], todo), config, finish):
+        yield from ((record, True) for record in _drain(reused))
+        if isinstance(result, DigestError):
+            if isinstance(result, ExtractError):
+                store.put_skip(source_key(page), _hash(page), version, str(result.args[0]))
+            handle(result)
+            continue
+        store.put_article(result)
+        yield result, False
     yield from ((record, True) for record in _drain(reused))
 
 
@@ -243,9 +293,8 @@ def _drain(items: list[ArticleRecord]) -> list[ArticleRecord]:
     return taken
 
 
-def analyse_record(page: RawPage, version: str, config: Config) -> ArticleRecord:
-    """The per-article work (runs in a worker): extraction, analysis, fingerprint; the text is not kept."""
-    briefing = analyze_page(page, config)
+def article_record(page: RawPage, briefing: Briefing, version: str) -> ArticleRecord:
+    """`finish` for the build (runs in a worker): what is stored of an article; its text is not kept."""
     article_fingerprint = fingerprint(briefing.articles[0], briefing.actors, briefing.lead_actor)
     return ArticleRecord(source_key(page), _hash(page), version, without_text(briefing), article_fingerprint)
 

@@ -2,8 +2,8 @@
 
     python tests/bench.py SHARED [--articles 1000] [--stories 1000,5000,10000] [--out BENCHMARKS.md]
 
-Analysis: the 181 pages of SHARED/corpus/aeb (repeated with distinct URLs up to --articles), analysed as
-`digest build` does (process pool, one worker per core), against trafilatura's own `bare_extraction` with
+Analysis: the 181 pages of SHARED/corpus/aeb (repeated up to --articles), saved as files and given to
+`digest analyze --json` (process pool, one worker per core, start-up included), against trafilatura's own `bare_extraction` with
 metadata on the same pages in the same run. Incremental: a full build of the 181 pages, then a re-run with
 nothing new. Site: synthetic stories rendered by Digest, hub pages, `mkdocs build` and the search index.
 Each measurement runs in its own process, so its peak memory is its own.
@@ -63,27 +63,23 @@ def stage_trafilatura(shared: Path, count: int) -> dict:
 
 
 def stage_analysis(shared: Path, count: int) -> dict:
-    from digest.config import Config
-    from digest.executor import make_executor, map_bounded
-    from digest.nlp import load_pipeline
-    from digest.pipeline import analyse_record
-
-    config = Config()
-    load_pipeline(config.analysis.model)
-    pages = corpus_pages(shared, count)
-    executor, workers = make_executor("process", 0)
-    start, done = time.perf_counter(), 0
-    with executor:
-        work = functools.partial(analyse_record, version="bench", config=config)
-        for _, future in map_bounded(executor, work, pages, workers):
-            try:
-                future.result()
-                done += 1
-            except Exception:  # pages without an article are skipped, as in a build
-                pass
-    seconds = time.perf_counter() - start
-    return {"seconds": seconds, "ms_per_article": 1000 * seconds / count, "analysed": done,
-            "workers": workers, "peak_mb": peak_mb()}
+    """`digest analyze --json PAGE...` over the pages saved as files, run as a user would (its start-up included)."""
+    folder = Path(tempfile.mkdtemp(prefix="digest-bench-"))
+    files = []
+    for page in corpus_pages(shared, count):
+        files.append(folder / f"{page.source}.html")
+        files[-1].write_bytes(page.content)
+    with open(folder / "out.jsonl", "wb") as out:
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "digest", "analyze", "--json", *map(str, files)],
+                              stdout=out, stderr=subprocess.PIPE, cwd=folder, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        seconds = time.perf_counter() - start
+    analysed = len((folder / "out.jsonl").read_text().splitlines())
+    shutil.rmtree(folder)
+    if done.returncode not in (0, 1):  # 1: some pages are not articles, as in the corpus
+        raise SystemExit(done.stderr.decode()[-3000:])
+    return {"seconds": seconds, "ms_per_article": 1000 * seconds / count, "analysed": analysed,
+            "workers": os.cpu_count(), "peak_mb": peak_mb()}
 
 
 def stage_incremental(shared: Path, count: int) -> dict:

@@ -1,4 +1,4 @@
-"""The per-article stage behind an executor: same results serial or in a process pool, bounded in flight."""
+"""The per-article stage behind an executor: same results serial, in a process pool or on Dask, bounded in flight."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from digest.config import parse_config
+from digest.config import Config, parse_config
 from digest.errors import ConfigError, DigestError
 from digest.executor import SerialExecutor, make_executor, map_bounded
-from digest.pipeline import run_build
+from digest.model import Briefing, RawPage
+from digest.pipeline import analyze_batch, analyze_page, briefing_of, run_build
+from digest.render import briefing_json
 
 from .conftest import SAMPLES
 
@@ -54,14 +56,29 @@ def _fail() -> None:
     raise DigestError("no article", "page.html")
 
 
-def test_process_pool_and_serial_write_the_same_briefings(tmp_path: Path, monkeypatch) -> None:
-    outputs = []
-    for kind in ("serial", "process"):
-        folder = tmp_path / kind
-        shutil.copytree(SAMPLES, folder / "samples")
-        monkeypatch.chdir(folder)
-        config = parse_config({"sources": ["samples/*.html"], "analysis": {"executor": kind, "workers": 2}})
-        report = run_build(config, make_site=False)
-        assert report.ok and len(report.analyzed) == 6
-        outputs.append({p.name: p.read_bytes() for p in (folder / "content" / "stories").glob("*.md")})
-    assert outputs[0] == outputs[1] and len(outputs[0]) == 5
+def _build_with(kind: str, folder: Path, monkeypatch) -> dict[str, bytes]:
+    shutil.copytree(SAMPLES, folder / "samples")
+    monkeypatch.chdir(folder)
+    config = parse_config({"sources": ["samples/*.html"], "analysis": {"executor": kind, "workers": 2}})
+    report = run_build(config, make_site=False)
+    assert report.ok and len(report.analyzed) == 6
+    return {p.name: p.read_bytes() for p in (folder / "content" / "stories").glob("*.md")}
+
+
+@pytest.mark.parametrize("kind", ["process", "dask"])
+def test_a_pool_or_a_local_dask_cluster_writes_the_same_briefings_as_serial(tmp_path: Path, monkeypatch, kind) -> None:
+    serial = _build_with("serial", tmp_path / "serial", monkeypatch)
+    assert _build_with(kind, tmp_path / kind, monkeypatch) == serial and len(serial) == 5
+
+
+def test_a_batch_keeps_each_pages_result_or_error_in_its_place() -> None:
+    pages = sorted(SAMPLES.glob("*.html"))[:3]
+    batch = [RawPage(pages[0].name, pages[0].read_bytes()), RawPage("empty.html", b""),
+             RawPage("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(200)), RawPage(pages[1].name, pages[1].read_bytes()),
+             RawPage(pages[2].name, pages[2].read_bytes())]
+    results = analyze_batch(batch, Config(), briefing_of)
+    assert [type(r).__name__ for r in results] == ["Briefing", "ExtractError", "ExtractError", "Briefing", "Briefing"]
+    assert "empty.html" in str(results[1]) and "photo.png" in str(results[2])
+    for page, result in zip(batch, results):  # parsed in one spaCy batch, briefed as if one by one
+        if isinstance(result, Briefing):
+            assert briefing_json(result) == briefing_json(analyze_page(page, Config()))
