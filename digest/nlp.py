@@ -11,6 +11,7 @@ lemmatizer's known-word lists become sets (~27 → ~6 ms).
 
 from __future__ import annotations
 
+import bisect
 import functools
 from pathlib import Path
 
@@ -80,6 +81,14 @@ def entities(doc: Doc) -> tuple[Span, ...]:
     if cached is None:
         cached = doc.user_data["digest.ents"] = tuple(doc.ents)
     return cached  # type: ignore[no-any-return]
+
+
+def tokens_between(doc: Doc, start: int, end: int) -> range:
+    """Indexes of the tokens that begin at a character offset in [start, end), found by bisection."""
+    starts = doc.user_data.get("digest.starts")
+    if starts is None:
+        starts = doc.user_data["digest.starts"] = [t.idx for t in doc]
+    return range(bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
 
 
 def text_of(doc: Doc) -> str:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Quote
 from . import quotemarks as qm
-from ..nlp import text_of
+from ..nlp import text_of, tokens_between
 from .quotenames import (
     SUBJECT_DEPS,
     Context,
@@ -57,12 +57,19 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
 
 
 def _tokens_in(doc: Doc, span: qm.Span) -> list[Token]:
-    return [t for t in doc if t.idx >= span.start and t.idx + len(t) <= span.end]
+    return [t for i in tokens_between(doc, span.start, span.end) if (t := doc[i]).idx + len(t) <= span.end]
 
 
 def _quoted_tokens(doc: Doc, spans: list[qm.Span]) -> set[int]:
     """Indexes of tokens inside any quotation or being one of its marks."""
-    return {t.i for s in spans for t in doc if s.start - 1 <= t.idx < s.end + 1}
+    return {i for s in spans for i in tokens_between(doc, s.start - 1, s.end + 1)}
+
+
+def _next_outside(ctx: Context, offset: int) -> Token | None:
+    """The first token after `offset` that is neither inside a quotation nor whitespace."""
+    doc = ctx.doc
+    following = (doc[i] for i in tokens_between(doc, offset + 1, len(text_of(doc)) + 1))
+    return next((t for t in following if t.i not in ctx.inside and not t.is_space), None)
 
 
 def _words(text: str) -> list[str]:
@@ -198,15 +205,14 @@ def _sentence_cue(ctx: Context, span: qm.Span) -> Token | None:
     """The reporting verb nearest the quote in its sentences (or the one right after), in its paragraph."""
     doc, text = ctx.doc, text_of(ctx.doc)
     left, right = _paragraph_bounds(text, span.start, span.end)
-    sents = {ctx.starts[t.i] for t in doc if span.start <= t.idx < span.end}
-    after = next((t for t in doc if t.idx > span.end and t.i not in ctx.inside and not t.is_space), None)
+    sents = {ctx.starts[i] for i in tokens_between(doc, span.start, span.end)}
+    after = _next_outside(ctx, span.end)
     if after is not None and not text[span.end + 1 : after.idx].strip(" ,.;") and after.idx < right:
         sents.add(ctx.starts[after.i])
     pool = [
         t
-        for t in doc
-        if left <= t.idx < right
-        and ctx.starts[t.i] in sents
+        for i in tokens_between(doc, left, right)
+        if ctx.starts[(t := doc[i]).i] in sents
         and _is_cue(t, ctx.inside)
         and _subject_of(t) is not None
     ]
@@ -227,7 +233,7 @@ def _neighbour_cue(ctx: Context, span: qm.Span) -> Token | None:
             cues = [t for t in ctx.sent(mark[0]) if _is_cue(t, ctx.inside) and t.idx < colon]
             if cues:
                 return cues[-1]
-    after = next((t for t in doc if t.idx > span.end and t.i not in ctx.inside and not t.is_space), None)
+    after = _next_outside(ctx, span.end)
     if after is not None and text[span.end + 1 : after.idx].count("\n") <= 2:
         sent = ctx.sent(after)
         if len(sent) <= CUE_SENTENCE_MAX_TOKENS and not any(t.i in ctx.inside for t in sent):
