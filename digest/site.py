@@ -32,7 +32,7 @@ HOME_MAX = 100  # …and at most this many; every story is in the archive (archi
 SUMMARY_CHARS = 220  # a card's one-line summary is cut at a word boundary near this length
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's safe loader when present: 10× faster
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
-_ACTOR_LINK = re.compile(r"\[(\*\*(?:[^*\\]|\\.)+\*\*)\]\(\.\./actors/[a-z0-9-]+\.md\)")  # what link_actors writes
+_ACTOR_LINK = re.compile(r"\[(\*\*(?:[^*\\]|\\.)+\*\*)\]\(\.\./(actors/[a-z0-9-]+\.md)\)")  # what link_actors writes
 # Pagefind's allocator (jemalloc, read through this variable) hands freed pages back at once instead of
 # keeping them ~10 s: the same index, ~20% less peak memory (10,000 stories: 849 MB instead of 1,057 MB).
 PAGEFIND_ENV = {"_RJEM_MALLOC_CONF": "dirty_decay_ms:0,muzzy_decay_ms:0"}  # a value set by the user wins
@@ -80,7 +80,17 @@ def write_briefing(briefing: Briefing, path: Path) -> bool:
     problems = check_markdown(markdown)
     if problems:
         raise DigestError(f"refusing to write unsafe Markdown ({problems[0]})", briefing.title)
-    return write_if_changed(path, markdown)
+    return write_if_changed(path, _linked_as_before(markdown, path))
+
+
+def _linked_as_before(markdown: str, path: Path) -> str:
+    """The page with the actor links its present version has: a briefing that did not change is then not
+    written here and written back by the hub pages' relinking (link_actors) a moment later."""
+    try:
+        before = path.read_text(encoding="utf-8")
+    except OSError:
+        return markdown
+    return _link_bold(markdown, dict(_ACTOR_LINK.findall(before)))
 
 
 def write_redirect(path: Path, title: str, target: Path) -> bool:
@@ -210,12 +220,16 @@ def link_actors(markdown: str, actor_pages: dict[str, str]) -> str:
 
     Idempotent: earlier links are undone first, so every build relinks the pages against the actors of the day.
     """
+    return _link_bold(markdown, {actor_ref(name): page for name, page in actor_pages.items()})
+
+
+def _link_bold(markdown: str, pages: dict[str, str]) -> str:
+    """link_actors with the actors as rendered in bold: each one's bold name → its page."""
     match = FRONT_MATTER.match(markdown)
     head, body = (markdown[: match.end()], markdown[match.end() :]) if match else ("", markdown)
     body = _ACTOR_LINK.sub(lambda m: m.group(1), body)
-    if not actor_pages:
+    if not pages:
         return head + body
-    pages = {actor_ref(name): page for name, page in actor_pages.items()}
     names = re.compile("|".join(re.escape(bold) for bold in sorted(pages, key=len, reverse=True)))
     return head + names.sub(lambda m: f"[{m.group(0)}](../{pages[m.group(0)]})", body)
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import stat
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -144,3 +146,29 @@ def test_unchanged_rerun_skips_the_site_build(project: Path) -> None:
     assert index.stat().st_mtime_ns == before
     (project / "content" / "about.md").write_text("---\ntitle: About\n---\n\n# About\n\nChanged.\n")
     assert "Site built in" in build(project).output
+
+
+def test_reanalysed_but_unchanged_stories_are_not_rewritten(project: Path, monkeypatch) -> None:
+    """New analysis code that finds the same: every page keeps its bytes, its actor links and its mtime."""
+    shutil.copytree(SAMPLES, project / "samples")
+    (project / "site_config" / "digest.yml").write_text(CONFIG)
+    assert build(project, "--no-site").exit_code == 0
+    pages = sorted((project / "content").rglob("*.md"))
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in pages}
+    assert any("](../actors/" in p.read_text() for p in pages if "stories" in p.parts)  # links to keep
+    monkeypatch.setattr("digest.pipeline.analysis_version", lambda model: "a-newer-analysis")
+    again = build(project, "--no-site")
+    assert "6 article(s) (6 analysed, 0 unchanged), 0 story page(s) written" in again.output
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in pages} == before
+
+
+def test_written_pages_get_the_usual_file_mode(project: Path) -> None:
+    shutil.copy(FIXTURES / "pages" / "minimal.html", project)
+    (project / "site_config" / "digest.yml").write_text("sources:\n  - files: minimal.html\n")
+    mask = os.umask(0o022)
+    try:
+        assert build(project, "--no-site").exit_code == 0
+    finally:
+        os.umask(mask)
+    story = next((project / "content" / "stories").glob("*.md"))
+    assert stat.S_IMODE(story.stat().st_mode) == 0o644  # not mkstemp's 0o600
