@@ -12,7 +12,6 @@ Each measurement runs in its own process, so its peak memory is its own.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import gzip
 import json
 import os

@@ -12,7 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from ..model import Actor, Article, Briefing
-from ..nlp import DEFAULT_MODEL, load_pipeline, parse
+from ..nlp import DEFAULT_MODEL, load_pipeline
 from .actors import find_actors, lead_actor, resolve_name
 from .quotes import find_quotes
 from .summary import summarize
@@ -25,7 +25,7 @@ def brief_article(
     article: Article, model: str = DEFAULT_MODEL, summary_sentences: int = 4, story_id: str = ""
 ) -> Briefing:
     """Analyse one article into its briefing (`story_id` is the caller's: the pipeline names stories)."""
-    return _brief(article, parse(article.text, model), summary_sentences, story_id)
+    return brief_articles([article], model, summary_sentences, [story_id])[0]
 
 
 def brief_articles(

@@ -57,7 +57,8 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
 
 
 def _tokens_in(doc: Doc, span: qm.Span) -> list[Token]:
-    return [t for i in tokens_between(doc, span.start, span.end) if (t := doc[i]).idx + len(t) <= span.end]
+    starting = (doc[i] for i in tokens_between(doc, span.start, span.end))
+    return [t for t in starting if t.idx + len(t) <= span.end]
 
 
 def _quoted_tokens(doc: Doc, spans: list[qm.Span]) -> set[int]:
@@ -209,13 +210,8 @@ def _sentence_cue(ctx: Context, span: qm.Span) -> Token | None:
     after = _next_outside(ctx, span.end)
     if after is not None and not text[span.end + 1 : after.idx].strip(" ,.;") and after.idx < right:
         sents.add(ctx.starts[after.i])
-    pool = [
-        t
-        for i in tokens_between(doc, left, right)
-        if ctx.starts[(t := doc[i]).i] in sents
-        and _is_cue(t, ctx.inside)
-        and _subject_of(t) is not None
-    ]
+    in_sents = (doc[i] for i in tokens_between(doc, left, right) if ctx.starts[i] in sents)
+    pool = [t for t in in_sents if _is_cue(t, ctx.inside) and _subject_of(t) is not None]
     return min(pool, key=lambda t: _distance(t, span)) if pool else None
 
 
