@@ -34,6 +34,12 @@ def extract_article(page: RawPage, published: dt.date | None = None) -> Article:
     return article
 
 
+def load_language_model() -> None:
+    """Load py3langid's model now (it loads on first use): before a process pool forks, so that the
+    workers share it rather than each loading its own."""
+    language_classifier("warm up", "")
+
+
 def _prose_words(text: str) -> int:
     """Words in paragraphs that end like sentences (menus and link lists don't)."""
     return sum(len(p.split()) for p in text.split("\n") if p.rstrip().endswith(SENTENCE_END))

@@ -23,7 +23,7 @@ from .brief import brief_article, brief_articles
 from .config import Config, Source
 from .errors import DigestError, ExtractError
 from .executor import make_executor, map_bounded
-from .extract import extract_article
+from .extract import extract_article, load_language_model
 from .fetch import Fetcher
 from .hubs import write_hubs
 from .ingest import read_sources
@@ -165,7 +165,8 @@ def analyze_pages(
     pages and parses their texts as one spaCy batch. `finish` runs in the worker, so it can shrink what is
     sent back; it must be a module-level function (or a partial of one) so that it can be pickled.
     """
-    load_pipeline(config.analysis.model)  # before the pool forks, so workers share the loaded pipeline
+    load_pipeline(config.analysis.model)  # before the pool forks, so workers share the loaded models
+    load_language_model()
     executor, workers = make_executor(config.analysis.executor, config.analysis.workers)
     work = functools.partial(analyze_batch, config=config, finish=finish, published=published)
     with executor:
