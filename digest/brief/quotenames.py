@@ -81,10 +81,12 @@ def _sentence_starts(doc: Doc) -> list[int]:
     """For each token, the first token of its sentence; a paragraph break always starts a new one."""
     starts: list[int] = []
     current = 0
+    after_break = False  # the previous token holds or is followed by a line break
     for tok in doc:
-        if tok.i and (tok.is_sent_start or "\n" in doc[tok.i - 1].text_with_ws):
+        if tok.i and (tok.is_sent_start or after_break):
             current = tok.i
         starts.append(current)
+        after_break = "\n" in tok.text_with_ws
     return starts
 
 

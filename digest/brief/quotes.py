@@ -241,10 +241,11 @@ def _neighbour_cue(ctx: Context, span: qm.Span) -> Token | None:
 
 def _preceding_cue(ctx: Context, span: qm.Span) -> Token | None:
     """A bare quote right after a reporting sentence with no quote of its own ("Erekat said it was …")."""
-    before = [t for t in ctx.doc if t.idx < span.start - 1 and not t.is_space]
-    if not before or before[-1].i in ctx.inside:
+    before = (ctx.doc[i] for i in reversed(tokens_between(ctx.doc, 0, span.start - 1)))
+    last = next((t for t in before if not t.is_space), None)
+    if last is None or last.i in ctx.inside:
         return None
-    sent = ctx.sent(before[-1])
+    sent = ctx.sent(last)
     if any(t.i in ctx.inside for t in sent):
         return None
     cues = [t for t in sent if _is_cue(t, ctx.inside) and _subject_of(t) is not None]
@@ -298,7 +299,8 @@ def _attribute(ctx: Context, span: qm.Span, cues: list[Token]) -> str | None:
 
 def _woven_subject(ctx: Context, span: qm.Span) -> Token | None:
     """A partial quote in a sentence with no reporting verb: the named subject ("Putin listed … “…”")."""
-    first = next((t for t in ctx.doc if t.idx >= span.start), None)
+    after = tokens_between(ctx.doc, span.start, len(text_of(ctx.doc)) + 1)
+    first = ctx.doc[after.start] if after else None
     if first is None or _stands_alone(text_of(ctx.doc), span):
         return None
     root = ctx.sent(first).root
