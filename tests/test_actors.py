@@ -419,3 +419,43 @@ def test_weak_actors_rank_after_every_other_actor() -> None:
     names = names_in(text)
     assert names.index("Carl Osei") < names.index("Harbor Authority")
     assert names.index("Carl Osei") < names.index("Denmark")
+
+
+def test_person_the_tagger_calls_a_place_joins_their_surname() -> None:
+    # spaCy tags "Ines Okafor" GPE and "Okafor" PERSON here: one person, not a place and a person
+    text = (
+        "On the morning after the council voted to rebuild the Eastquay waterfront, Ines Okafor was back on "
+        "the north pontoon at dawn, counting boats.\n\n"
+        "“Sixty-two berths today, forty tomorrow,” said Okafor, who chairs the Eastquay Fishermen’s "
+        "Cooperative. Okafor said the cooperative would meet on Monday."
+    )
+    doc = parse(text)
+    assert ("Ines Okafor", "GPE") in {(e.text, e.label_) for e in doc.ents}
+    okafor = [a for a in find_actors(doc, speakers=("Okafor",)) if "Okafor" in a.name]
+    assert [(a.name, a.kind, a.aliases) for a in okafor] == [("Ines Okafor", "person", ("Okafor",))]
+
+
+def test_two_word_place_named_for_a_person_stays_a_place() -> None:
+    # "Port Talbot" (GPE) ends in "Talbot" (PERSON), but "Port" starts place names
+    doc = parse("Steelworkers in Port Talbot marched on Monday. Talbot said the plant would close.")
+    assert {("Port Talbot", "GPE"), ("Talbot", "PERSON")} <= {(e.text, e.label_) for e in doc.ents}
+    kinds = {a.name: a.kind for a in find_actors(doc, speakers=("Talbot",))}
+    assert kinds.get("Port Talbot") != "person"
+    assert kinds.get("Talbot") == "person"
+
+
+def test_role_from_a_bare_apposition() -> None:
+    text = (
+        "Ines Okafor, chair of the Eastquay Fishermen’s Cooperative, called the reduction a slow eviction. "
+        "“They voted on drawings,” Okafor said."
+    )
+    okafor = by_name(find_actors(parse(text), speakers=("Okafor",)), "Ines Okafor")
+    assert okafor.role == "chair of the Eastquay Fishermen’s Cooperative"
+
+
+def test_a_title_outranks_a_bare_apposition() -> None:
+    text = (
+        "Kurt Volker, former special envoy to Kyiv, testified on Tuesday. "
+        "Ambassador Kurt Volker said he had never discussed the matter."
+    )
+    assert by_name(find_actors(parse(text)), "Kurt Volker").role == "Ambassador"

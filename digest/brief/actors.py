@@ -29,6 +29,10 @@ KIND_OF_LABEL: dict[str, ActorKind] = {
     "PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
 }
 PARTIES = frozenset({"Democrats", "Republicans"})  # NORP words that name an organization acting as one
+PLACE_PREFIXES = frozenset(  # first words of two-word place names ("Port Talbot", "Santa Cruz")
+    "new north south east west northern southern eastern western upper lower great greater little fort port "
+    "saint st san santa sao são mount mt lake cape los las el la le bay glen".split()
+)
 # Lines of site furniture, not story: sharing prompts, newsletters, photo credits.
 BOILERPLATE = re.compile(
     r"(?:\b(?:join (our|us)|follow us|follow\b[^.\n]{0,60}\bon (facebook|twitter|instagram|youtube)"
@@ -122,6 +126,7 @@ class _Cluster:
     group: NameGroup
     surfaces: Counter[str]
     role: str | None = None
+    loose_role: str | None = None  # from a bare apposition: the role when no mention gives `role`
     acting: int = 0
     modifier_only: bool = True
     quotes: int = 0
@@ -143,6 +148,7 @@ def find_actors(doc: Doc, speakers: Sequence[str] = ()) -> tuple[Actor, ...]:
         e for e in _joined_ents(doc, speakers)
         if _label(e) in KIND_OF_LABEL and not _inside(e.start_char, e.end_char, furniture)
     ]
+    mentions = _people_tagged_as_places(mentions, speakers)
     clusters = _cluster(mentions, text_of(doc), _headings(text_of(doc)))
     _add_speakers(clusters, speakers, doc)
     for cluster, n in zip(clusters, _mention_counts(clusters, text_of(doc), furniture)):
@@ -266,6 +272,26 @@ def _joined_ents(doc: Doc, speakers: Sequence[str]) -> list[Span]:
     return out
 
 
+def _people_tagged_as_places(mentions: Sequence[Span], speakers: Sequence[str]) -> list[Span]:
+    """A two-word "place" whose last word is a person on its own elsewhere ("Ines Okafor", tagged GPE, when
+    "Okafor" is tagged PERSON or quoted) is that person."""
+    surnames = {clean_surface(s) for s in speakers} | {
+        e.text for e in mentions if e.label_ == "PERSON" and len(e) == 1
+    }
+    out = []
+    for ent in mentions:
+        if (
+            _label(ent) in ("GPE", "LOC")
+            and len(ent) == 2
+            and all(t.is_alpha and t.is_title for t in ent)
+            and ent[0].lower_ not in PLACE_PREFIXES
+            and ent[1].text in surnames
+        ):
+            ent = Span(ent.doc, ent.start, ent.end, label="PERSON")
+        out.append(ent)
+    return out
+
+
 def _company_possessives(mentions: Iterable[Span], text: str) -> set[str]:
     """Names whose "’s" is part of the name ("Lowe’s reports earnings"): never written without it, and
     used at least once as something other than a possessor."""
@@ -355,6 +381,7 @@ def _annotate(
         cluster.titled |= bool(leading_title(ent.text)) or _title_before(ent)
         if cluster.role is None and cluster.group.person_like:
             cluster.role = _role(ent)
+            cluster.loose_role = cluster.loose_role or _bare_apposition_role(ent)
 
 
 def _at_work(ent: Span, group: NameGroup, quoted: bool) -> bool:
@@ -480,6 +507,21 @@ def _apposition_role(ent: Span) -> str | None:
     return match.group(1).strip() if match else None
 
 
+def _bare_apposition_role(ent: Span) -> str | None:
+    """"Ines Okafor, chair of the cooperative, said": a common noun phrase set off by a comma, without the
+    article `_apposition_role` looks for. Used only when no mention has a title or that kind of role."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].text != ",":
+        return None
+    appos = next((c for c in ent.root.rights if c.dep_ == "appos" and c.pos_ == "NOUN" and c.is_lower), None)
+    if appos is None or appos.left_edge.i != ent.end + 1:
+        return None
+    span = doc[appos.left_edge.i : appos.right_edge.i + 1]
+    if span[0].like_num or span[-1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT"):
+        return None  # "1 assist" is a statistic; "… Operations at" was cut short
+    return span.text if len(span.text) <= ROLE_MAX_CHARS and "\n" not in span.text else None
+
+
 def _add_speakers(clusters: list[_Cluster], speakers: Sequence[str], doc: Doc) -> None:
     """Count quotes per actor; a quoted name the tagger missed becomes an actor of its own.
 
@@ -499,6 +541,8 @@ def _add_speakers(clusters: list[_Cluster], speakers: Sequence[str], doc: Doc) -
                 _Cluster(group, Counter({name: 1}), modifier_only=False, common_noun=False, cited_only=False)
             )
             home = group
+        elif home is not None and home.person_like and " " not in name:
+            home.forms.setdefault(name, 0)  # "Okafor said": the surname is a form of the name, and counted
         for cluster in clusters:
             if cluster.group is home:
                 cluster.quotes += 1
@@ -619,6 +663,6 @@ def _to_actor(cluster: _Cluster, text: str) -> Actor:
     name = max(forms, key=lambda f: (len(name_tokens(f)), forms[f], f[:1].isupper()))
     aliases = {f for f in (*forms, *cluster.surfaces, *_acronyms(cluster, text)) if f != name}
     return Actor(
-        name=name, kind=_kind(cluster), role=cluster.role,
+        name=name, kind=_kind(cluster), role=cluster.role or cluster.loose_role,
         aliases=tuple(sorted(aliases)), mentions=_mention_count(cluster, text),
     )
