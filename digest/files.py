@@ -25,6 +25,15 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
+def remove_temporaries(folder: Path) -> int:
+    """Delete the temporary files a killed run left under `folder` (write_atomic's `.NAME.*.tmp`); call it
+    only while holding the store's lock, when no other run is writing. Returns how many were removed."""
+    stale = [p for p in folder.rglob(".*.tmp") if p.is_file()]
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return len(stale)
+
+
 def write_if_changed(path: Path, text: str) -> bool:
     """Write text atomically unless the file already holds exactly it; True when written."""
     data = text.encode("utf-8")

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DigestError
-from .files import write_if_changed
+from .files import remove_temporaries, write_if_changed
 from .model import Actor, Article, Briefing, Quote, TimeRef
 from .stories import Fingerprint
 
@@ -86,6 +86,7 @@ class Store:
         store = cls(content_dir / STATE_DIR)
         store.folder.mkdir(parents=True, exist_ok=True)
         store._acquire()
+        remove_temporaries(content_dir)  # left by a run that was killed while writing
         path = store.folder / "stories.json"
         if path.exists():
             try:

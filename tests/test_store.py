@@ -76,3 +76,16 @@ def test_story_index_follows_merges() -> None:
     index["b"] = StoryRecord("b", "stories/b.md", ("k2",), merged_into="a")
     assert index.story_of("k2").id == "a" and index.story_of("k1").id == "a"  # type: ignore[union-attr]
     assert index.story_of("k3") is None
+
+
+def test_opening_the_store_removes_what_a_killed_run_left(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    (content / "actors").mkdir(parents=True)
+    stale = content / "actors" / ".orme.md.gzk49pff.tmp"  # as write_atomic names them
+    stale.write_text("half a page")
+    kept = content / "actors" / "orme.md"
+    kept.write_text("---\ntitle: Orme\n---\n")
+    with Store.open(content):
+        pass
+    assert not stale.exists()
+    assert kept.read_text() == "---\ntitle: Orme\n---\n"
