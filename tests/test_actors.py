@@ -6,7 +6,7 @@ import pytest
 from spacy.tokens import Doc
 
 from digest.brief.actors import _joined_ents, find_actors, resolve_name
-from digest.brief.names import clean_surface, is_short_form, name_tokens
+from digest.brief.names import NameGroup, clean_surface, is_short_form, merge_groups, name_tokens
 from digest.model import Actor
 from digest.nlp import parse
 
@@ -459,3 +459,25 @@ def test_a_title_outranks_a_bare_apposition() -> None:
         "Ambassador Kurt Volker said he had never discussed the matter."
     )
     assert by_name(find_actors(parse(text)), "Kurt Volker").role == "Ambassador"
+
+
+def test_bare_surname_tagged_organization_stays_with_the_person() -> None:
+    # spaCy tags "Owen Makepeace" PERSON but the bare "Makepeace" ORG, twice
+    text = (
+        "Regional Transport Secretary Owen Makepeace urged both sides to return to talks with the help of the "
+        "Regional Conciliation Service.\n\n"
+        "“Nobody wins,” Makepeace said, “when a nurse can’t get to her shift and a student misses an exam.”\n\n"
+        "Makepeace said on Monday that there would be “no blank cheque this time.”"
+    )
+    doc = parse(text)
+    assert [e.label_ for e in doc.ents if e.text == "Makepeace"] == ["ORG", "ORG"]
+    makepeace = by_name(find_actors(doc, speakers=("Makepeace", "Makepeace")), "Owen Makepeace")
+    assert (makepeace.kind, makepeace.aliases) == ("person", ("Makepeace",))
+
+
+def test_a_party_is_no_surname() -> None:
+    groups = merge_groups([
+        NameGroup(forms={"Virginia Democrats": 1}, labels={"PERSON": 1}),
+        NameGroup(forms={"Democrats": 3}, labels={"ORG": 3}),
+    ])
+    assert [g.labels for g in groups] == [{"PERSON": 1, "ORG": 3}]

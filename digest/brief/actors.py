@@ -21,14 +21,13 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, ActorKind
 from ..nlp import entities, text_of
 from .names import (
-    TITLES, NameGroup, acronym, clean_surface, group_key, home_of, leading_title, merge_groups, name_tokens,
+    PARTIES, TITLES, NameGroup, acronym, clean_surface, group_key, home_of, leading_title, merge_groups, name_tokens,
 )
 
 # spaCy labels kept, and the kind each stands for (NORP — "Russian", "Democrats" — names groups, not actors).
 KIND_OF_LABEL: dict[str, ActorKind] = {
     "PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
 }
-PARTIES = frozenset({"Democrats", "Republicans"})  # NORP words that name an organization acting as one
 PLACE_PREFIXES = frozenset(  # first words of two-word place names ("Port Talbot", "Santa Cruz")
     "new north south east west northern southern eastern western upper lower great greater little fort port "
     "saint st san santa sao são mount mt lake cape los las el la le bay glen".split()

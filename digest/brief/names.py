@@ -63,6 +63,8 @@ _NAME_LIKE_TITLES = frozenset(
 )
 _TOKEN = re.compile(r"[^\W_]+")
 
+PARTIES = frozenset({"Democrats", "Republicans"})  # NORP words that name an organization acting as one
+
 
 def clean_surface(text: str) -> str:
     """The name inside a surface form: first line only, without possessive, leading titles or "the"."""
@@ -225,9 +227,21 @@ def merge_groups(groups: Iterable[NameGroup]) -> list[NameGroup]:
         target = _best_home(group, merged)
         if target is None:
             merged.append(group)
+        elif target.person_like and _is_surname_of(group, target):
+            # a person's bare surname: the tagger's label for the full name is the better guess
+            # ("Owen Makepeace" PERSON, "Makepeace" ORG twice)
+            target.absorb(NameGroup(forms=group.forms, labels={"PERSON": group.size}, first=group.first))
         else:
             target.absorb(group)
     return _merge_capitals(merged)
+
+
+def _is_surname_of(single: NameGroup, person: NameGroup) -> bool:
+    """A one-word name that is the last word of one of the person's fuller names."""
+    key = single.longest
+    if len(key) != 1 or set(single.forms) & PARTIES:  # "Virginia Democrats" is no person
+        return False
+    return any(len(k) > 1 and k[-1] == key[0] for k in person.keys)
 
 
 def _merge_capitals(groups: list[NameGroup]) -> list[NameGroup]:
