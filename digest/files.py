@@ -9,10 +9,13 @@ import tempfile
 from pathlib import Path
 
 
+TEMP_SUFFIX = ".tmp"  # of write_atomic's temporary files, hidden as `.NAME.*.tmp` beside their target
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that readers see the old file or the new one, never half of one."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     try:
         os.fchmod(fd, _file_mode(path))  # mkstemp makes it 0o600
         with os.fdopen(fd, "wb") as handle:
@@ -25,13 +28,12 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise
 
 
-def remove_temporaries(folder: Path) -> int:
+def remove_temporaries(folder: Path) -> None:
     """Delete the temporary files a killed run left under `folder` (write_atomic's `.NAME.*.tmp`); call it
-    only while holding the store's lock, when no other run is writing. Returns how many were removed."""
-    stale = [p for p in folder.rglob(".*.tmp") if p.is_file()]
-    for path in stale:
-        path.unlink(missing_ok=True)
-    return len(stale)
+    only while holding the store's lock, when no other run is writing."""
+    for path in folder.rglob(f".*{TEMP_SUFFIX}"):
+        if path.is_file():
+            path.unlink(missing_ok=True)
 
 
 def write_if_changed(path: Path, text: str) -> bool:

@@ -241,7 +241,12 @@ def _is_surname_of(single: NameGroup, person: NameGroup) -> bool:
     key = single.longest
     if len(key) != 1 or set(single.forms) & PARTIES:  # "Virginia Democrats" is no person
         return False
-    return any(len(k) > 1 and k[-1] == key[0] for k in person.keys)
+    return _has_surname(person, key[0])
+
+
+def _has_surname(group: NameGroup, word: str) -> bool:
+    """One of the group's names has more than one word and ends in `word`."""
+    return any(len(k) > 1 and k[-1] == word for k in group.keys)
 
 
 def _merge_capitals(groups: list[NameGroup]) -> list[NameGroup]:
@@ -275,7 +280,7 @@ def _single_token_homes(token: str, merged: list[NameGroup], single: NameGroup) 
     A word tagged as a place only joins a person by surname ("Sondland"), never an institution ("Kabul").
     """
     people = [g for g in merged if g.person_like or _may_be_person(g, single)]
-    by_last = [g for g in people if any(len(k) > 1 and k[-1] == token for k in g.keys)]
+    by_last = [g for g in people if _has_surname(g, token)]
     if by_last or single.place_like:
         return by_last
     by_first = [g for g in people if any(len(k) > 1 and k[0] == token for k in g.keys)]
