@@ -19,6 +19,7 @@ from typing import TypeVar
 
 import yaml
 
+from . import mkdocs_plugin
 from .brief import brief_article, brief_articles
 from .config import Config, Source
 from .errors import DigestError, ExtractError
@@ -141,6 +142,7 @@ def _build_site_if_changed(mkdocs_config: Path, content_dir: Path, site_dir: Pat
 def _site_stamp(mkdocs_config: Path, content_dir: Path, site_dir: Path | None) -> str:
     """Names, sizes and times of everything the site is built from, and the SITE_URL it is built for."""
     digest = hashlib.sha256(f"{os.environ.get('SITE_URL')}|{site_dir}".encode())
+    digest.update(Path(mkdocs_plugin.__file__).read_bytes())  # a safer plugin rebuilds sites built before it
     overrides = mkdocs_config.parent / "site_config" / "overrides"
     files = [mkdocs_config, *sorted(content_dir.rglob("*")), *sorted(overrides.rglob("*"))]
     for path in files:

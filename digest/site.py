@@ -250,6 +250,9 @@ def build_site(mkdocs_config: Path, site_dir: Path | None = None) -> Path:
     try:
         options = {"site_dir": str(site_dir)} if site_dir else {}
         config = load_config(str(mkdocs_config), strict=True, **options)
+        if "digest" not in config["plugins"]:
+            raise BuildError("mkdocs.yml must list the digest plugin under plugins (`- digest`): without it "
+                             "Material prints headlines from the sources as HTML", str(mkdocs_config))
         build(config)
     except MkDocsException as err:
         raise BuildError(f"MkDocs build failed: {err}", str(mkdocs_config)) from err
