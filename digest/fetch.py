@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import socket
+import threading
 import time
 import urllib.robotparser
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -39,15 +42,93 @@ class Response:
     from_cache: bool = False
 
 
+class Watchdog:
+    """Cuts off a request attempt that takes longer than `seconds` in all, headers included.
+
+    urllib3's timeouts bound each wait for bytes, so a server that sends its headers a byte at a time holds
+    a request for as long as it likes. The watchdog knows every socket the pool opens; when an attempt
+    overruns, it shuts them down (the blocked read returns at once) and refuses new connections until the
+    next request, so retries cannot start the wait again.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.fired = False
+        self._sockets: weakref.WeakSet[socket.socket] = weakref.WeakSet()
+        self._timer: threading.Timer | None = None
+
+    def start(self) -> None:
+        self.fired = False
+        self._arm()
+
+    def stop(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+
+    def opened(self, sock: socket.socket) -> None:
+        """A new connection of the pool: one more attempt, with its own time."""
+        if self.fired:
+            sock.close()
+            raise OSError("request cut off: the server was too slow")
+        self._sockets.add(sock)
+        self._arm()
+
+    def _arm(self) -> None:
+        self.stop()
+        self._timer = threading.Timer(self.seconds, self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _fire(self) -> None:
+        self.fired = True
+        for sock in list(self._sockets):
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+
+class _WatchedRetry(urllib3.Retry):
+    """urllib3's retries, with the watchdog paused while they wait (backoff, Retry-After) and re-armed after."""
+
+    watchdog: Watchdog | None = None
+
+    def sleep(self, response: urllib3.BaseHTTPResponse | None = None) -> None:
+        if self.watchdog is not None:
+            self.watchdog.stop()
+        super().sleep(response)
+        if self.watchdog is not None and not self.watchdog.fired:
+            self.watchdog.start()
+
+
+def _watched(pool: urllib3.PoolManager, watchdog: Watchdog) -> urllib3.PoolManager:
+    """The pool, with every connection it opens reported to the watchdog (SSRF checks kept)."""
+    classes = {}
+    for scheme, pool_cls in pool.pool_classes_by_scheme.items():
+        conn_cls = pool_cls.ConnectionCls
+
+        def _new_conn(self: urllib3.connection.HTTPConnection, _base: type = conn_cls) -> socket.socket:
+            sock = _base._new_conn(self)  # type: ignore[attr-defined]
+            watchdog.opened(sock)
+            return sock  # type: ignore[no-any-return]
+
+        watched_conn = type(conn_cls.__name__, (conn_cls,), {"_new_conn": _new_conn})
+        classes[scheme] = type(pool_cls.__name__, (pool_cls,), {"ConnectionCls": watched_conn})
+    pool.pool_classes_by_scheme = classes  # this pool's own (urllib3's class-level table stays as it is)
+    return pool
+
+
 class Fetcher:
     """Fetches URLs politely; one instance per run."""
 
     def __init__(self, options: FetchOptions) -> None:
         self.options = options
         self.cache_dir = Path(options.cache_dir) / "http"
-        self._pool = create_pool(
+        self._watchdog = Watchdog(TOTAL_TIME_FACTOR * options.timeout)
+        self._retry = type("Retry", (_WatchedRetry,), {"watchdog": self._watchdog})
+        self._pool = _watched(create_pool(
             ssrf_protection=not options.allow_private, ca_certs=certifi.where(), cert_reqs="CERT_REQUIRED"
-        )
+        ), self._watchdog)
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
         self._last_request: dict[str, float] = {}
 
@@ -81,7 +162,7 @@ class Fetcher:
 
     def _request(self, url: str, headers: dict[str, str]) -> tuple[int, str, bytes, dict[str, str]]:
         self._pace(url)
-        retry = urllib3.Retry(
+        retry = self._retry(
             total=self.options.retries + MAX_REDIRECTS,
             connect=self.options.retries,
             read=self.options.retries,
@@ -92,6 +173,13 @@ class Fetcher:
             retry_after_max=MAX_RETRY_AFTER,
             raise_on_status=False,
         )
+        self._watchdog.start()
+        try:
+            return self._attempt(url, headers, retry)
+        finally:
+            self._watchdog.stop()
+
+    def _attempt(self, url: str, headers: dict[str, str], retry: urllib3.Retry) -> tuple[int, str, bytes, dict[str, str]]:
         try:
             resp = self._pool.request(
                 "GET",
@@ -101,10 +189,11 @@ class Fetcher:
                 timeout=urllib3.Timeout(connect=self.options.timeout, read=self.options.timeout),
                 preload_content=False,
             )
-        except urllib3.exceptions.MaxRetryError as err:
-            raise FetchError(_describe(err.reason), url) from err
         except urllib3.exceptions.HTTPError as err:
-            raise FetchError(_describe(err), url) from err
+            if self._watchdog.fired:
+                raise FetchError(self._too_slow(), url) from err
+            reason = err.reason if isinstance(err, urllib3.exceptions.MaxRetryError) else err
+            raise FetchError(_describe(reason), url) from err
         try:
             body = self._read_capped(resp, url)
         finally:
@@ -112,21 +201,23 @@ class Fetcher:
         return resp.status, urljoin(url, resp.geturl() or url), body, dict(resp.headers)
 
     def _read_capped(self, resp: urllib3.BaseHTTPResponse, url: str) -> bytes:
-        """Read the body, stopping at max_bytes or when the whole response takes too long (a trickling server)."""
-        limit, allowed = self.options.max_bytes, TOTAL_TIME_FACTOR * self.options.timeout
-        deadline = time.monotonic() + allowed
+        """Read the body, stopping at max_bytes (counted after decompression) or when the watchdog cuts it off."""
+        limit = self.options.max_bytes
         chunks, size = [], 0
         try:
             while chunk := resp.read1(CHUNK):  # returns as soon as some bytes arrive
                 size += len(chunk)
                 if size > limit:
                     raise FetchError(f"response larger than {limit:,} bytes (fetch.max_bytes); skipped", url)
-                if time.monotonic() > deadline:
-                    raise FetchError(f"server too slow: response not complete in {allowed:.0f} s (fetch.timeout)", url)
                 chunks.append(chunk)
-        except urllib3.exceptions.HTTPError as err:
-            raise FetchError(_describe(err), url) from err
+        except (urllib3.exceptions.HTTPError, OSError) as err:
+            raise FetchError(self._too_slow() if self._watchdog.fired else _describe(err), url) from err
+        if self._watchdog.fired:
+            raise FetchError(self._too_slow(), url)
         return b"".join(chunks)
+
+    def _too_slow(self) -> str:
+        return f"server too slow: response not complete in {self._watchdog.seconds:.0f} s (fetch.timeout)"
 
     def _pace(self, url: str) -> None:
         host = urlsplit(url).netloc

@@ -8,6 +8,8 @@ from __future__ import annotations
 import http.server
 import threading
 import time
+import tracemalloc
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +26,15 @@ from digest.model import RawPage
 from .conftest import FIXTURES
 
 ARTICLE = (FIXTURES / "pages" / "minimal.html").read_bytes()
+
+
+def _gzip(chunks: Iterator[bytes] | list[bytes]) -> bytes:
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    return b"".join([*(packer.compress(c) for c in chunks), packer.flush()])
+
+
+BOMB = _gzip(b"\0" * 1_000_000 for _ in range(200))  # 200 MB of zeros in ~200 KB
+BOMB_IN_A_BOMB = _gzip([BOMB])  # Content-Encoding: gzip, gzip
 
 
 class Hostile(http.server.BaseHTTPRequestHandler):
@@ -63,6 +74,22 @@ class Hostile(http.server.BaseHTTPRequestHandler):
             except OSError:
                 return
             time.sleep(0.1)
+
+    def route_slow_headers(self) -> None:  # the status line, then a header a byte at a time: bounded to 10 s
+        self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+        for _ in range(100):
+            try:
+                self.wfile.write(b"X")
+                self.wfile.flush()
+            except OSError:
+                return
+            time.sleep(0.1)
+
+    def route_bomb(self) -> None:
+        self.reply(200, BOMB, Content_Type="text/html", Content_Encoding="gzip")
+
+    def route_bomb_in_a_bomb(self) -> None:
+        self.reply(200, BOMB_IN_A_BOMB, Content_Type="text/html", Content_Encoding="gzip, gzip")
 
     def route_error(self) -> None:
         self.reply(500, b"oops")
@@ -119,6 +146,7 @@ def fetcher(tmp_path: Path, **changes: object) -> Fetcher:
     ("path", "message"),
     [
         ("/slow", "server too slow: response not complete in 2 s (fetch.timeout)"),
+        ("/slow-headers", "server too slow: response not complete in 2 s (fetch.timeout)"),
         ("/error", "HTTP 500 (after 1 retries) server error: try again later"),
         ("/gone", "HTTP 410 gone: remove it from your sources"),
         ("/loop", "too many redirects (more than 5)"),
@@ -133,6 +161,54 @@ def test_network_faults_give_one_line(tmp_path: Path, hostile, path: str, messag
         fetcher(tmp_path, retries=1, max_bytes=100_000).get(base + path)
     assert str(info.value).startswith(f"{base}{path}: {message}")
     assert "\n" not in str(info.value)
+
+
+def test_headers_sent_a_byte_at_a_time_do_not_hold_the_run(tmp_path: Path, hostile) -> None:
+    """Each attempt is cut off after 3 x fetch.timeout, retries included: not held for minutes."""
+    base, hits = hostile
+    start = time.monotonic()
+    with pytest.raises(FetchError, match="server too slow"):
+        fetcher(tmp_path, retries=2).get(base + "/slow-headers")
+    assert time.monotonic() - start < 3 * 1.5 + 3  # three attempts of 1.5 s, and the backoff between them
+    assert hits["/slow-headers"] == 1  # after the cut-off no attempt is started again
+
+
+@pytest.mark.parametrize("path", ["/bomb", "/bomb-in-a-bomb"])
+def test_decompression_bombs_are_cut_off_in_little_memory(tmp_path: Path, hostile, path: str) -> None:
+    base, _ = hostile
+    tracemalloc.start()
+    try:
+        with pytest.raises(FetchError, match=r"response larger than 1,000,000 bytes \(fetch.max_bytes\)"):
+            fetcher(tmp_path, max_bytes=1_000_000, timeout=5).get(base + path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 20_000_000, f"{peak:,} bytes to refuse a 200 MB bomb"
+
+
+@pytest.mark.parametrize("host", ["127.1", "0x7f000001", "2130706433", "[::ffff:127.0.0.1]", "127.000.000.001"])
+def test_loopback_in_any_spelling_is_refused(tmp_path: Path, hostile, host: str) -> None:
+    """The address is checked after connecting (trafilatura's pool), on every hop: not the URL's spelling."""
+    base, hits = hostile
+    port = base.rsplit(":", 1)[1]
+    url = f"http://{host}:{port}/article"
+    with pytest.raises(FetchError, match="refused to connect to a private or loopback address"):
+        fetcher(tmp_path, allow_private=False).get(url)
+    assert hits["/article"] == 0
+
+
+def test_a_url_list_pointing_at_loopback_names_each_url_and_goes_on(tmp_path: Path, hostile) -> None:
+    base, hits = hostile
+    port = base.rsplit(":", 1)[1]
+    urls = tmp_path / "urls.txt"
+    urls.write_text("".join(f"http://{h}:{port}/article\n" for h in ("127.1", "0x7f000001", "[::1]", "localhost.")))
+    errors: list[object] = []
+    pages = list(read_sources([Source("urls", str(urls))], fetcher(tmp_path, allow_private=False), errors.append, 10**7))
+    assert pages == [] and hits["/article"] == 0
+    # the IPv4 spellings reach the server's address and are refused there; [::1] and "localhost." (which
+    # may resolve to ::1 or not at all) find no server: either way nothing is fetched and each URL gets its line
+    assert [("private or loopback" in str(e)) for e in errors][:2] == [True, True]
+    assert len(errors) == 4 and all(port in str(e) and "\n" not in str(e) for e in errors)
 
 
 def test_retries_with_backoff_then_gives_up(tmp_path: Path, hostile) -> None:
