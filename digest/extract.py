@@ -19,13 +19,22 @@ LANGUAGE_SAMPLE = 5000  # characters of text the language is detected from (py3l
 SNIFF_BYTES = 2048  # how much of a file is looked at to tell binary from text
 HTML_LANG = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
 BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x1f\x8b")
+# Unicode direction overrides and isolates: invisible, and able to make a headline read backwards
+# ("gnp.exe") on our pages; no news text needs them to be read.
+DIRECTION_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+MAX_TEXT = 200_000  # characters of article text; a news article is far shorter (analysis cost grows with it)
+MAX_RUN = 200  # characters without a space: longer is no word or link of an article (and spaCy's
+LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")  # tokenizer is quadratic in it: 10,000 commas took 9 s)
 
 
 def extract_article(page: RawPage, published: dt.date | None = None) -> Article:
     """Extract the article; `published` overrides the page's own date."""
     _refuse_binary(page)
-    article = _extract_text_file(page) if page.kind == "text" else _extract_html(page)
+    article = _sanitize(_extract_text_file(page) if page.kind == "text" else _extract_html(page))
     article = replace(article, language=language_classifier(article.text[:LANGUAGE_SAMPLE], "") or article.language)
+    if len(article.text) > MAX_TEXT:
+        raise ExtractError(f"article text longer than {MAX_TEXT:,} characters: not a news article? skipped",
+                           page.source)
     words = _prose_words(article.text)
     if words < MIN_PROSE_WORDS:
         raise ExtractError(f"no article text found ({words} words of prose); is it an article page?", page.source)
@@ -38,6 +47,22 @@ def load_language_model() -> None:
     """Load py3langid's model now (it loads on first use): before a process pool forks, so that the
     workers share it rather than each loading its own."""
     language_classifier("warm up", "")
+
+
+def _sanitize(article: Article) -> Article:
+    """No direction controls in any field; runs of more than MAX_RUN characters without a space dropped."""
+    return replace(
+        article,
+        title=" ".join(LONG_RUN.sub("", article.title.translate(DIRECTION_CONTROLS)).split()),
+        text=LONG_RUN.sub("", article.text.translate(DIRECTION_CONTROLS)),
+        author=_clean_field(article.author),
+        site=_clean_field(article.site),
+    )
+
+
+def _clean_field(value: str | None) -> str | None:
+    cleaned = " ".join(value.translate(DIRECTION_CONTROLS).split()) if value else ""
+    return cleaned or None
 
 
 def _prose_words(text: str) -> int:

@@ -285,3 +285,56 @@ def test_non_english_page_is_skipped_and_said_so(tmp_path: Path) -> None:
         analyze_page(page, Config())
     anything = parse_config({"analysis": {"languages": []}})
     assert analyze_page(page, anything).articles[0].language == "fr"
+
+
+BASE = "The council met on Tuesday and said it would decide in March 2026, the mayor told reporters. " * 4
+BLOW_UPS = {  # 20,000 to 50,000 characters each; before the bounds, the slowest took 28 to 180 s
+    "straight-quotes": '"' * 20_000,
+    "curly-quotes": "“" * 10_000 + "”" * 10_000,
+    "apostrophes": "'" * 20_000,
+    "commas": "," * 50_000,
+    "digits": "1" * 50_000,
+    "years": "in 2019, 2020, " * 3_000,
+    "weekdays": "on Tuesday " * 5_000,
+    "attributions": '"We will," he said, ' * 3_000,
+    "unclosed-quote": '"' + "word " * 20_000,
+}
+BLOW_UP_SECONDS = 30  # a guard against super-linear blow-ups (each takes 0.1-3 s here), not a speed target
+
+
+@pytest.mark.parametrize("payload", BLOW_UPS.values(), ids=BLOW_UPS.keys())
+def test_long_runs_of_quote_marks_digits_and_dates_stay_linear(payload: str) -> None:
+    import signal
+
+    from digest.config import Config
+    from digest.pipeline import analyze_page
+
+    page = RawPage("long.txt", f"Council meets\n{BASE}\n\n{payload}.\n\n{BASE}".encode(), kind="text")
+    analyze_page(RawPage("warm.txt", f"Warm up\n{BASE}".encode(), kind="text"), Config())  # the model, once
+
+    def too_slow(*_: object) -> None:
+        raise TimeoutError(f"analysis took over {BLOW_UP_SECONDS} s")
+
+    previous = signal.signal(signal.SIGALRM, too_slow)
+    signal.alarm(BLOW_UP_SECONDS)
+    try:
+        briefing = analyze_page(page, Config())
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert briefing.articles[0].text.count("Tuesday") >= 8  # the article around the payload is still read
+
+
+def test_an_article_too_long_for_news_is_skipped_with_its_reason() -> None:
+    from digest.extract import MAX_TEXT
+
+    page = RawPage("book.txt", ("Chapter one\n" + "A sentence of a very long book. " * (MAX_TEXT // 20)).encode(), kind="text")
+    with pytest.raises(ExtractError, match=r"^book.txt: article text longer than 200,000 characters"):
+        extract_article(page)
+
+
+def test_direction_overrides_are_removed_from_every_field() -> None:
+    text = "Council \u202egnp.exe\u202c vote\n" + "The council voted on Tuesday, \u2067its leader said\u2069. " * 12
+    article = extract_article(RawPage("bidi.txt", text.encode(), kind="text"))
+    assert article.title == "Council gnp.exe vote"
+    assert not any(c in article.text for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")

@@ -61,20 +61,20 @@ class Context:
     mentions: list[Mention]
     genders: dict[str, str]
     starts: list[int]  # token index → first token of its sentence (cut at paragraph breaks)
+    ends: dict[int, int]  # a sentence's first token → the token after its last
     previous: Found | None = None
 
     def sent(self, tok: Token) -> Span:
         """The sentence of `tok`, never running over a paragraph break."""
-        first = last = self.starts[tok.i]
-        while last < len(self.doc) and self.starts[last] == first:
-            last += 1
-        return self.doc[first:last]
+        first = self.starts[tok.i]
+        return self.doc[first : self.ends[first]]
 
 
 def build_context(doc: Doc, inside: set[int]) -> Context:
     """Everything attribution needs to know about the article, computed once."""
     starts = _sentence_starts(doc)
-    return Context(doc, inside, _mentions_of(doc, inside, starts), _genders_of(doc, inside, starts), starts)
+    ends = {first: i + 1 for i, first in enumerate(starts)}  # the last token seen of each sentence wins
+    return Context(doc, inside, _mentions_of(doc, inside, starts), _genders_of(doc, inside, starts), starts, ends)
 
 
 def _sentence_starts(doc: Doc) -> list[int]:

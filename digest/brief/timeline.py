@@ -7,6 +7,7 @@ boundaries (for `event`), part-of-speech tags (the tense that decides which Mond
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
@@ -81,33 +82,61 @@ def find_timeline(doc: Doc, published: dt.date | None) -> tuple[TimeRef, ...]:
     """Every calendar expression of `doc` in text order, with its ISO value and its sentence."""
     refs: list[TimeRef] = []
     anchor: int | None = None
+    sentences = Sentences(doc)
+    run_sentence, run_year = None, None  # the sentence of the last refs, and the last year spelled out in it
     for cand in _non_overlapping(_candidates(doc)):
-        sentence = _sentence(doc, cand.start, cand.end)
-        tense = _tense(doc, cand.start, cand.end)
-        context = Context(published, tense, anchor, _sentence_year(refs, sentence))
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        sentence = sentences.text(span)
+        tense = _tense(span, sentences)
+        context = Context(published, tense, anchor, run_year if sentence == run_sentence else None)
         value = RESOLVERS[cand.kind](cand.match, context)
         if value is None:
             continue
         if _explicit_year(cand):
             anchor = int(value[:4])
+        if sentence != run_sentence:
+            run_sentence, run_year = sentence, None
+        if re.fullmatch(r"\d{4}", value):  # "in 2016, after September 11": that year, for the rest of it
+            run_year = int(value)
         refs.append(TimeRef(cand.match.group(0), value, cand.start, cand.end, sentence))
     return tuple(refs)
+
+
+class Sentences:
+    """The sentences of a Doc, found by bisection, with their text and tense worked out once each.
+
+    `Span.sent` walks the sentence token by token, so asking it for every date of a long sentence is
+    quadratic ("on Tuesday" five thousand times in one paragraph took 29 s).
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self._sents = list(doc.sents)
+        self._starts = [s.start for s in self._sents]
+        self._texts: dict[int, str] = {}
+        self._tenses: dict[int, Tense] = {}
+
+    def of(self, span: Span) -> Span:
+        return self._sents[bisect.bisect_right(self._starts, span.start) - 1]
+
+    def text(self, span: Span | None) -> str:
+        if span is None:
+            return ""
+        sent = self.of(span)
+        if sent.start not in self._texts:
+            self._texts[sent.start] = sent.text.strip()
+        return self._texts[sent.start]
+
+    def tense(self, span: Span) -> Tense:
+        sent = self.of(span)
+        if sent.start not in self._tenses:
+            self._tenses[sent.start] = _sentence_tense(sent)
+        return self._tenses[sent.start]
 
 
 def _explicit_year(cand: Candidate) -> bool:
     """Whether the expression spells out its year (and so may anchor "the next year")."""
     groups = cand.match.groupdict()
     return cand.kind in ABSOLUTE_KINDS and bool(groups.get("year") or groups.get("y1"))
-
-
-def _sentence_year(refs: list[TimeRef], sentence: str) -> int | None:
-    """The year spelled out earlier in the same sentence ("in 2016, after September 11")."""
-    for ref in reversed(refs):
-        if ref.event != sentence:
-            return None
-        if re.fullmatch(r"\d{4}", ref.value):
-            return int(ref.value)
-    return None
 
 
 # ---------------------------------------------------------------- candidates
@@ -163,22 +192,16 @@ def _token_at(doc: Doc, char: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
-def _sentence(doc: Doc, start: int, end: int) -> str:
-    span = doc.char_span(start, end, alignment_mode="expand")
-    return span.sent.text.strip() if span is not None else ""
-
-
 # ---------------------------------------------------------------- tense
 
 
-def _tense(doc: Doc, start: int, end: int) -> Tense:
+def _tense(span: Span | None, sentences: Sentences) -> Tense:
     """The tense of the clause the expression modifies, else of its sentence."""
-    span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return "present"
     verb = _governing_verb(span.root)
     tense = _verb_tense(verb) if verb is not None else None
-    return tense or _sentence_tense(span.sent)
+    return tense or sentences.tense(span)
 
 
 def _governing_verb(token: Token) -> Token | None:
