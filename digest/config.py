@@ -19,6 +19,7 @@ from .nlp import DEFAULT_MODEL
 
 DEFAULT_PATH = Path("site_config/digest.yml")
 SOURCE_KINDS = ("files", "url", "urls", "feed", "sitemap")
+MAX_CONFIG_BYTES = 1_000_000  # a configuration is a few lines; a larger file is a mistake (or an attack)
 USER_AGENT = "Digest/0.1 (static news digest; +https://github.com/digest-news/digest)"
 
 
@@ -68,6 +69,20 @@ class Config:
     warnings: tuple[str, ...] = ()
 
 
+class AliasRefused(yaml.YAMLError):
+    """A YAML alias (`*name`) in the configuration."""
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """YAML without aliases: nine lines of `*a` refer to a billion values ("billion laughs")."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            line = self.peek_event().start_mark.line + 1
+            raise AliasRefused(f"line {line}: YAML aliases (*name) are not accepted; write the value out")
+        return super().compose_node(parent, index)
+
+
 def load_config(path: Path | str = DEFAULT_PATH, *, required: bool = False) -> Config:
     """Read and validate the config file; a missing optional file gives the defaults."""
     path = Path(path)
@@ -76,9 +91,13 @@ def load_config(path: Path | str = DEFAULT_PATH, *, required: bool = False) -> C
             raise ConfigError("config file not found: create it or pass --config PATH", str(path))
         return Config()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            raise ConfigError(f"larger than {MAX_CONFIG_BYTES:,} bytes: is it the right file?", str(path))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_NoAliasLoader)  # noqa: S506 (a SafeLoader)
     except (OSError, UnicodeDecodeError) as err:
         raise ConfigError(f"cannot read the config file: {err}", str(path)) from err
+    except AliasRefused as err:
+        raise ConfigError(str(err), str(path)) from err
     except yaml.YAMLError as err:
         raise ConfigError(f"not valid YAML: {' '.join(str(err).split())}", str(path)) from err
     return parse_config(data if data is not None else {}, str(path))

@@ -15,12 +15,15 @@ import datetime as dt
 import fcntl
 import hashlib
 import json
+import logging
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .errors import DigestError
+
+LOG = logging.getLogger("digest")
 from .files import remove_temporaries, write_if_changed
 from .model import Actor, Article, Briefing, Quote, TimeRef
 from .stories import Fingerprint
@@ -135,11 +138,19 @@ class Store:
         return self.folder / "articles" / digest[:2] / f"{digest}.json"
 
     def article(self, key: str) -> ArticleRecord | None:
+        """The stored analysis of a page; None when there is none or it cannot be read (then the page is
+        analysed again, and a record that exists but is damaged is reported in one line)."""
+        path = self._article_path(key)
         try:
-            data = json.loads(self._article_path(key).read_text(encoding="utf-8"))
-            return record_from_dict(data)
-        except (OSError, ValueError, KeyError, TypeError):
-            return None  # absent, or written by an older Digest: analyse again
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        try:
+            return checked(record_from_dict(json.loads(text)))
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError) as err:
+            problem = f"{type(err).__name__}: {err}"[:120]
+            LOG.warning("%s: stored analysis unreadable (%s); analysing the page again", path, problem)
+            return None
 
     def put_article(self, record: ArticleRecord) -> None:
         text = json.dumps(record_to_dict(record), ensure_ascii=False, sort_keys=True)
@@ -213,6 +224,21 @@ def record_from_dict(data: dict[str, Any]) -> ArticleRecord:
     )
     return ArticleRecord(data["key"], data["content_hash"], data["version"], briefing,
                          Fingerprint.from_dict(data["fingerprint"]))
+
+
+def checked(record: ArticleRecord) -> ArticleRecord:
+    """The record, when every value has the type it was written with (a damaged file raises TypeError)."""
+    b, a = record.briefing, record.briefing.articles[0]
+    texts = [record.key, record.content_hash, record.version, b.id, a.source, a.title, *b.summary, *b.tags]
+    texts += [x for actor in b.actors for x in (actor.name, actor.kind, *actor.aliases)]
+    texts += [q.text for q in b.quotes] + [x for t in b.timeline for x in (t.expression, t.value, t.event)]
+    optional = [a.url, a.author, a.site, a.language, b.lead_actor] + [actor.role for actor in b.actors]
+    optional += [q.speaker for q in b.quotes]
+    numbers = [actor.mentions for actor in b.actors] + [n for x in (*b.quotes, *b.timeline) for n in (x.start, x.end)]
+    if not (all(isinstance(x, str) for x in texts) and all(x is None or isinstance(x, str) for x in optional)
+            and all(isinstance(n, int) and not isinstance(n, bool) for n in numbers)):
+        raise TypeError("a value of the wrong type")
+    return record
 
 
 def _article_dict(a: Article) -> dict[str, Any]:

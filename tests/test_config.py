@@ -86,3 +86,20 @@ def test_missing_file_only_an_error_when_asked_for(tmp_path: Path) -> None:
 def test_top_level_must_be_a_mapping() -> None:
     with pytest.raises(ConfigError, match="Expected a mapping at the top level but received: 'just text'"):
         parse_config("just text", "digest.yml")
+
+
+def test_a_yaml_bomb_is_refused_at_once_with_its_line(tmp_path: Path) -> None:
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"{b}: &{b} [{', '.join(['*' + a] * 9)}]" for a, b in zip("abcdefgh", "bcdefghi")]
+    lines.append("sources: [" + ", ".join(["*i"] * 9) + "]")  # 9^10 values, were it expanded
+    path = tmp_path / "digest.yml"
+    path.write_text("\n".join(lines) + "\n")
+    with pytest.raises(ConfigError, match=r"digest.yml: line 2: YAML aliases \(\*name\) are not accepted"):
+        load_config(path)
+
+
+def test_a_huge_config_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "digest.yml"
+    path.write_text("sources:\n" + "  - files: a.html\n" * 100_000)
+    with pytest.raises(ConfigError, match=r"larger than 1,000,000 bytes"):
+        load_config(path)

@@ -89,3 +89,28 @@ def test_opening_the_store_removes_what_a_killed_run_left(tmp_path: Path) -> Non
         pass
     assert not stale.exists()
     assert kept.read_text() == "---\ntitle: Orme\n---\n"
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: text[: len(text) // 2],  # cut off mid-write by something other than Digest
+        lambda text: "[1, 2, 3]",
+        lambda text: text.replace('"title": "', '"title": 5, "x": "', 1),
+        lambda text: text.replace('"quotes": [[', '"quotes": [["a"], [', 1),
+        lambda text: text.replace('"mentions"', '"m"').replace('"actors": [[', '"actors": [["A", "person", null, [], "many"], [', 1),
+        lambda text: "\x00\xff garbage",
+    ],
+    ids=["truncated", "a-list", "wrong-type", "short-row", "string-count", "garbage"],
+)
+def test_a_damaged_record_is_reported_in_one_line_and_analysed_again(tmp_path: Path, caplog, damage) -> None:  # type: ignore[no-untyped-def]
+    record = ArticleRecord("https://news.example/bridge", "hash", "v1", without_text(make_briefing()), FP)
+    with Store.open(tmp_path) as store:
+        store.put_article(record)
+        path = store._article_path(record.key)
+        path.write_text(damage(path.read_text(encoding="utf-8")), encoding="utf-8")
+        with caplog.at_level("WARNING", logger="digest"):
+            assert store.article(record.key) is None
+    lines = [r.getMessage() for r in caplog.records]
+    assert len(lines) == 1 and lines[0].startswith(f"{path}: stored analysis unreadable (")
+    assert lines[0].endswith("analysing the page again") and "\n" not in lines[0]
