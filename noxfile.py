@@ -45,12 +45,13 @@ def serve(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def eval(session: nox.Session) -> None:
-    """Score `digest analyze --json` on ../shared/gold/dev with ../shared/eval/score.py."""
+    """Score `digest analyze --json` with ../shared/eval/score.py: dev (../shared/gold/dev), tune and check
+    (tests/gold/), and the seed. Tune on dev and tune; look at check only at the end of a change."""
     if not SHARED.exists():
         session.skip(f"{SHARED} is absent: the gold annotations and corpus live there")
     session.install(".")
     out = Path(session.create_tmp()) / "pred"
-    session.run("python", "-m", "digest.evaluate", str(SHARED), str(out), *session.posargs)
+    session.run("python", "-m", "digest.evaluate", str(SHARED), str(out), str(ROOT / "tests/gold"), *session.posargs)
 
 
 @nox.session(default=False)

@@ -1,7 +1,12 @@
-"""Score Digest on the hand-annotated pages in ../shared: `python -m digest.evaluate SHARED OUT`.
+"""Score Digest on hand-annotated pages: `python -m digest.evaluate SHARED OUT [GOLD]`.
 
-Runs the `digest analyze --json` analysis on every page of SHARED/corpus/aeb/html that has a gold file in
-SHARED/gold/dev (and on the seed), writes the predictions to OUT, and prints SHARED/eval/score.py's figures.
+Three sets of corpus pages (SHARED/corpus/aeb/html), and the seed:
+    dev     SHARED/gold/dev: the shared annotations the rules were first tuned on
+    tune    GOLD/tune (tests/gold/tune): our annotations, for tuning too
+    check   GOLD/check (tests/gold/check): ours, kept back: scored at the end of a change, never tuned on
+Our sets store character ranges instead of the publishers' text (digest/gold.py); they are decoded
+against SHARED first. The `digest analyze --json` analysis of each page goes to OUT, and
+SHARED/eval/score.py's figures are printed, one column a set.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ import sys
 from pathlib import Path
 
 from .config import Config
+from .gold import decode_folder
 from .model import RawPage
 from .pipeline import analyze_page
 from .render import briefing_json
@@ -24,11 +30,15 @@ SEED_DATE = dt.date(2023, 9, 13)  # the seed is plain text without a date; its g
 
 def predict_dev(shared: Path, out: Path, config: Config | None = None) -> Path:
     """Write one prediction per gold dev file into out/dev; returns that folder."""
+    return predict(shared, shared / "gold/dev", out / "dev", config)
+
+
+def predict(shared: Path, gold_dir: Path, pred_dir: Path, config: Config | None = None) -> Path:
+    """Write one prediction per gold file of gold_dir (corpus pages) into pred_dir; returns pred_dir."""
     config = config or Config()
     truth = json.loads((shared / "corpus/aeb/ground-truth.json").read_text(encoding="utf-8"))
-    pred_dir = out / "dev"
     pred_dir.mkdir(parents=True, exist_ok=True)
-    for gold_path in sorted((shared / "gold/dev").glob("*.json")):
+    for gold_path in sorted(gold_dir.glob("*.json")):
         page_id = gold_path.stem
         html = gzip.decompress((shared / f"corpus/aeb/html/{page_id}.html.gz").read_bytes())
         page = RawPage(f"{page_id}.html", html, url=truth.get(page_id, {}).get("url"))
@@ -58,19 +68,28 @@ def score(shared: Path, gold_dir: Path, pred_dir: Path) -> dict[str, float]:
     return result
 
 
+def score_ours(shared: Path, stored_dir: Path, out: Path) -> dict[str, float]:
+    """Decode one of our gold sets against the corpus, predict its pages and score them."""
+    gold_dir = decode_folder(shared, stored_dir, out / "gold" / stored_dir.name)
+    return score(shared, gold_dir, predict(shared, gold_dir, out / stored_dir.name))
+
+
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
+    if len(argv) not in (2, 3):
         print(__doc__, file=sys.stderr)
         return 2
     shared, out = Path(argv[0]), Path(argv[1])
-    rows = {
-        "dev": score(shared, shared / "gold/dev", predict_dev(shared, out)),
-        "seed": score(shared, shared / "gold/seed", predict_seed(shared, out)),
-    }
+    ours = Path(argv[2]) if len(argv) == 3 else Path("tests/gold")
+    rows = {"dev": score(shared, shared / "gold/dev", predict_dev(shared, out))}
+    for name in ("tune", "check"):
+        if (ours / name).is_dir():
+            rows[name] = score_ours(shared, ours / name, out)
+    rows["seed"] = score(shared, shared / "gold/seed", predict_seed(shared, out))
     keys = [k for k, v in rows["dev"].items() if isinstance(v, float)]
-    print(f"{'figure':24}{'dev':>8}{'seed':>8}")
+    print(f"{'figure':24}" + "".join(f"{name:>8}" for name in rows))
+    print(f"{'pages':24}" + "".join(f"{row['files']:>8}" for row in rows.values()))
     for key in keys:
-        print(f"{key:24}{rows['dev'][key]:8.3f}{rows['seed'][key]:8.3f}")
+        print(f"{key:24}" + "".join(f"{row[key]:8.3f}" for row in rows.values()))
     return 0
 
 
