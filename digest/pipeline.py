@@ -104,6 +104,7 @@ def run_build(
                 fresh.append(record)
         # 3. New articles join the stories they report on, or start new ones.
         touched = assign_stories(fresh, store, config.output.stories_dir, content_dir)
+        touched |= _missing_pages(store, content_dir)  # a story page deleted by hand is written again
         # 4. The pages of the stories that changed are written again (only if their bytes change).
         for sid in sorted(touched):
             story = store.stories[sid]
@@ -120,6 +121,11 @@ def run_build(
     if make_site:
         report.site_dir = _build_site_if_changed(Path(config.output.mkdocs_config), content_dir, site_dir)
     return report
+
+
+def _missing_pages(store: Store, content_dir: Path) -> set[str]:
+    return {sid for sid, story in store.stories.items()
+            if story.merged_into is None and not (content_dir / story.path).exists()}
 
 
 def _build_site_if_changed(mkdocs_config: Path, content_dir: Path, site_dir: Path | None) -> Path | None:

@@ -75,6 +75,10 @@ def test_rebuild_rewrites_nothing_and_bad_sources_do_not_stop_the_run(project: P
     assert "skipped: samples/no-article.html: no article text found" in second.output  # remembered, said again
     assert (story.read_bytes(), story.stat().st_mtime_ns) == before
 
+    story.unlink()  # deleted by hand (or lost): the next run writes it again, at the same address
+    third = build(project, "--no-site")
+    assert "1 story page(s) written" in third.output and story.read_bytes() == before[0]
+
 
 def test_bad_config_stops_before_anything_runs(project: Path) -> None:
     (project / "site_config" / "digest.yml").write_text("sources:\n  - url: ftp://x\nfetch:\n  delay: soon\n")
