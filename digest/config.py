@@ -93,7 +93,7 @@ def load_config(path: Path | str = DEFAULT_PATH, *, required: bool = False) -> C
     try:
         if path.stat().st_size > MAX_CONFIG_BYTES:
             raise ConfigError(f"larger than {MAX_CONFIG_BYTES:,} bytes: is it the right file?", str(path))
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_NoAliasLoader)  # noqa: S506 (a SafeLoader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_NoAliasLoader)  # a SafeLoader without aliases
     except (OSError, UnicodeDecodeError) as err:
         raise ConfigError(f"cannot read the config file: {err}", str(path)) from err
     except AliasRefused as err:
