@@ -6,8 +6,11 @@ Any `concurrent.futures.Executor` works, so a user with a cluster can hand the p
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -39,10 +42,20 @@ def make_executor(kind: str, workers: int) -> tuple[Executor, int]:
     if kind == "process":
         # fork: workers inherit the spaCy pipeline the parent has loaded, instead of loading their own
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-        return ProcessPoolExecutor(max_workers=count, mp_context=context), count
+        return ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=die_with_parent), count
     if kind == "dask":
         return _dask_executor(count)
     raise ConfigError(f"Config value 'analysis.executor': Expected process, serial or dask but received: {kind!r}")
+
+
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
+
+
+def die_with_parent() -> None:
+    """In a pool worker: end when the run that started it is killed, instead of waiting on its queue for
+    ever (and holding a model's memory, and the run's output pipe, open). Linux only; elsewhere a no-op."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def _dask_executor(count: int) -> tuple[Executor, int]:

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import os
+import signal
 import stat
+import sys
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
-
+# For tests: DIGEST_TEST_KILL_AT_WRITE=N makes this process kill itself half-way through its N-th atomic write,
+# so that an interruption lands exactly mid-write (tests/test_interrupted.py), not wherever a timer falls.
+KILL_AT_WRITE = int(os.environ.get("DIGEST_TEST_KILL_AT_WRITE") or 0)
+_writes = itertools.count(1)
 TEMP_SUFFIX = ".tmp"  # of write_atomic's temporary files, hidden as `.NAME.*.tmp` beside their target
 
 
@@ -19,6 +26,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         os.fchmod(fd, _file_mode(path))  # mkstemp makes it 0o600
         with os.fdopen(fd, "wb") as handle:
+            if KILL_AT_WRITE and next(_writes) == KILL_AT_WRITE:
+                _die_half_way(handle, data, path)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
@@ -26,6 +35,13 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _die_half_way(handle: BinaryIO, data: bytes, path: Path) -> None:
+    handle.write(data[: len(data) // 2])
+    handle.flush()
+    print(f"killed while writing {path}", file=sys.stderr, flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
 
 
 def remove_temporaries(folder: Path) -> None:

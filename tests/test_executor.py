@@ -82,3 +82,38 @@ def test_a_batch_keeps_each_pages_result_or_error_in_its_place() -> None:
     for page, result in zip(batch, results):  # parsed in one spaCy batch, briefed as if one by one
         if isinstance(result, Briefing):
             assert briefing_json(result) == briefing_json(analyze_page(page, Config()))
+
+
+WORKER_SCRIPT = """
+import os, sys, time
+from digest.executor import make_executor
+executor, _ = make_executor("process", 2)
+print(executor.submit(os.getpid).result(), flush=True)
+time.sleep(60)
+"""
+
+
+def test_pool_workers_end_when_the_run_is_killed() -> None:
+    """A killed run leaves no worker waiting on its queue (holding memory and the run's output pipe)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from .conftest import ROOT
+
+    run = subprocess.Popen([sys.executable, "-c", WORKER_SCRIPT], stdout=subprocess.PIPE,
+                           env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert run.stdout is not None
+    worker = int(run.stdout.readline())
+    run.send_signal(signal.SIGKILL)
+    run.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and os.path.exists(f"/proc/{worker}"):
+        status = open(f"/proc/{worker}/status").read() if os.path.exists(f"/proc/{worker}") else ""
+        if "State:\tZ" in status:  # ended, waiting only to be reaped by init
+            break
+        time.sleep(0.1)
+    alive = os.path.exists(f"/proc/{worker}") and "State:\tZ" not in open(f"/proc/{worker}/status").read()
+    assert not alive, f"worker {worker} outlived the killed run"

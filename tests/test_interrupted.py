@@ -8,7 +8,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -19,8 +18,8 @@ from .conftest import ROOT, SAMPLES
 CONFIG = "sources:\n  - files: samples/*.html\n"
 
 
-def start_build(project: Path) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+def start_build(project: Path, extra_env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **(extra_env or {})}
     return subprocess.Popen([sys.executable, "-m", "digest", "build", "--no-site"], cwd=project, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
 
@@ -42,16 +41,20 @@ def assert_whole(content: Path, killed: bool = False) -> None:
             json.loads(path.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("after", [1.5, 3.0, 4.5])
-def test_killed_build_leaves_content_whole_and_next_run_finishes(project: Path, after: float) -> None:
+# the sample build makes 44 atomic writes: 1-6 article records, 7-11 story pages, 12 the story index,
+# 13-17 the story pages relinked, 18-39 actor pages, 40-43 archive, tags and search, 44 the front page
+@pytest.mark.parametrize("write", [1, 7, 12, 13, 30, 44])
+def test_a_build_killed_mid_write_leaves_content_whole_and_next_run_finishes(project: Path, write: int) -> None:
+    """DIGEST_TEST_KILL_AT_WRITE=N kills the run half-way through its N-th atomic write."""
     shutil.copytree(SAMPLES, project / "samples")
     (project / "site_config" / "digest.yml").write_text(CONFIG)
-    run = start_build(project)
-    time.sleep(after)
-    run.send_signal(signal.SIGKILL)
-    run.wait()
-    if (project / "content").exists():
-        assert_whole(project / "content", killed=True)
+    run = start_build(project, {"DIGEST_TEST_KILL_AT_WRITE": str(write)})
+    output = run.communicate(timeout=300)[0].decode()
+    assert run.returncode == -signal.SIGKILL, output  # it was killed, and by the injected fault
+    target = Path(project / output.split("killed while writing ")[1].split("\n")[0].strip())
+    left = list(target.parent.glob(f".{target.name}.*.tmp"))
+    assert len(left) == 1 and left[0].stat().st_size > 0  # killed there: the half-written temporary file
+    assert_whole(project / "content", killed=True)
     finished = start_build(project)
     output = finished.communicate(timeout=300)[0].decode()
     assert finished.returncode == 0, output
