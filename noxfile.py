@@ -55,6 +55,13 @@ def eval(session: nox.Session) -> None:
 
 
 @nox.session(default=False)
+def golden(session: nox.Session) -> None:
+    """Regenerate tests/golden/ (the output tests/test_golden.py compares with) after a change meant to alter it."""
+    session.install(".")
+    session.run("python", "-m", "tests.golden")
+
+
+@nox.session(default=False)
 def lint(session: nox.Session) -> None:
     """ruff over the package and the tests."""
     session.install("ruff")
