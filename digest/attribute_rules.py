@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.matcher import Matcher
@@ -44,11 +45,11 @@ class RuleIndex:
         self.named_words: set[int] = set()
         self.word_patterns: list[re.Pattern[str]] = []
         for rule_id, rule in enumerate(ruler.patterns):
-            rest = []
-            for pattern in rule["patterns"]:
+            rest: list[list[dict[str, Any]]] = []
+            for pattern in rule["patterns"]:  # type: ignore[union-attr]  # spaCy types a rule's patterns loosely
                 tests = self._tests(pattern[0]) if len(pattern) == 1 else None
                 if tests is None:
-                    rest.append(pattern)
+                    rest.append(pattern)  # type: ignore[arg-type]
                 else:
                     self.one_token.append((rule_id, tests))
             if rest:
@@ -57,7 +58,7 @@ class RuleIndex:
         self.rules_of: dict[Row, tuple[int, ...]] = {}
 
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
-        found = []
+        found: list[tuple[int, int, int, int]] = []
         for i, (tag, lower, dep, space) in enumerate(doc.to_array(ARRAY_COLUMNS).tolist() if len(doc) else []):
             word = self.words.get(lower)
             if word is None:

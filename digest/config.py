@@ -78,7 +78,7 @@ class _NoAliasLoader(yaml.SafeLoader):
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            line = self.peek_event().start_mark.line + 1
+            line = self.peek_event().start_mark.line + 1  # type: ignore[no-untyped-call]
             raise AliasRefused(f"line {line}: YAML aliases (*name) are not accepted; write the value out")
         return super().compose_node(parent, index)
 

@@ -60,12 +60,12 @@ def die_with_parent() -> None:
 
 def _dask_executor(count: int) -> tuple[Executor, int]:
     try:
-        from dask.distributed import Client  # type: ignore[import-not-found]
+        from dask.distributed import Client
     except ImportError as err:
         raise ConfigError("analysis.executor is 'dask' but dask.distributed is not installed: "
                           "pip install 'dask[distributed]'") from err
     address = os.environ.get("DIGEST_DASK_SCHEDULER")
-    client = Client(address) if address else Client(n_workers=count, threads_per_worker=1, processes=True)
+    client = Client(address) if address else Client(n_workers=count, threads_per_worker=1, processes=True)  # type: ignore[no-untyped-call]
     workers = len(client.scheduler_info().get("workers", {})) or count
     return DaskExecutor(client), workers
 

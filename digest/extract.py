@@ -8,6 +8,7 @@ from dataclasses import replace
 from urllib.parse import urlsplit
 
 import trafilatura
+from trafilatura.settings import Document
 from trafilatura.utils import language_classifier
 
 from .errors import ExtractError
@@ -85,7 +86,7 @@ def _extract_html(page: RawPage) -> Article:
         )
     except Exception as err:  # trafilatura raises assorted lxml errors on hostile markup
         raise ExtractError(f"could not parse the page: {err.__class__.__name__}", page.source) from err
-    if doc is None or not doc.text:
+    if not isinstance(doc, Document) or not doc.text:  # None, or a dict only with as_dict=True
         raise ExtractError("no article text found; is it an article page?", page.source)
     title = " ".join((doc.title or "").split())
     text = _paragraphs(doc.text, title)

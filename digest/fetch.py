@@ -103,8 +103,9 @@ class _WatchedRetry(urllib3.Retry):
 
 def _watched(pool: urllib3.PoolManager, watchdog: Watchdog) -> urllib3.PoolManager:
     """The pool, with every connection it opens reported to the watchdog (SSRF checks kept)."""
-    classes = {}
-    for scheme, pool_cls in pool.pool_classes_by_scheme.items():
+    classes: dict[str, type[urllib3.HTTPConnectionPool]] = {}
+    known: dict[str, type[urllib3.HTTPConnectionPool]] = pool.pool_classes_by_scheme
+    for scheme, pool_cls in known.items():
         conn_cls = pool_cls.ConnectionCls
 
         def _new_conn(self: urllib3.connection.HTTPConnection, _base: type = conn_cls) -> socket.socket:
@@ -245,7 +246,7 @@ class Fetcher:
             return None
         parser = urllib.robotparser.RobotFileParser(robots_url)
         if status in (401, 403):
-            parser.disallow_all = True
+            parser.disallow_all = True  # type: ignore[attr-defined]  # what RobotFileParser.read does on 401/403
         elif status == 200:
             parser.parse(body.decode("utf-8", "replace").splitlines())
         else:

@@ -74,7 +74,7 @@ def encode(draft: Gold, body: str) -> Gold:
         start, end = _find(body, entry["expression"], after)
         after = end  # nor do expressions ("this year" after "earlier this year" is another one)
         timeline.append({"span": [start, end], "value": entry["value"], "event": entry["event"]})
-    stored = {key: draft[key] for key in ("id", "url", "published", "actors") if key in draft}
+    stored: Gold = {key: draft[key] for key in ("id", "url", "published", "actors") if key in draft}
     return {**stored, "quotes": quotes, "timeline": timeline}
 
 

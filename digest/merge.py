@@ -7,7 +7,7 @@ quotes that several outlets carry are shown once, listing each outlet; timelines
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -79,7 +79,7 @@ def _merge_actors(briefings: Sequence[Briefing]) -> tuple[tuple[Actor, ...], lis
     """Actors matched by name or alias across sources, ranked by how many sources and how high;
     also the names of those that more than one source has."""
     merged: list[Actor] = []
-    score: Counter[int] = Counter()
+    score: dict[int, float] = defaultdict(float)
     seen_in: dict[int, set[int]] = {}
     for index, b in enumerate(briefings):
         for rank, actor in enumerate(b.actors):

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup, escape
+from mkdocs.config.base import Config as MkDocsBaseConfig
 from mkdocs.plugins import BasePlugin, event_priority
 
 # Front-matter keys that steer MkDocs, Material or our templates rather than being printed as text.
@@ -77,7 +78,11 @@ def _sha256(text: str) -> str:
     return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
 
 
-class DigestPlugin(BasePlugin):  # type: ignore[type-arg]
+class DigestPluginConfig(MkDocsBaseConfig):  # type: ignore[no-untyped-call]  # MkDocs' __init_subclass__
+    """The plugin takes no options."""
+
+
+class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-call]  # MkDocs' __init_subclass__
     """Escapes front matter for Material's templates and adds the CSP to every page."""
 
     @event_priority(-100)  # after every other plugin has read the front matter as plain text

@@ -80,7 +80,7 @@ def entities(doc: Doc) -> tuple[Span, ...]:
     cached = doc.user_data.get("digest.ents")
     if cached is None:
         cached = doc.user_data["digest.ents"] = tuple(doc.ents)
-    return cached  # type: ignore[no-any-return]
+    return cached
 
 
 def tokens_between(doc: Doc, start: int, end: int) -> range:
@@ -96,4 +96,4 @@ def text_of(doc: Doc) -> str:
     cached = doc.user_data.get("digest.text")
     if cached is None:
         cached = doc.user_data["digest.text"] = doc.text
-    return cached  # type: ignore[no-any-return]
+    return cached

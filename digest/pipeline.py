@@ -15,7 +15,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import yaml
 
@@ -223,7 +223,7 @@ def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
 
 def group_pages(
     pages: Iterable[RawPage], config: Config, on_error: Callable[[DigestError], None]
-) -> list[dict[str, object]]:
+) -> list[dict[str, Any]]:
     """`digest stories`: the pages grouped into stories, each page (as given) in exactly one."""
     analysed: list[tuple[str, str, Fingerprint]] = []
     for page, result in analyze_pages(pages, config, fingerprint_of):

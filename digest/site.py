@@ -138,11 +138,11 @@ def list_stories(content_dir: Path, stories_dir: str) -> list[StoryEntry]:
                 date=_as_date(meta.get("date")),
                 description=str(meta["description"]) if meta.get("description") else None,
                 outlets=tuple(sorted({str(s.get("outlet")) for s in _dicts(meta.get("sources")) if s.get("outlet")})),
-                actors=tuple(str(a) for a in meta.get("actors") or ())[:HOME_ACTORS],
+                actors=tuple(str(a) for a in _list(meta.get("actors")))[:HOME_ACTORS],
                 id=_str(meta.get("id")),
                 cast=tuple(_cast(meta)),
                 quotes=tuple(_quotes(meta)),
-                tags=tuple(str(t) for t in meta.get("tags") or ()),
+                tags=tuple(str(t) for t in _list(meta.get("tags"))),
             )
         )
     return sorted(entries, key=lambda e: (e.date or dt.date.min, e.path), reverse=True)
@@ -310,6 +310,10 @@ def _quotes(meta: dict[str, object]) -> Iterable[QuoteEntry]:
     for q in _dicts(meta.get("quotes")):
         yield QuoteEntry(_str(q.get("speaker")), str(q.get("text") or ""), _str(q.get("outlet")),
                          _str(q.get("url")), _as_date(q.get("date")))
+
+
+def _list(value: object) -> list[object]:
+    return value if isinstance(value, list) else []
 
 
 def _dicts(value: object) -> Iterable[dict[str, object]]:

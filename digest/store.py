@@ -234,7 +234,8 @@ def checked(record: ArticleRecord) -> ArticleRecord:
     texts += [q.text for q in b.quotes] + [x for t in b.timeline for x in (t.expression, t.value, t.event)]
     optional = [a.url, a.author, a.site, a.language, b.lead_actor] + [actor.role for actor in b.actors]
     optional += [q.speaker for q in b.quotes]
-    numbers = [actor.mentions for actor in b.actors] + [n for x in (*b.quotes, *b.timeline) for n in (x.start, x.end)]
+    spans: list[Quote | TimeRef] = [*b.quotes, *b.timeline]
+    numbers = [actor.mentions for actor in b.actors] + [n for x in spans for n in (x.start, x.end)]
     if not (all(isinstance(x, str) for x in texts) and all(x is None or isinstance(x, str) for x in optional)
             and all(isinstance(n, int) and not isinstance(n, bool) for n in numbers)):
         raise TypeError("a value of the wrong type")

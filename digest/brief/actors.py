@@ -629,7 +629,7 @@ def _is_misfire(cluster: _Cluster, text: str) -> bool:
         return True  # "the Davis Cup Finals", "the Music Awards": where things happen (and who speaks)
     if cluster.quotes or (cluster.titled and group.person_like):
         return False
-    heads = cluster.modifier_heads
+    heads = cluster.modifier_heads or set()
     thing_modifier = cluster.modifier_only and bool(heads) and heads <= THING_WORDS
     if not group.person_like and (cluster.thing or thing_modifier):
         return True  # "Saturn's moon Titan", "the Dragonfly mission": things, not actors
