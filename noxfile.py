@@ -61,11 +61,22 @@ def golden(session: nox.Session) -> None:
     session.run("python", "-m", "tests.golden")
 
 
+RUFF = "ruff==0.17.6"
+MYPY = ["mypy==2.4.1", "types-PyYAML"]
+
+
 @nox.session(default=False)
 def lint(session: nox.Session) -> None:
-    """ruff over the package and the tests."""
-    session.install("ruff")
+    """ruff over the package and the tests (rules in pyproject.toml); run by .ci/run."""
+    session.install(RUFF)
     session.run("ruff", "check", "digest", "tests", "noxfile.py")
+
+
+@nox.session(default=False)
+def types(session: nox.Session) -> None:
+    """mypy --strict over the package (settings in pyproject.toml); run by .ci/run."""
+    session.install(".[test]", *MYPY)
+    session.run("mypy", "digest")
 
 
 if os.environ.get("CI"):

@@ -14,9 +14,9 @@ import click
 from .config import DEFAULT_PATH, Config, load_config
 from .errors import ConfigError, DigestError
 from .fetch import Fetcher
+from .ingest import read_sources, source_from_argument
 from .model import RawPage
 from .nlp import load_pipeline
-from .ingest import read_sources, source_from_argument
 from .pipeline import analyze_pages, briefing_of, group_pages, run_build
 from .render import briefing_json, render_markdown
 

@@ -7,6 +7,7 @@ private addresses unless `fetch.allow_private` is set.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import socket
@@ -82,10 +83,8 @@ class Watchdog:
     def _fire(self) -> None:
         self.fired = True
         for sock in list(self._sockets):
-            try:
+            with contextlib.suppress(OSError):  # already closed
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
 
 
 class _WatchedRetry(urllib3.Retry):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import itertools
 import hashlib
+import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -135,7 +135,7 @@ def _build_site_if_changed(mkdocs_config: Path, content_dir: Path, site_dir: Pat
     if site_dir is None:  # where mkdocs.yml puts the site
         try:
             configured = yaml.load(mkdocs_config.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
-        except Exception:  # noqa: BLE001 (MkDocs reports a broken file itself)
+        except Exception:
             configured = {}
         marker = mkdocs_config.parent / str(configured.get("site_dir", "site")) / ".digest-build"
     if marker.exists() and marker.read_text() == stamp:

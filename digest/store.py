@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import Any
 
 from .errors import DigestError
-
-LOG = logging.getLogger("digest")
 from .files import remove_temporaries, write_if_changed
 from .model import Actor, Article, Briefing, Quote, TimeRef
 from .stories import Fingerprint
+
+LOG = logging.getLogger("digest")
 
 STATE_DIR = ".digest"
 

@@ -249,7 +249,7 @@ def _names(person: str, fp: Fingerprint) -> bool:
 def same_event(a: Fingerprint, b: Fingerprint, idf: dict[str, float]) -> float:
     """How strongly two articles look like reports of one event: 0 when they can't be, else the cosine."""
     days = days_apart(a, b)
-    if days is not None and days > MAX_DAYS_APART or different_leads(a, b):
+    if (days is not None and days > MAX_DAYS_APART) or different_leads(a, b):
         return 0.0
     score = cosine(a, b, idf)
     return score if len(shared_actors(a, b)) >= MIN_SHARED_ACTORS else 0.0

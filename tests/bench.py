@@ -117,7 +117,7 @@ def stage_site(_: Path, count: int) -> dict:
     shutil.copytree(ROOT / "site_config", folder / "site_config")
     rng = random.Random(1)
     words = "council harbour vote plan minister court ruling strike rail union talks profit recall launch satellite".split()
-    people = [f"{f} {l}" for f in ("Ann", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hal") for l in ("Lee", "Mora", "Quist", "Varga", "Fenn", "Okafor", "Brenner", "Adeyemi", "Moradi", "Kell")]
+    people = [f"{f} {last}" for f in ("Ann", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hal") for last in ("Lee", "Mora", "Quist", "Varga", "Fenn", "Okafor", "Brenner", "Adeyemi", "Moradi", "Kell")]
     places = ["Port Calloway", "Brackenford", "Lindmoor", "Esterholt", "Northreach", "Eastquay"]
     start_day = dt.date(2026, 1, 1)
     taken: set[str] = set()
@@ -186,7 +186,7 @@ def main(argv: list[str]) -> int:
                  f"{inc['ratio']:.1%} of the first run; {inc['rerun_written']} pages rewritten"))
     for n in stories:
         site = run_stage("site", shared, n)
-        rows.append((f"site build (hubs + mkdocs + search index)", n, site["ms_per_story"], site["peak_mb"],
+        rows.append(("site build (hubs + mkdocs + search index)", n, site["ms_per_story"], site["peak_mb"],
                      f"{site['seconds']:.0f} s, site {site['site_mb']:.0f} MB"))
     lines = [f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
              f"{dt.date.today().isoformat()}", "",

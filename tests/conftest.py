@@ -26,7 +26,7 @@ class RecordingHandler(http.server.SimpleHTTPRequestHandler):
 
     requests: list[str]
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+    def do_GET(self) -> None:
         self.requests.append(self.path)
         super().do_GET()
 

@@ -147,7 +147,7 @@ def test_no_internal_link_is_broken(site_url: str) -> None:
             continue
         seen.add(url)
         try:
-            with urlopen(url) as response:  # noqa: S310 (our own server)
+            with urlopen(url) as response:
                 body = response.read()
                 kind = response.headers.get_content_type()
         except OSError as err:

@@ -79,7 +79,7 @@ def test_yaml_error_names_the_file(tmp_path: Path) -> None:
 
 def test_missing_file_only_an_error_when_asked_for(tmp_path: Path) -> None:
     assert load_config(tmp_path / "none.yml").sources == ()
-    with pytest.raises(ConfigError, match="none.yml: config file not found"):
+    with pytest.raises(ConfigError, match=r"none\.yml: config file not found"):
         load_config(tmp_path / "none.yml", required=True)
 
 

@@ -26,7 +26,7 @@ def test_map_bounded_keeps_order_and_bounds_the_work_in_flight() -> None:
             yield i
 
     results = []
-    for item, future in map_bounded(SerialExecutor(), lambda x: x * x, items(), workers=1):
+    for _item, future in map_bounded(SerialExecutor(), lambda x: x * x, items(), workers=1):
         results.append(future.result())
         assert len(pulled) - len(results) <= 4  # never more than IN_FLIGHT_PER_WORKER ahead
     assert results == [i * i for i in range(20)]
@@ -110,10 +110,14 @@ def test_pool_workers_end_when_the_run_is_killed() -> None:
     run.send_signal(signal.SIGKILL)
     run.wait()
     deadline = time.monotonic() + 10
-    while time.monotonic() < deadline and os.path.exists(f"/proc/{worker}"):
-        status = open(f"/proc/{worker}/status").read() if os.path.exists(f"/proc/{worker}") else ""
-        if "State:\tZ" in status:  # ended, waiting only to be reaped by init
-            break
+    status = Path(f"/proc/{worker}/status")
+
+    def alive() -> bool:  # a zombie (State Z) has ended, and waits only to be reaped by init
+        try:
+            return "State:\tZ" not in status.read_text()
+        except OSError:
+            return False
+
+    while time.monotonic() < deadline and alive():
         time.sleep(0.1)
-    alive = os.path.exists(f"/proc/{worker}") and "State:\tZ" not in open(f"/proc/{worker}/status").read()
-    assert not alive, f"worker {worker} outlived the killed run"
+    assert not alive(), f"worker {worker} outlived the killed run"

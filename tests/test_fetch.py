@@ -64,7 +64,7 @@ def test_dead_url_gives_one_clear_line(tmp_path: Path, http_site) -> None:
 
 
 def test_connection_refused(tmp_path: Path) -> None:
-    with pytest.raises(FetchError, match="connection failed: is the site up and the URL right?"):
+    with pytest.raises(FetchError, match=r"connection failed: is the site up and the URL right\?"):
         Fetcher(options(tmp_path)).get("http://127.0.0.1:9/page.html")
 
 
@@ -88,14 +88,14 @@ def test_only_http_urls(tmp_path: Path) -> None:
 
 
 def test_user_agent_is_ours(tmp_path: Path, http_site) -> None:
-    base, www, _ = http_site
+    _, www, _ = http_site
     (www / "ua").mkdir()
     seen: list[str] = []
     import http.server
 
     # the recording server does not keep headers: check what urllib3 sends via a tiny handler
     class UA(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             seen.append(self.headers.get("User-Agent", ""))
             self.send_response(200)
             self.end_headers()

@@ -41,7 +41,7 @@ class Hostile(http.server.BaseHTTPRequestHandler):
     hits: Counter[str]
     port: int
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         self.hits[self.path] += 1
         route = getattr(self, "route_" + self.path.strip("/").split("?")[0].replace("-", "_").replace(".", "_"), None)
         if route is None:

@@ -28,7 +28,7 @@ def serve_articles(www: Path, names: list[str]) -> None:
 
 
 def test_rss_feed_links_in_feed_order(tmp_path: Path, http_site) -> None:
-    base, www, log = http_site
+    base, www, _log = http_site
     serve_articles(www, ["b.html", "a.html"])
     (www / "feed.xml").write_text(
         f"""<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><link>{base}/</link>

@@ -17,8 +17,16 @@ from digest.extract import extract_article
 from digest.model import Article, RawPage
 from digest.nlp import load_pipeline, parse
 from digest.stories import (
-    Fingerprint, canonical_url, cosine, different_leads, fingerprint, group_fingerprints, idf_table, is_duplicate,
-    same_event, why_grouped,
+    Fingerprint,
+    canonical_url,
+    cosine,
+    different_leads,
+    fingerprint,
+    group_fingerprints,
+    idf_table,
+    is_duplicate,
+    same_event,
+    why_grouped,
 )
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"

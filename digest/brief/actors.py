@@ -21,7 +21,16 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Actor, ActorKind
 from ..nlp import entities, text_of
 from .names import (
-    PARTIES, TITLES, NameGroup, acronym, clean_surface, group_key, home_of, leading_title, merge_groups, name_tokens,
+    PARTIES,
+    TITLES,
+    NameGroup,
+    acronym,
+    clean_surface,
+    group_key,
+    home_of,
+    leading_title,
+    merge_groups,
+    name_tokens,
 )
 
 # spaCy labels kept, and the kind each stands for (NORP — "Russian", "Democrats" — names groups, not actors).
@@ -114,7 +123,7 @@ DEALINGS_WORDS = frozenset(
 )
 PARTY_PREPS = frozenset({"in", "with", "against", "to", "by", "on", "between", "over"})  # no "in" for dealings
 _APPOSITION = re.compile(
-    r"^,\s+((?:the|a|an|his|her|its|their)\s[^,;:.()\"“”]{3,%d}?)(?=[,;.]|$)" % ROLE_MAX_CHARS
+    r"^,\s+((?:the|a|an|his|her|its|their)\s[^,;:.()\"“”]{3,%d}?)(?=[,;.]|$)" % ROLE_MAX_CHARS  # noqa: UP031
 )
 
 

@@ -165,7 +165,7 @@ SPOKES_NOUNS = frozenset(
 # Descriptions that tell the person's gender, for matching them to he/she antecedents.
 _MALE_WORDS = "actor spokesman chairman congressman king prince businessman father husband"
 _FEMALE_WORDS = "actress spokeswoman chairwoman congresswoman queen princess businesswoman mother wife"
-DESCRIPTION_GENDER = {w: "m" for w in _MALE_WORDS.split()} | {w: "f" for w in _FEMALE_WORDS.split()}
+DESCRIPTION_GENDER = dict.fromkeys(_MALE_WORDS.split(), "m") | dict.fromkeys(_FEMALE_WORDS.split(), "f")
 
 # Verbs that give something a name: a short quote under them is a label, not speech.
 NAMING_VERBS = frozenset({"dub", "nickname", "term", "label", "brand", "name", "title", "christen"})

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from . import quotemarks as qm
 from ..nlp import entities
+from . import quotemarks as qm
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})  # a clause subject: who speaks, or whom "he" means
 NAME_JOINERS = frozenset(
@@ -23,9 +23,7 @@ GROUP_LABELS = frozenset({"ORG"})  # bodies that issue statements
 SPEAKER_LABELS = PERSON_LABELS | GROUP_LABELS | {"GPE", "FAC", "NORP"}
 ANONYMOUS = frozenset({"official", "source", "person", "people", "observer"})  # unnamed on purpose: stay None
 MALE, FEMALE = "m", "f"
-PRONOUN_GENDER = {w: MALE for w in ("he", "him", "his", "himself")} | {
-    w: FEMALE for w in ("she", "her", "hers", "herself")
-}
+PRONOUN_GENDER = dict.fromkeys(("he", "him", "his", "himself"), MALE) | dict.fromkeys(("she", "her", "hers", "herself"), FEMALE)
 HONORIFIC_GENDER = {"mr.": MALE, "mr": MALE, "mrs.": FEMALE, "ms.": FEMALE, "mrs": FEMALE, "ms": FEMALE}
 GENDER_WINDOW = 30  # tokens after a name in which its first pronoun tells the person's gender
 LOOKBACK_SENTENCES = 5  # how far back a pronoun looks for the person it stands for

@@ -12,8 +12,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..model import Quote
-from . import quotemarks as qm
 from ..nlp import text_of, tokens_between
+from . import quotemarks as qm
 from .quotenames import (
     SUBJECT_DEPS,
     Context,

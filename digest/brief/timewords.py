@@ -46,7 +46,7 @@ SEASON_CUES = frozenset(
 )
 MONTH_CUES = frozenset(
     {"in", "since", "until", "till", "by", "last", "next", "this", "early", "late", "mid", "of",
-     "through", "from", "during", "before", "after", "between", "and", "or", "to", "since", "each"}
+     "through", "from", "during", "before", "after", "between", "and", "or", "to", "each"}
 )
 # Words that put a clause in the future ("would" is left out: in reported speech it is mostly past).
 FUTURE_WORDS = frozenset({"will", "'ll", "wo", "shall", "going", "gon", "upcoming", "scheduled",
@@ -98,7 +98,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("decade", _compile(r"\b(?:the\s+)?(?:(?:early|mid|late)[-\s])?(?P<cent>1[0-9]|20)(?P<dec>\d)0s\b", _I)),
     ("decade", _compile(r"\b(?:the\s+)?(?:(?:early|mid|late)[-\s])?['’](?P<dec>\d)0s\b", _I)),
     ("year_range", _compile(
-        rf"\bbetween\s+(?P<y1>1\d{{3}}|20\d{{2}})\s+and\s+(?P<y2>1\d{{3}}|20\d{{2}})\b", _I)),
+        r"\bbetween\s+(?P<y1>1\d{3}|20\d{2})\s+and\s+(?P<y2>1\d{3}|20\d{2})\b", _I)),
     ("year_range", _compile(
         rf"{_NOT_MONEY}\b(?P<y1>1\d{{3}}|20\d{{2}})\s*(?:[-–—]|\s+to\s+|\s+through\s+|\s+until\s+)\s*"
         rf"(?P<y2>1\d{{3}}|20\d{{2}}|\d\d)\b{_NOT_PERCENT}", _I)),
