@@ -7,6 +7,7 @@ change are not rewritten.
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import functools
 import hashlib
@@ -251,13 +252,26 @@ def source_key(page: RawPage) -> str:
 
 
 def analysis_version(model: str) -> str:
-    """Changes when the analysis code or the model does, so stored analyses are redone."""
+    """Changes when the analysis code or the model does, so stored analyses are redone; not when only
+    comments, docstrings or layout change (the code is compared as parsed)."""
     digest = hashlib.sha256(model.encode())
     root = Path(__file__).parent
     for name in ANALYSIS_CODE:
         for path in sorted((root / name).rglob("*.py")) if (root / name).is_dir() else [root / name]:
-            digest.update(path.read_bytes())
+            digest.update(_code_of(path).encode())
     return digest.hexdigest()[:16]
+
+
+def _code_of(path: Path) -> str:
+    """A module's syntax tree without its docstrings, as text."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if (isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and body
+                and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)
+                and isinstance(body[0].value.value, str)):
+            node.body = body[1:] or [ast.Pass()]
+    return ast.dump(tree)
 
 
 def _article_records(

@@ -176,3 +176,17 @@ def test_written_pages_get_the_usual_file_mode(project: Path) -> None:
         os.umask(mask)
     story = next((project / "content" / "stories").glob("*.md"))
     assert stat.S_IMODE(story.stat().st_mode) == 0o644  # not mkstemp's 0o600
+
+
+def test_the_analysis_version_ignores_comments_and_docstrings(tmp_path: Path) -> None:
+    from digest.pipeline import _code_of
+
+    versions = {
+        "plain": 'def f(x):\n    return x + 1\n',
+        "commented": '"""Module."""\n\n\ndef f(x):  # add one\n    """One more."""\n    return x + 1  # sure\n',
+        "changed": 'def f(x):\n    return x + 2\n',
+    }
+    for name, text in versions.items():
+        (tmp_path / f"{name}.py").write_text(text)
+    code = {name: _code_of(tmp_path / f"{name}.py") for name in versions}
+    assert code["plain"] == code["commented"] != code["changed"]
