@@ -8,12 +8,13 @@ import os
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
+from .analyze import analyze_page
 from .brief import brief_article
 from .config import Config, load_config
 from .errors import BuildError, ConfigError, DigestError, ExtractError, FetchError
 from .extract import extract_article
 from .model import Actor, Article, Briefing, Quote, RawPage, TimeRef
-from .pipeline import analyze_page, run_build
+from .pipeline import run_build
 from .render import briefing_json, render_markdown
 
 __all__ = [

@@ -11,13 +11,14 @@ from pathlib import Path
 
 import click
 
+from .analyze import analyze_pages, briefing_of, group_pages
 from .config import DEFAULT_PATH, Config, load_config
 from .errors import ConfigError, DigestError
 from .fetch import Fetcher
 from .ingest import read_sources, source_from_argument
 from .model import RawPage
 from .nlp import load_pipeline
-from .pipeline import analyze_pages, briefing_of, group_pages, run_build
+from .pipeline import run_build
 from .render import briefing_json, render_markdown
 
 

@@ -18,10 +18,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .analyze import analyze_page
 from .config import Config
 from .gold import decode_folder
 from .model import RawPage
-from .pipeline import analyze_page
 from .render import briefing_json
 
 SEED = "kim-putin-vostochny"

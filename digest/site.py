@@ -7,6 +7,7 @@ URL) once published, found again by the `id` in its front matter.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import os
 import re
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from . import mkdocs_plugin
 from .errors import BuildError, DigestError
 from .feeds import write_feeds
 from .files import write_if_changed
@@ -265,6 +267,37 @@ def build_site(mkdocs_config: Path, site_dir: Path | None = None) -> Path:
     if search_engine(config["extra"]) == "pagefind":
         index_with_pagefind(out)
     return out
+
+
+def build_site_if_changed(mkdocs_config: Path, content_dir: Path, site_dir: Path | None, skip: str) -> Path | None:
+    """MkDocs runs only when the pages, the theme or the settings changed since the site was last built
+    (`skip`: a folder of content_dir the site is not built from, such as the store)."""
+    stamp = _site_stamp(mkdocs_config, content_dir, site_dir, skip)
+    marker = (site_dir or mkdocs_config.parent / "site") / ".digest-build"
+    if site_dir is None:  # where mkdocs.yml puts the site
+        try:
+            configured = yaml.load(mkdocs_config.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+        except Exception:
+            configured = {}
+        marker = mkdocs_config.parent / str(configured.get("site_dir", "site")) / ".digest-build"
+    if marker.exists() and marker.read_text() == stamp:
+        return None
+    built = build_site(mkdocs_config, site_dir)
+    (built / ".digest-build").write_text(stamp)
+    return built
+
+
+def _site_stamp(mkdocs_config: Path, content_dir: Path, site_dir: Path | None, skip: str) -> str:
+    """Names, sizes and times of everything the site is built from, and the SITE_URL it is built for."""
+    digest = hashlib.sha256(f"{os.environ.get('SITE_URL')}|{site_dir}".encode())
+    digest.update(Path(mkdocs_plugin.__file__).read_bytes())  # a safer plugin rebuilds sites built before it
+    overrides = mkdocs_config.parent / "site_config" / "overrides"
+    files = [mkdocs_config, *sorted(content_dir.rglob("*")), *sorted(overrides.rglob("*"))]
+    for path in files:
+        if path.is_file() and skip not in path.parts:
+            info = path.stat()
+            digest.update(f"{path}|{info.st_size}|{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
 
 
 def search_engine(extra: dict[str, object]) -> str:

@@ -49,9 +49,9 @@ def site_markdown(work: Path) -> dict[str, str]:
 
 def analyses() -> dict[str, str]:
     """`digest analyze --json` of each of PAGES, by file name."""
+    from digest.analyze import analyze_page
     from digest.config import Config
     from digest.model import RawPage
-    from digest.pipeline import analyze_page
     from digest.render import briefing_json
 
     out = {}

@@ -179,7 +179,7 @@ def test_written_pages_get_the_usual_file_mode(project: Path) -> None:
 
 
 def test_the_analysis_version_ignores_comments_and_docstrings(tmp_path: Path) -> None:
-    from digest.pipeline import _code_of
+    from digest.analyze import _code_of
 
     versions = {
         "plain": 'def f(x):\n    return x + 1\n',

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from digest.analyze import analyze_batch, analyze_page, briefing_of
 from digest.config import Config, parse_config
 from digest.errors import ConfigError, DigestError
 from digest.executor import SerialExecutor, make_executor, map_bounded
 from digest.model import Briefing, RawPage
-from digest.pipeline import analyze_batch, analyze_page, briefing_of, run_build
+from digest.pipeline import run_build
 from digest.render import briefing_json
 
 from .conftest import SAMPLES

@@ -276,8 +276,8 @@ def test_errors_are_digest_errors() -> None:
 
 
 def test_non_english_page_is_skipped_and_said_so(tmp_path: Path) -> None:
+    from digest.analyze import analyze_page
     from digest.config import Config, parse_config
-    from digest.pipeline import analyze_page
 
     body = "<p>" + "Le café du port a rouvert ses portes mardi, a déclaré le maire, après deux ans de travaux. " * 8 + "</p>"
     page = RawPage("fr.html", f"<html><body><article>{body}</article></body></html>".encode())
@@ -306,8 +306,8 @@ BLOW_UP_SECONDS = 30  # a guard against super-linear blow-ups (each takes 0.1-3 
 def test_long_runs_of_quote_marks_digits_and_dates_stay_linear(payload: str) -> None:
     import signal
 
+    from digest.analyze import analyze_page
     from digest.config import Config
-    from digest.pipeline import analyze_page
 
     page = RawPage("long.txt", f"Council meets\n{BASE}\n\n{payload}.\n\n{BASE}".encode(), kind="text")
     analyze_page(RawPage("warm.txt", f"Warm up\n{BASE}".encode(), kind="text"), Config())  # the model, once

@@ -7,7 +7,8 @@
     analysis       raw page -> article -> briefing; grouping (extract, brief/, stories, merge)
     state          what is kept between runs (store)
     publish        briefings -> pages and the site (render, site, hubs, feeds, mkdocs_plugin)
-    orchestration  the build, the commands and the evaluation (pipeline, executor, cli, evaluate)
+    orchestration  the build and its runners, the commands, the evaluation (pipeline, analyze, assign,
+                   executor, cli, evaluate)
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ LAYERS = {
     "analysis": {"extract", "brief", "stories", "merge"},
     "state": {"store"},
     "publish": {"render", "site", "hubs", "feeds", "mkdocs_plugin"},
-    "orchestration": {"pipeline", "executor", "cli", "evaluate", "__init__", "__main__"},
+    "orchestration": {"pipeline", "analyze", "assign", "executor", "cli", "evaluate", "__init__", "__main__"},
 }
 MAY_IMPORT = {
     "base": set(),
