@@ -27,6 +27,7 @@ from .files import write_if_changed
 from .model import Briefing
 from .render import actor_ref, check_markdown, escape_md, format_date, render_markdown
 
+LOG = logging.getLogger("digest")
 SLUG_WORDS = 8  # words of the headline kept in a story's file name
 HOME_ACTORS = 4  # actors named under each story on the home page
 HOME_DAYS = 30  # the front page shows the stories of the last 30 days (counted from the newest story)…
@@ -118,12 +119,17 @@ def new_story_path(stories_dir: str, title: str, day: dt.date | None, story_id: 
 
 
 def read_front_matter(path: Path) -> dict[str, object]:
+    """A page's front matter; {} (and a warning naming the page) when it has none or it cannot be read."""
     try:
         match = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
-        meta = yaml.load(match.group(1), Loader=_YAML_LOADER) if match else {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        meta = yaml.load(match.group(1), Loader=_YAML_LOADER) if match else None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+        LOG.warning("%s: front matter unreadable (%s)", path, " ".join(str(err).split())[:120])
         return {}
-    return meta if isinstance(meta, dict) else {}
+    if not isinstance(meta, dict):
+        LOG.warning("%s: no front matter (a --- block of YAML at the top)", path)
+        return {}
+    return meta
 
 
 def list_stories(content_dir: Path, stories_dir: str) -> list[StoryEntry]:
@@ -131,7 +137,11 @@ def list_stories(content_dir: Path, stories_dir: str) -> list[StoryEntry]:
     entries = []
     for path in sorted((content_dir / stories_dir).glob("*.md")):
         meta = read_front_matter(path)
-        if not meta.get("title") or meta.get("redirect"):
+        if not meta or meta.get("redirect"):  # unreadable pages were named by read_front_matter
+            continue
+        if not meta.get("title"):
+            LOG.warning("%s: no title in its front matter; left out of the front page, archive, actor pages "
+                        "and feeds (restore it from git, or delete it to have it written again)", path)
             continue
         entries.append(
             StoryEntry(

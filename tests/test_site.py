@@ -143,3 +143,16 @@ def test_hub_pages_from_front_matter(tmp_path: Path) -> None:
     atom = atom_feed("https://x.example/d/", "Digest", entries)
     assert "<id>urn:digest:story:abc123def456</id>" in atom and 'href="https://x.example/d/stories/2026-12-02-later-story/"' in atom
     assert '"date_published": "2026-12-02T00:00:00Z"' in json_feed("", "Digest", entries)
+
+
+def test_a_story_page_whose_front_matter_is_broken_is_named_not_silently_dropped(tmp_path: Path, caplog) -> None:  # type: ignore[no-untyped-def]
+    stories = tmp_path / "stories"
+    stories.mkdir()
+    (stories / "broken.md").write_text("---\ntitle: [unclosed\n---\n\n# Broken\n")
+    (stories / "untitled.md").write_text("---\ndate: 2026-11-18\n---\n\n# Untitled\n")
+    with caplog.at_level("WARNING", logger="digest"):
+        assert list_stories(tmp_path, "stories") == []
+    lines = sorted(r.getMessage() for r in caplog.records)
+    assert len(lines) == 2 and all("\n" not in line for line in lines)
+    assert lines[0].startswith(f"{stories / 'broken.md'}: front matter unreadable (")
+    assert lines[1].startswith(f"{stories / 'untitled.md'}: no title in its front matter; left out of")
