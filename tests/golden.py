@@ -1,6 +1,6 @@
 """Golden output: what Digest writes for pages of ours, kept in tests/golden/ and compared byte for byte.
 
-    tests/golden/site/...        the Markdown of the sample digest (stories, hub pages), as `digest build`
+    tests/golden/pages/...       the Markdown of the sample digest (stories, hub pages), as `digest build`
                                  writes it from content/samples/
     tests/golden/analyze/*.json  `digest analyze --json` of the samples and the hostile fixtures
 
@@ -64,7 +64,7 @@ def analyses() -> dict[str, str]:
 def produce() -> dict[str, str]:
     """Everything golden, by its path under tests/golden/."""
     with tempfile.TemporaryDirectory() as work:
-        site = {f"site/{path}": text for path, text in site_markdown(Path(work)).items()}
+        site = {f"pages/{path}": text for path, text in site_markdown(Path(work)).items()}
     return {**site, **{f"analyze/{name}": text for name, text in analyses().items()}}
 
 
