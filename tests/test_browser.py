@@ -22,11 +22,8 @@ from click.testing import CliRunner
 
 from digest.cli import main
 
-from .conftest import FIXTURES, ROOT, SAMPLES
+from .conftest import CHROMIUM, FIXTURES, ROOT, SAMPLES
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 SUBPATH = "/digest-demo/"
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 WIDTHS = {"phone": 390, "desktop": 1280}
@@ -85,14 +82,6 @@ def _build(project: Path, base: str) -> None:
         else:
             os.environ["SITE_URL"] = old_url
     assert result.exit_code == 0, result.output
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture()

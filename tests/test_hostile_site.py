@@ -25,8 +25,8 @@ from click.testing import CliRunner
 
 from digest.cli import main
 
-from .conftest import FIXTURES, ROOT
-from .test_browser import CHROMIUM, CHROMIUM_ARGS, QuietHandler
+from .conftest import CHROMIUM, FIXTURES, ROOT
+from .test_browser import QuietHandler
 
 HOSTILE = FIXTURES / "hostile"
 MARKER = "xssmark"
@@ -177,11 +177,3 @@ def test_feeds_carry_the_characters_escaped_once(hostile_site) -> None:  # type:
 def _off_site(url: str, base: str) -> bool:
     parts = urlsplit(url)
     return parts.scheme not in ("data", "blob", "about") and f"{parts.scheme}://{parts.netloc}/" != base
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        yield chromium
-        chromium.close()
