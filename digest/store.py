@@ -19,7 +19,7 @@ import logging
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .errors import DigestError
 from .files import remove_temporaries, write_if_changed
@@ -27,6 +27,7 @@ from .model import Actor, Article, Briefing, Quote, TimeRef
 from .stories import Fingerprint
 
 LOG = logging.getLogger("digest")
+T = TypeVar("T", Actor, Quote, TimeRef)
 
 STATE_DIR = ".digest"
 
@@ -147,6 +148,8 @@ class Store:
             return None
         try:
             return checked(record_from_dict(json.loads(text)))
+        except OlderFormat:
+            return None  # written by an older Digest: analysed again, nothing to report
         except (ValueError, KeyError, TypeError, AttributeError, IndexError) as err:
             problem = f"{type(err).__name__}: {err}"[:120]
             LOG.warning("%s: stored analysis unreadable (%s); analysing the page again", path, problem)
@@ -194,6 +197,26 @@ def story_id(key: str) -> str:
 
 # -- JSON codec of the model values ---------------------------------------------------------------
 
+RECORD_FORMAT = 2  # 2: actors, quotes and timeline entries as objects with named fields (1: positional lists)
+FIELDS: dict[type, tuple[str, ...]] = {  # what is stored of each value, by name: reordering a class is safe
+    Actor: ("name", "kind", "role", "aliases", "mentions"),
+    Quote: ("text", "speaker", "start", "end"),
+    TimeRef: ("expression", "value", "start", "end", "event"),
+}
+
+
+class OlderFormat(ValueError):
+    """A record written by an older Digest: not damaged, just analysed again."""
+
+
+def _encode(value: Actor | Quote | TimeRef) -> dict[str, Any]:
+    return {name: (list(v) if isinstance(v := getattr(value, name), tuple) else v) for name in FIELDS[type(value)]}
+
+
+def _decode(cls: type[T], data: dict[str, Any]) -> T:
+    values: dict[str, Any] = {name: (tuple(v) if isinstance(v := data[name], list) else v) for name in FIELDS[cls]}
+    return cls(**values)
+
 
 def record_to_dict(record: ArticleRecord) -> dict[str, Any]:
     b = record.briefing
@@ -201,14 +224,16 @@ def record_to_dict(record: ArticleRecord) -> dict[str, Any]:
         "key": record.key, "content_hash": record.content_hash, "version": record.version,
         "article": _article_dict(b.articles[0]),
         "id": b.id, "summary": list(b.summary), "tags": list(b.tags),
-        "actors": [[a.name, a.kind, a.role, list(a.aliases), a.mentions] for a in b.actors],
-        "quotes": [[q.text, q.speaker, q.start, q.end] for q in b.quotes],
-        "timeline": [[t.expression, t.value, t.start, t.end, t.event] for t in b.timeline],
-        "lead_actor": b.lead_actor, "fingerprint": record.fingerprint.to_dict(),
+        "actors": [_encode(a) for a in b.actors],
+        "quotes": [_encode(q) for q in b.quotes],
+        "timeline": [_encode(t) for t in b.timeline],
+        "lead_actor": b.lead_actor, "fingerprint": record.fingerprint.to_dict(), "format": RECORD_FORMAT,
     }
 
 
 def record_from_dict(data: dict[str, Any]) -> ArticleRecord:
+    if data.get("format") != RECORD_FORMAT:
+        raise OlderFormat(f"record format {data.get('format', 1)}")
     a = data["article"]
     article = Article(
         source=a["source"], title=a["title"], text="", url=a["url"], author=a["author"], site=a["site"],
@@ -217,9 +242,9 @@ def record_from_dict(data: dict[str, Any]) -> ArticleRecord:
     briefing = Briefing(
         id=data["id"], title=article.title, published=article.published, articles=(article,),
         summary=tuple(data["summary"]), tags=tuple(data["tags"]),
-        actors=tuple(Actor(n, k, r, tuple(al), m) for n, k, r, al, m in data["actors"]),
-        quotes=tuple(Quote(t, s, st, en) for t, s, st, en in data["quotes"]),
-        timeline=tuple(TimeRef(e, v, st, en, ev) for e, v, st, en, ev in data["timeline"]),
+        actors=tuple(_decode(Actor, x) for x in data["actors"]),
+        quotes=tuple(_decode(Quote, x) for x in data["quotes"]),
+        timeline=tuple(_decode(TimeRef, x) for x in data["timeline"]),
         lead_actor=data.get("lead_actor"),
     )
     return ArticleRecord(data["key"], data["content_hash"], data["version"], briefing,

@@ -97,11 +97,12 @@ def test_opening_the_store_removes_what_a_killed_run_left(tmp_path: Path) -> Non
         lambda text: text[: len(text) // 2],  # cut off mid-write by something other than Digest
         lambda text: "[1, 2, 3]",
         lambda text: text.replace('"title": "', '"title": 5, "x": "', 1),
-        lambda text: text.replace('"quotes": [[', '"quotes": [["a"], [', 1),
-        lambda text: text.replace('"mentions"', '"m"').replace('"actors": [[', '"actors": [["A", "person", null, [], "many"], [', 1),
+        lambda text: text.replace('"quotes": [{', '"quotes": [{"text": "a"}, {', 1),
+        lambda text: text.replace('"actors": [{', '"actors": [{"name": "A", "kind": "person", "role": null, '
+                                  '"aliases": [], "mentions": "many"}, {', 1),
         lambda text: "\x00\xff garbage",
     ],
-    ids=["truncated", "a-list", "wrong-type", "short-row", "string-count", "garbage"],
+    ids=["truncated", "a-list", "wrong-type", "missing-field", "string-count", "garbage"],
 )
 def test_a_damaged_record_is_reported_in_one_line_and_analysed_again(tmp_path: Path, caplog, damage) -> None:  # type: ignore[no-untyped-def]
     record = ArticleRecord("https://news.example/bridge", "hash", "v1", without_text(make_briefing()), FP)
@@ -114,3 +115,20 @@ def test_a_damaged_record_is_reported_in_one_line_and_analysed_again(tmp_path: P
     lines = [r.getMessage() for r in caplog.records]
     assert len(lines) == 1 and lines[0].startswith(f"{path}: stored analysis unreadable (")
     assert lines[0].endswith("analysing the page again") and "\n" not in lines[0]
+
+
+def test_records_name_their_fields_and_an_older_format_is_analysed_again_quietly(tmp_path: Path, caplog) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    record = ArticleRecord("https://news.example/bridge", "hash", "v1", without_text(make_briefing()), FP)
+    with Store.open(tmp_path) as store:
+        store.put_article(record)
+        path = store._article_path(record.key)
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert data["format"] == 2 and all(isinstance(a, dict) and "mentions" in a for a in data["actors"])
+        assert all(set(q) == {"text", "speaker", "start", "end"} for q in data["quotes"])
+        del data["format"]  # as an older Digest wrote it
+        path.write_text(json.dumps(data), encoding="utf-8")
+        with caplog.at_level("WARNING", logger="digest"):
+            assert store.article(record.key) is None
+    assert caplog.records == []
