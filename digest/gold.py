@@ -107,8 +107,13 @@ def problems(gold: Gold) -> list[str]:
              if q["speaker"] is not None and q["speaker"] not in names]
     found += [f"quote kind {q['kind']!r}" for q in gold["quotes"] if q["kind"] not in ("direct", "partial", "other")]
     found += [f"actor kind {a['kind']!r}" for a in gold["actors"] if a["kind"] not in ("person", "organization", "place")]
-    found += [f"empty quote range {q}" for q in gold["quotes"] if any(s >= e for s, e in q.get("spans", []))]
     return found
+
+
+def range_problems(stored: Gold) -> list[str]:
+    """Empty or reversed ranges in a stored gold file."""
+    spans = [tuple(s) for q in stored["quotes"] for s in q["spans"]] + [tuple(t["span"]) for t in stored["timeline"]]
+    return [f"empty range {list(span)}" for span in spans if span[0] >= span[1]]
 
 
 def decode_folder(shared: Path, gold_dir: Path, out: Path) -> Path:
@@ -139,8 +144,7 @@ def main(argv: list[str]) -> int:
     for name in argv[2:]:
         stored = json.loads(Path(name).read_text(encoding="utf-8"))
         gold = decode(stored, bodies[stored["id"]])
-        for problem in problems({**gold, "quotes": [{**q, "spans": s["spans"]} for q, s in
-                                                     zip(gold["quotes"], stored["quotes"])]}):
+        for problem in problems(gold) + range_problems(stored):
             print(f"{name}: {problem}")
             failed += 1
         print(f"{name}: {len(gold['quotes'])} quotes, {len(gold['timeline'])} dates, {len(gold['actors'])} actors")

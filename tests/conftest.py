@@ -66,14 +66,19 @@ def http_site(tmp_path: Path) -> Iterator[tuple[str, Path, list[str]]]:
         server.server_close()
 
 
-@pytest.fixture()
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the project's site set-up (mkdocs.yml, our pages, overrides) in tmp_path, as cwd."""
-    proj = tmp_path / "project"
+def copy_site_setup(proj: Path) -> Path:
+    """The project's site set-up (mkdocs.yml, our pages and assets, site_config/) copied into proj."""
     (proj / "content").mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", proj / "mkdocs.yml")
     shutil.copy(ROOT / "content" / "about.md", proj / "content" / "about.md")
     shutil.copytree(ROOT / "content" / "assets", proj / "content" / "assets")
     shutil.copytree(ROOT / "site_config", proj / "site_config")
+    return proj
+
+
+@pytest.fixture()
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the project's site set-up in tmp_path, as cwd."""
+    proj = copy_site_setup(tmp_path / "project")
     monkeypatch.chdir(proj)
     return proj

@@ -22,7 +22,7 @@ from click.testing import CliRunner
 
 from digest.cli import main
 
-from .conftest import CHROMIUM, FIXTURES, ROOT, SAMPLES
+from .conftest import CHROMIUM, FIXTURES, ROOT, SAMPLES, copy_site_setup
 
 SUBPATH = "/digest-demo/"
 SCREENSHOTS = ROOT / "tests" / "screenshots"
@@ -61,11 +61,7 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def _build(project: Path, base: str) -> None:
-    (project / "content").mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copy(ROOT / "content" / "about.md", project / "content" / "about.md")
-    shutil.copytree(ROOT / "content" / "assets", project / "content" / "assets")
-    shutil.copytree(ROOT / "site_config", project / "site_config")
+    copy_site_setup(project)
     shutil.copytree(SAMPLES, project / "samples")
     shutil.copy(FIXTURES / "pages" / "minimal.html", project / "samples")
     (project / "site_config" / "digest.yml").write_text("sources:\n  - files: samples/*.html\nfetch:\n  cache_dir: cache\n")

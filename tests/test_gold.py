@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from digest.gold import decode, encode, problems
+from digest.gold import decode, encode, problems, range_problems
 
 from .conftest import ROOT, SHARED, needs_shared
 
@@ -54,6 +54,8 @@ def test_problems_are_found() -> None:
     gold = {"actors": [{"name": "Ann Lee", "kind": "human"}],
             "quotes": [{"text": "x", "speaker": "Bob", "kind": "said"}], "timeline": []}
     assert len(problems(gold)) == 3
+    stored = {"quotes": [{"spans": [[5, 9], [12, 12]]}], "timeline": [{"span": [20, 18]}]}
+    assert range_problems(stored) == ["empty range [12, 12]", "empty range [20, 18]"]
 
 
 @needs_shared
@@ -72,5 +74,5 @@ def test_our_gold_files_decode_and_keep_the_guidelines(split: str) -> None:
         stored = json.loads(path.read_text(encoding="utf-8"))
         assert "title" not in stored  # no publisher text in the repository
         gold = decode(stored, bodies[stored["id"]])
-        assert problems(gold) == [], path.name
+        assert problems(gold) == [] and range_problems(stored) == [], path.name
         assert all(t["expression"] for t in gold["timeline"]) and all(q["text"] for q in gold["quotes"])

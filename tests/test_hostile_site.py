@@ -25,7 +25,7 @@ from click.testing import CliRunner
 
 from digest.cli import main
 
-from .conftest import CHROMIUM, FIXTURES, ROOT
+from .conftest import CHROMIUM, FIXTURES, copy_site_setup
 from .test_browser import QuietHandler
 
 HOSTILE = FIXTURES / "hostile"
@@ -65,12 +65,7 @@ FIND_INJECTED = """marker => {
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path, str]]:
     """The hostile pages (and three broken files) built with `digest build`, served on 127.0.0.1."""
-    project = tmp_path_factory.mktemp("hostile")
-    (project / "content").mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copy(ROOT / "content" / "about.md", project / "content" / "about.md")
-    shutil.copytree(ROOT / "content" / "assets", project / "content" / "assets")
-    shutil.copytree(ROOT / "site_config", project / "site_config")
+    project = copy_site_setup(tmp_path_factory.mktemp("hostile") / "project")
     pages = project / "pages"
     shutil.copytree(HOSTILE, pages)
     (pages / "empty.html").write_bytes(b"")
