@@ -8,14 +8,15 @@ import os
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
-from .analyze import analyze_page
-from .brief import brief_article
+from .analysis import brief_article
+from .analysis.page import analyze_page
+from .analysis_json import briefing_json
 from .config import Config, load_config
 from .errors import BuildError, ConfigError, DigestError, ExtractError, FetchError
-from .extract import extract_article
+from .ingest.extract import extract_article
 from .model import Actor, Article, Briefing, Quote, RawPage, TimeRef
 from .pipeline import run_build
-from .render import briefing_json, render_markdown
+from .publish.story_page import story_markdown
 
 __all__ = [
     "Actor",
@@ -35,6 +36,6 @@ __all__ = [
     "briefing_json",
     "extract_article",
     "load_config",
-    "render_markdown",
     "run_build",
+    "story_markdown",
 ]

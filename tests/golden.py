@@ -49,10 +49,10 @@ def site_markdown(work: Path) -> dict[str, str]:
 
 def analyses() -> dict[str, str]:
     """`digest analyze --json` of each of PAGES, by file name."""
-    from digest.analyze import analyze_page
+    from digest.analysis.page import analyze_page
+    from digest.analysis_json import briefing_json
     from digest.config import Config
     from digest.model import RawPage
-    from digest.render import briefing_json
 
     out = {}
     for path in PAGES:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from digest.brief.actors import _joined_ents, find_actors, resolve_name
-from digest.brief.names import NameGroup, clean_surface, is_short_form, merge_groups, name_tokens
+from digest.analysis.actors.find import _joined_ents, find_actors, resolve_name
+from digest.analysis.actors.names import NameGroup, clean_surface, is_short_form, merge_groups, name_tokens
+from digest.analysis.nlp import parse
 from digest.model import Actor
-from digest.nlp import parse
 
 SUMMIT = (
     "North Korean leader Kim Jong Un arrived in Vladivostok on Monday for talks with Russian President "

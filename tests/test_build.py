@@ -178,8 +178,17 @@ def test_written_pages_get_the_usual_file_mode(project: Path) -> None:
     assert stat.S_IMODE(story.stat().st_mode) == 0o644  # not mkstemp's 0o600
 
 
+def test_the_analysis_version_covers_every_module_the_analysis_imports() -> None:
+    from digest.analysis.version import PACKAGE, analysis_modules
+
+    found = {p.relative_to(PACKAGE).as_posix() for p in analysis_modules()}
+    assert {p.relative_to(PACKAGE).as_posix() for p in (PACKAGE / "analysis").rglob("*.py")} <= found
+    assert {"ingest/extract.py", "ingest/identity.py", "analysis/fingerprint.py", "model.py", "config.py"} <= found
+    assert not any(p.startswith("publish/") or p in {"store.py", "pipeline.py", "runner.py"} for p in found)
+
+
 def test_the_analysis_version_ignores_comments_and_docstrings(tmp_path: Path) -> None:
-    from digest.analyze import _code_of
+    from digest.analysis.version import code_of as _code_of
 
     versions = {
         "plain": 'def f(x):\n    return x + 1\n',

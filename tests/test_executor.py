@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from digest.analyze import analyze_batch, analyze_page, briefing_of
+from digest.analysis.page import analyze_page
+from digest.analysis_json import briefing_json
 from digest.config import Config, parse_config
 from digest.errors import ConfigError, DigestError
 from digest.executor import SerialExecutor, make_executor, map_bounded
 from digest.model import Briefing, RawPage
 from digest.pipeline import run_build
-from digest.render import briefing_json
+from digest.runner import analyze_batch, briefing_of
 
 from .conftest import SAMPLES
 

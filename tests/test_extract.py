@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from digest.errors import ExtractError
-from digest.extract import extract_article
+from digest.ingest.extract import extract_article
 from digest.model import RawPage
 
 from .conftest import FIXTURES, SAMPLES

@@ -8,7 +8,7 @@ import pytest
 
 from digest.config import FetchOptions
 from digest.errors import FetchError
-from digest.fetch import Fetcher
+from digest.ingest.fetch import Fetcher
 
 
 def options(tmp_path: Path, **changes: object) -> FetchOptions:

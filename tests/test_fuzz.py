@@ -7,11 +7,12 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digest.brief import brief_article
+from digest.analysis import brief_article
 from digest.errors import ExtractError
-from digest.extract import extract_article
+from digest.ingest.extract import extract_article
 from digest.model import Article, RawPage
-from digest.render import check_markdown, render_markdown
+from digest.publish.markdown import check_markdown
+from digest.publish.story_page import story_markdown as render_markdown
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 WORDS = st.sampled_from(

@@ -18,9 +18,9 @@ import pytest
 
 from digest.config import FetchOptions, Source
 from digest.errors import DigestError, ExtractError, FetchError
-from digest.extract import extract_article
-from digest.fetch import Fetcher
-from digest.ingest import read_sources
+from digest.ingest.extract import extract_article
+from digest.ingest.fetch import Fetcher
+from digest.ingest.sources import read_sources
 from digest.model import RawPage
 
 from .conftest import FIXTURES
@@ -276,7 +276,7 @@ def test_errors_are_digest_errors() -> None:
 
 
 def test_non_english_page_is_skipped_and_said_so(tmp_path: Path) -> None:
-    from digest.analyze import analyze_page
+    from digest.analysis.page import analyze_page
     from digest.config import Config, parse_config
 
     body = "<p>" + "Le café du port a rouvert ses portes mardi, a déclaré le maire, après deux ans de travaux. " * 8 + "</p>"
@@ -306,7 +306,7 @@ BLOW_UP_SECONDS = 30  # a guard against super-linear blow-ups (each takes 0.1-3 
 def test_long_runs_of_quote_marks_digits_and_dates_stay_linear(payload: str) -> None:
     import signal
 
-    from digest.analyze import analyze_page
+    from digest.analysis.page import analyze_page
     from digest.config import Config
 
     page = RawPage("long.txt", f"Council meets\n{BASE}\n\n{payload}.\n\n{BASE}".encode(), kind="text")
@@ -326,7 +326,7 @@ def test_long_runs_of_quote_marks_digits_and_dates_stay_linear(payload: str) -> 
 
 
 def test_an_article_too_long_for_news_is_skipped_with_its_reason() -> None:
-    from digest.extract import MAX_TEXT
+    from digest.ingest.extract import MAX_TEXT
 
     page = RawPage("book.txt", ("Chapter one\n" + "A sentence of a very long book. " * (MAX_TEXT // 20)).encode(), kind="text")
     with pytest.raises(ExtractError, match=r"^book.txt: article text longer than 200,000 characters"):

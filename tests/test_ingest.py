@@ -6,8 +6,8 @@ from pathlib import Path
 
 from digest.config import FetchOptions, Source
 from digest.errors import DigestError
-from digest.fetch import Fetcher
-from digest.ingest import read_sources, source_from_argument
+from digest.ingest.fetch import Fetcher
+from digest.ingest.sources import read_sources, source_from_argument
 
 from .conftest import FIXTURES
 

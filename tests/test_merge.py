@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from digest.merge import merge_briefings
 from digest.model import Actor, Article, Quote, TimeRef
+from digest.stories.merge import merge_briefings
 
 from .test_render import make_briefing
 

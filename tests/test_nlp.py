@@ -9,10 +9,11 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from digest.attribute_rules import RuleIndex
-from digest.extract import extract_article
+from digest.analysis.attribute_rules import RuleIndex
+from digest.analysis.nlp import load_pipeline
+from digest.config import DEFAULT_MODEL
+from digest.ingest.extract import extract_article
 from digest.model import RawPage
-from digest.nlp import DEFAULT_MODEL, load_pipeline
 
 from .conftest import SAMPLES, SHARED, needs_shared
 

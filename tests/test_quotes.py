@@ -6,10 +6,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digest.brief.quotemarks import pair_marks
-from digest.brief.quotes import find_quotes
+from digest.analysis.nlp import parse
+from digest.analysis.quotes.find import find_quotes
+from digest.analysis.quotes.marks import pair_marks
 from digest.model import Quote
-from digest.nlp import parse
 
 
 def quotes(text: str) -> tuple[Quote, ...]:

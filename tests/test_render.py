@@ -10,8 +10,11 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from mkdocs.utils.meta import get_data
 
+from digest.analysis_json import briefing_json
 from digest.model import Actor, Article, Briefing, Quote, TimeRef
-from digest.render import briefing_json, check_markdown, escape_md, render_markdown, text_fragment
+from digest.publish.frontmatter import text_fragment
+from digest.publish.markdown import check_markdown, escape_md
+from digest.publish.story_page import story_markdown as render_markdown
 
 HOSTILE = '<script>alert(1)</script> <img src=x onerror="alert(2)"> [click](javascript:alert(3)) ![i](data:x) {{ config }} *bold* _it_ # head | pipe'
 

@@ -1,4 +1,5 @@
-"""The docs tree: stable story files, written only when changed, and the front page."""
+"""Publishing: stable story files written once and only when changed, with their actor links; the hub
+pages and the front page made from the index; front matter read back or refused loudly."""
 
 from __future__ import annotations
 
@@ -6,22 +7,29 @@ import dataclasses
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from digest.site import (
-    HOME_DAYS,
-    link_actors,
-    list_stories,
-    new_story_path,
-    one_line,
-    slugify,
-    write_briefing,
-    write_home,
-    write_redirect,
-)
+from digest.errors import DigestError
+from digest.model import Briefing
+from digest.publish import Published, Redirect, publish
+from digest.publish.frontmatter import FrontMatterError, StoryEntry, read_page, story_entry, story_yaml
+from digest.publish.hubs import HOME_DAYS
+from digest.publish.index import actor_slug, newest_first, read_stories
+from digest.publish.markdown import one_line
+from digest.publish.story_page import story_markdown
+from digest.stories.address import new_story_path, slugify
 
 from .test_render import make_briefing
+
+
+def publish_pages(content: Path, changed: dict[str, Briefing | Redirect], *, known: dict[str, Briefing] | None = None,
+                  links_before: dict[str, str] | None = None) -> tuple[Published, list[DigestError]]:
+    """Publish as the build does; `known` gives the briefings of pages already published (for relinking)."""
+    errors: list[DigestError] = []
+    done = publish(content, "stories", changed, (known or {}).get, links_before, errors.append)
+    return done, errors
 
 
 @given(st.text())
@@ -38,13 +46,24 @@ def test_slug_examples() -> None:
 
 
 def test_page_written_only_when_its_bytes_change(tmp_path: Path) -> None:
-    path = tmp_path / "stories" / "a.md"
-    assert write_briefing(make_briefing(), path)
-    mtime = path.stat().st_mtime_ns
-    assert not write_briefing(make_briefing(), path)
-    assert path.stat().st_mtime_ns == mtime
-    assert write_briefing(dataclasses.replace(make_briefing(), title="Bridge plan approved after debate"), path)
-    assert [p.name for p in path.parent.iterdir()] == ["a.md"]  # no temporary files left behind
+    path = "stories/a.md"
+    done, errors = publish_pages(tmp_path, {path: make_briefing()})
+    assert done.written == [path] and not errors
+    mtime = (tmp_path / path).stat().st_mtime_ns
+    done, _ = publish_pages(tmp_path, {path: make_briefing()}, links_before=done.actor_pages)
+    assert done.written == [] and done.unchanged == [path]
+    assert (tmp_path / path).stat().st_mtime_ns == mtime
+    changed = dataclasses.replace(make_briefing(), title="Bridge plan approved after debate")
+    assert publish_pages(tmp_path, {path: changed})[0].written == [path]
+    assert [p.name for p in (tmp_path / "stories").iterdir()] == ["a.md"]  # no temporary files left behind
+
+
+def test_front_matter_reads_back_as_it_was_written(tmp_path: Path) -> None:
+    entry = story_entry(make_briefing(), "stories/a.md")
+    (tmp_path / "stories").mkdir()
+    (tmp_path / "stories" / "a.md").write_text(story_yaml(entry) + "\n# Body\n")
+    assert read_page(tmp_path / "stories" / "a.md", tmp_path) == entry
+    assert entry.outlets == ("News Example",) and entry.named == {"Ann Lee", "Port Town"}
 
 
 def test_new_story_paths_never_collide() -> None:
@@ -60,48 +79,69 @@ def test_new_story_paths_never_collide() -> None:
 
 
 def test_redirect_page_for_a_merged_story(tmp_path: Path) -> None:
-    old, new = tmp_path / "stories" / "old.md", tmp_path / "stories" / "new.md"
-    assert write_redirect(old, "Old <b>title</b>", new)
-    text = old.read_text()
+    done, _ = publish_pages(tmp_path, {"stories/old.md": Redirect("Old <b>title</b>", "stories/new.md")})
+    assert done.written == ["stories/old.md"]
+    text = (tmp_path / "stories" / "old.md").read_text()
     assert "template: redirect.html" in text and "redirect: ../new/" in text
     assert "This story is now part of [Old &lt;b&gt;title&lt;/b&gt;](new.md)." in text
-    assert list_stories(tmp_path, "stories") == []  # redirects are not listed on the front page
+    assert read_stories(tmp_path, "stories") == []  # redirects are not listed on the front page
 
 
 def test_home_lists_newest_first_grouped_by_day(tmp_path: Path) -> None:
-    stories = tmp_path / "stories"
-    write_briefing(make_briefing(), stories / "2026-11-18-bridge-plan-approved.md")
-    write_briefing(make_briefing(title="Later story", published=dt.date(2026, 11, 20)), stories / "2026-11-20-later-story.md")
-    write_briefing(make_briefing(title="No date", published=None), stories / "undated-no-date.md")
-    assert [s.title for s in list_stories(tmp_path, "stories")] == ["Later story", "Bridge plan approved", "No date"]
-    assert write_home(tmp_path, "stories")
+    pages: dict[str, Briefing | Redirect] = {
+        "stories/2026-11-18-bridge-plan-approved.md": make_briefing(),
+        "stories/2026-11-20-later-story.md": make_briefing(title="Later story", published=dt.date(2026, 11, 20)),
+        "stories/undated-no-date.md": make_briefing(title="No date", published=None),
+    }
+    done, _ = publish_pages(tmp_path, pages)
+    assert [s.title for s in newest_first(read_stories(tmp_path, "stories"))] == ["Later story", "Bridge plan approved", "No date"]
+    assert "index.md" in done.hubs
     home = (tmp_path / "index.md").read_text()
     assert home.index("## 20 November 2026") < home.index("## 18 November 2026") < home.index("## Undated")
     assert "### [Later story](stories/2026-11-20-later-story.md)" in home
     assert "*20 November 2026 · 1 outlet: News Example*" in home
-    assert "**Key actors:** Ann Lee, Port Town" in home
-    assert not write_home(tmp_path, "stories")  # unchanged: not rewritten
+    assert "**Key actors:** [Ann Lee](actors/ann-lee.md), [Port Town](actors/port-town.md)" in home
+    assert publish_pages(tmp_path, pages, links_before=done.actor_pages)[0].hubs == []  # unchanged: not rewritten
 
 
 def test_front_page_is_bounded_and_points_to_the_archive(tmp_path: Path) -> None:
-    stories = tmp_path / "stories"
     first = dt.date(2026, 1, 1)
+    pages: dict[str, Briefing | Redirect] = {}
     for n in range(HOME_DAYS + 5):
         day = first + dt.timedelta(days=n)
-        write_briefing(make_briefing(title=f"Story {n}", published=day), stories / f"{day}-story-{n}.md")
-    write_home(tmp_path, "stories")
+        pages[f"stories/{day}-story-{n}.md"] = make_briefing(title=f"Story {n}", published=day)
+    publish_pages(tmp_path, pages)
     home = (tmp_path / "index.md").read_text()
     assert home.count("### [") == HOME_DAYS and "### [Story 34]" in home and "### [Story 4]" not in home
     assert "5 older briefings are in the [archive](archive/index.md), by month." in home
 
 
-def test_link_actors_is_idempotent_and_undoes_stale_links() -> None:
-    md = "---\ntitle: x\n---\n\n- **Ann Lee** — Mayor\n- **Lee**\n\n— **Ann Lee**, [News](https://n.example)\n"
-    linked = link_actors(md, {"Ann Lee": "actors/ann-lee.md", "Lee": "actors/lee.md"})
-    assert "- [**Ann Lee**](../actors/ann-lee.md) — Mayor\n- [**Lee**](../actors/lee.md)" in linked
-    assert "— [**Ann Lee**](../actors/ann-lee.md), [News](https://n.example)" in linked
-    assert link_actors(linked, {"Ann Lee": "actors/ann-lee.md", "Lee": "actors/lee.md"}) == linked
-    assert link_actors(linked, {}) == md
+def test_actor_links_are_written_with_the_page() -> None:
+    links = {"Ann Lee": "actors/ann-lee.md"}
+    md = story_markdown(make_briefing(), "stories/a.md", links)
+    assert "- [**Ann Lee**](../actors/ann-lee.md) — Mayor" in md
+    assert "— [**Ann Lee**](../actors/ann-lee.md), [News Example](https://news.example/bridge" in md
+    assert "- **Port Town** ·" in md  # no page, no link
+    assert "[**Ann Lee**]" not in story_markdown(make_briefing(), "stories/a.md")
+
+
+def test_a_page_untouched_this_run_is_relinked_when_its_actors_pages_change(tmp_path: Path) -> None:
+    old = make_briefing(quotes=())  # Ann Lee named once, never quoted: no page yet
+    done, _ = publish_pages(tmp_path, {"stories/old.md": old})
+    assert "[**Ann Lee**]" not in (tmp_path / "stories" / "old.md").read_text() and done.actor_pages == {}
+    new = make_briefing(title="Second story", quotes=())  # a second story naming her: now she has a page
+    done, _ = publish_pages(tmp_path, {"stories/new.md": new}, known={"stories/old.md": old},
+                            links_before=done.actor_pages)
+    assert sorted(done.written) == ["stories/new.md", "stories/old.md"]
+    assert "- [**Ann Lee**](../actors/ann-lee.md)" in (tmp_path / "stories" / "old.md").read_text()
+    mtime = (tmp_path / "stories" / "old.md").stat().st_mtime_ns
+    done, _ = publish_pages(tmp_path, {"stories/new.md": new}, known={"stories/old.md": old},
+                            links_before=done.actor_pages)
+    assert done.written == [] and (tmp_path / "stories" / "old.md").stat().st_mtime_ns == mtime
+    (tmp_path / "stories" / "new.md").unlink()  # the second story gone: her page goes, and so does the link
+    done, _ = publish_pages(tmp_path, {}, known={"stories/old.md": old}, links_before=done.actor_pages)
+    assert done.written == ["stories/old.md"] and not (tmp_path / "actors" / "ann-lee.md").exists()
+    assert "[**Ann Lee**]" not in (tmp_path / "stories" / "old.md").read_text()
 
 
 def test_one_line_summaries_cut_at_a_word() -> None:
@@ -110,7 +150,6 @@ def test_one_line_summaries_cut_at_a_word() -> None:
 
 
 def test_actor_slugs_are_stable_and_never_collide() -> None:
-    from digest.hubs import actor_slug
 
     assert actor_slug("Elena Varga") == actor_slug("elena  varga") == "elena-varga"
     names = ["Kell-Brightwater", "Kell Brightwater", "Fishermen’s Cooperative", "Index", "Ωμέγα", "Ωμέγα Ω"]
@@ -119,40 +158,52 @@ def test_actor_slugs_are_stable_and_never_collide() -> None:
     assert slugs[1] == "kell-brightwater" and slugs[0].startswith("kell-brightwater--")
 
 
-def test_hub_pages_from_front_matter(tmp_path: Path) -> None:
-    from digest.feeds import atom_feed, json_feed
-    from digest.hubs import write_hubs
+def test_hub_pages_from_the_index(tmp_path: Path) -> None:
+    from digest.publish.feeds import atom_feed, json_feed
 
-    stories = tmp_path / "stories"
-    write_briefing(make_briefing(), stories / "2026-11-18-bridge.md")
     later = make_briefing(title="Later story", published=dt.date(2026, 12, 2), quotes=())
-    write_briefing(later, stories / "2026-12-02-later-story.md")
-    written = write_hubs(tmp_path, "stories")
-    assert "actors/ann-lee.md" in written and "index.md" in written
+    pages: dict[str, Briefing | Redirect] = {"stories/2026-11-18-bridge.md": make_briefing(),
+                                            "stories/2026-12-02-later-story.md": later}
+    done, _ = publish_pages(tmp_path, pages)
+    assert "actors/ann-lee.md" in done.hubs and "index.md" in done.hubs
     assert sorted(p.name for p in (tmp_path / "actors").iterdir()) == ["ann-lee.md", "index.md", "port-town.md"]
     ann = (tmp_path / "actors" / "ann-lee.md").read_text()
     assert "- Mayor: [Later story](../stories/2026-12-02-later-story.md)" in ann  # the newest story giving it
     assert "> “We will build it”\n\n— 18 November 2026, [News Example](https://news.example/bridge#:~:text=" in ann
-    story = (stories / "2026-11-18-bridge.md").read_text()
+    story = (tmp_path / "stories" / "2026-11-18-bridge.md").read_text()
     assert "- [**Ann Lee**](../actors/ann-lee.md) — Mayor" in story
     assert "[November 2026](2026-11.md) · 1 briefing" in (tmp_path / "archive" / "index.md").read_text()
     assert "### [Later story](../stories/2026-12-02-later-story.md)" in (tmp_path / "archive" / "2026-12.md").read_text()
     assert '<!-- material/tags {"include": ["Port Town"]} -->' in (tmp_path / "tags" / "port-town.md").read_text()
-    assert write_hubs(tmp_path, "stories") == []  # nothing changes on a second run
-    entries = list_stories(tmp_path, "stories")
+    again, _ = publish_pages(tmp_path, pages, links_before=done.actor_pages)
+    assert again.written == [] and again.hubs == []  # nothing changes on a second run
+    entries = newest_first(read_stories(tmp_path, "stories"))
     atom = atom_feed("https://x.example/d/", "Digest", entries)
     assert "<id>urn:digest:story:abc123def456</id>" in atom and 'href="https://x.example/d/stories/2026-12-02-later-story/"' in atom
     assert '"date_published": "2026-12-02T00:00:00Z"' in json_feed("", "Digest", entries)
 
 
-def test_a_story_page_whose_front_matter_is_broken_is_named_not_silently_dropped(tmp_path: Path, caplog) -> None:  # type: ignore[no-untyped-def]
-    stories = tmp_path / "stories"
-    stories.mkdir()
-    (stories / "broken.md").write_text("---\ntitle: [unclosed\n---\n\n# Broken\n")
-    (stories / "untitled.md").write_text("---\ndate: 2026-11-18\n---\n\n# Untitled\n")
-    with caplog.at_level("WARNING", logger="digest"):
-        assert list_stories(tmp_path, "stories") == []
-    lines = sorted(r.getMessage() for r in caplog.records)
-    assert len(lines) == 2 and all("\n" not in line for line in lines)
-    assert lines[0].startswith(f"{stories / 'broken.md'}: front matter unreadable (")
-    assert lines[1].startswith(f"{stories / 'untitled.md'}: no title in its front matter; left out of")
+@pytest.mark.parametrize(("text", "problem"), [
+    ("---\ntitle: [unclosed\n---\n\n# Broken\n", "front matter unreadable ("),
+    ("# No front matter\n", "no front matter (a --- block of YAML at the top)"),
+    ("---\ndate: 2026-11-18\n---\n\n# Untitled\n", "no title in its front matter"),
+    ("---\ntitle: T\ncast: [Ann Lee]\n---\n", "front matter key 'cast' is not a list of mappings"),
+    ("---\ntitle: T\ndate: last week\n---\n", "front matter key 'date' is not a date (YYYY-MM-DD)"),
+    ("---\ntitle: T\nstory_tags: [a]\ntags: a\n---\n", "front matter key 'tags' is not a list of texts"),
+])
+def test_a_story_page_it_cannot_read_is_named_in_one_line_not_silently_dropped(tmp_path: Path, text: str, problem: str) -> None:
+    (tmp_path / "stories").mkdir()
+    (tmp_path / "stories" / "bad.md").write_text(text)
+    with pytest.raises(FrontMatterError) as raised:
+        read_page(tmp_path / "stories" / "bad.md", tmp_path)
+    message = str(raised.value)
+    assert message.startswith(f"{tmp_path / 'stories' / 'bad.md'}: {problem}") and "\n" not in message
+    assert message.endswith("restore it from git, or delete it to have it written again")
+    done, errors = publish_pages(tmp_path, {"stories/good.md": make_briefing()})  # the rest is published
+    assert [str(e) for e in errors] == [message] and done.written == ["stories/good.md"]
+    assert "### [Bridge plan approved](stories/good.md)" in (tmp_path / "index.md").read_text()
+
+
+def test_story_entries_are_plain_values() -> None:
+    entry = StoryEntry("stories/a.md", "T")
+    assert entry.outlets == () and entry.named == set() and dataclasses.replace(entry, title="U").title == "U"

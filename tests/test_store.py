@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from digest.analysis.fingerprint import Fingerprint
 from digest.errors import DigestError
-from digest.store import ArticleRecord, Store, StoryRecord, story_id, without_text
-from digest.stories import Fingerprint
+from digest.ingest.identity import story_id
+from digest.store import ArticleRecord, Store, StoryRecord, without_text
 
 from .test_render import make_briefing
 

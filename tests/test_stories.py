@@ -11,17 +11,16 @@ from pathlib import Path
 
 import pytest
 
-from digest.brief.actors import find_actors, lead_actor
+from digest.analysis.actors.find import find_actors, lead_actor
+from digest.analysis.fingerprint import Fingerprint, fingerprint
+from digest.analysis.nlp import load_pipeline, parse
 from digest.errors import ExtractError
-from digest.extract import extract_article
+from digest.ingest.extract import extract_article
+from digest.ingest.identity import canonical_url
 from digest.model import Article, RawPage
-from digest.nlp import load_pipeline, parse
-from digest.stories import (
-    Fingerprint,
-    canonical_url,
+from digest.stories.grouping import (
     cosine,
     different_leads,
-    fingerprint,
     group_fingerprints,
     idf_table,
     is_duplicate,

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from digest.brief.timeline import find_timeline
-from digest.nlp import parse
+from digest.analysis.nlp import parse
+from digest.analysis.timeline.find import find_timeline
 
 PUBLISHED = dt.date(2019, 11, 20)  # a Wednesday
 

@@ -9,13 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape, quoteattr
 
-from .files import write_if_changed
-
-if TYPE_CHECKING:
-    from .site import StoryEntry
+from ..files import write_if_changed
+from .frontmatter import StoryEntry
 
 FEED_ITEMS = 50  # newest stories in each feed; readers keep older ones themselves
 ATOM_NAME, JSON_NAME = "feed.xml", "feed.json"

@@ -11,8 +11,10 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .brief.actors import resolve_name
-from .model import Actor, Briefing, Quote, TimeRef
+from ..analysis.actors.find import resolve_name
+from ..model import Actor, Briefing, Quote, TimeRef
+from ..store import ArticleRecord
+from .grouping import idf_table, shared_terms
 
 SAME_QUOTE = 0.8  # token overlap (Dice) at which two outlets' quotes are the same words
 SAME_SENTENCE = 0.5  # content-word overlap (Jaccard) at which two summary sentences say the same
@@ -22,6 +24,13 @@ MAX_WHY = 5  # actors and terms named in the line on why articles were grouped
 REPORTING_WORDS = frozenset({"said", "says", "told", "added", "according"})  # shared by every news story
 _STOP = frozenset("the a an and or of to in on at for by with from as is was were be been has have had it its "
                   "that this said says will would not but he she they we i you".split())
+
+
+def story_briefing(records: Sequence[ArticleRecord], story_id: str) -> Briefing:
+    """The briefing of a story from its articles' stored analyses (the first two name the shared terms)."""
+    fingerprints = [r.fingerprint for r in records]
+    terms = shared_terms(fingerprints[0], fingerprints[1], idf_table(fingerprints)) if len(records) > 1 else []
+    return merge_briefings([r.briefing for r in records], story_id, terms)
 
 
 def merge_briefings(briefings: Sequence[Briefing], story_id: str, terms: Sequence[str] = ()) -> Briefing:

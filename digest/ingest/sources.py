@@ -15,10 +15,10 @@ from urllib.parse import urljoin, urlsplit
 from trafilatura.feeds import FeedParameters, find_links
 from trafilatura.sitemaps import DETECT_SITEMAP_LINK, SitemapObject
 
-from .config import Source
-from .errors import DigestError, FetchError
+from ..config import Source
+from ..errors import DigestError, FetchError
+from ..model import RawPage
 from .fetch import Fetcher
-from .model import RawPage
 
 PAGE_SUFFIXES = {".html": "html", ".htm": "html", ".txt": "text"}
 MAX_SITEMAPS = 20  # nested sitemaps followed from one sitemap index

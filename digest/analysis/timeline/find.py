@@ -1,6 +1,6 @@
 """Find the dated moments of a story: temporal expressions resolved against the publication date.
 
-Recognition is done by the compiled patterns of `timewords`; spaCy supplies only sentence
+Recognition is done by the compiled patterns of `words.py`; spaCy supplies only sentence
 boundaries (for `event`), part-of-speech tags (the tense that decides which Monday is meant,
 "May" the modal) and person names ("April Ryan" is not a month).
 """
@@ -15,9 +15,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import TimeRef
+from ...model import TimeRef
 from ..nlp import text_of
-from .timewords import (
+from .words import (
     FUTURE_WORDS,
     MONTH_CUES,
     MONTHS,

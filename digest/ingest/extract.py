@@ -11,8 +11,8 @@ import trafilatura
 from trafilatura.settings import Document
 from trafilatura.utils import language_classifier
 
-from .errors import ExtractError
-from .model import Article, RawPage
+from ..errors import ExtractError
+from ..model import Article, RawPage
 
 MIN_PROSE_WORDS = 40  # fewer words in sentence-like paragraphs: a menu, paywall or error page, not an article
 SENTENCE_END = tuple('.!?"”’)')

@@ -12,58 +12,28 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-# Words before a name that say what a person is, not who: stripped from names, kept for roles.
-TITLES = frozenset(
-    """mr mrs ms miss dr prof president sen senator rep representative gov governor ambassador
-    comrade chairman chairwoman secretary minister premier judge justice gen general col lt sgt
-    capt officer vice prime sir dame lord lady king queen prince princess pope rev father sister
-    mayor speaker chancellor former councillor councilor councilman councilwoman alderman commissioner
-    inspector superintendent coach""".split()
+from ..lexicon import (
+    ACRONYM_STOPWORDS,
+    ARTICLES,
+    CAPITALS,
+    COUNTRY_FORMS,
+    INSTITUTION_WORDS,
+    NAME_LIKE_TITLES,
+    PARTICLES,
+    PARTIES,
+    SUFFIXES,
+    TITLES,
 )
-# Lower-case words that belong inside names ("Doctors for Camp Closure", "Botic van de Zandschulp").
-PARTICLES = frozenset(
-    "of for and the de del della la le van von der den du da di dos das y on in at al bin".split()
-)
+
 MIN_CUT_WORD = 3  # shorter lower-case words are name syllables ("Kim Jong un"), longer ones prose ("hit")
-ARTICLES = frozenset({"the", "a", "an"})  # "the United States", "a White House official"
-# Generational suffixes: part of the fullest name, but no help in telling two names apart.
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-# Words skipped when building an acronym ("Department of Homeland Security" → DHS).
-ACRONYM_STOPWORDS = frozenset({"of", "for", "and", "the", "on", "in", "&"})
-# Countries, unions and parties written several ways; each set is one actor, shown under the first form.
-COUNTRY_FORMS: tuple[tuple[str, ...], ...] = (
-    ("united states", "us", "usa", "united states of america", "america"),
-    ("united kingdom", "uk", "britain", "great britain"),
-    ("soviet union", "ussr"),
-    ("united nations", "un"),
-    ("european union", "eu"),
-    ("democratic party", "democrats"),
-    ("republican party", "republicans", "gop"),
-)
-# Capitals standing for their country ("Washington warned"); merged only when the country is named.
-CAPITALS = {
-    "washington": "united states", "moscow": "russia", "beijing": "china", "pyongyang": "north korea",
-    "seoul": "south korea", "kyiv": "ukraine", "kiev": "ukraine", "tehran": "iran", "tokyo": "japan",
-    "london": "united kingdom", "paris": "france", "berlin": "germany", "kabul": "afghanistan",
-}
 LONG_NAME_TOKENS = 3  # a lone word may join a non-PERSON name this long ("Volker" → "Ukraine Kurt Volker")
 _COUNTRY_KEY = {form: forms[0] for forms in COUNTRY_FORMS for form in forms}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _STRAY_POSSESSIVE = re.compile(r"^['’]s\s+")  # "’s Haqqani": the tagger started a name inside "Taliban’s"
 _EDGE_JUNK = re.compile(r"^[\W_]+|[^\w.)]+$")
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "OmarIlhan": two words run together by extraction
-# Last words that make "… Prince Alfred Hospital" an institution, not a person after a title.
-_INSTITUTION_WORDS = frozenset(
-    "hospital university college school island street county center centre".split()
-)
-# Titles that are also surnames or name parts ("Martin Luther King Jr.", "Larry King Live"): inside a name
-# they start a person only when a full name follows them.
-_NAME_LIKE_TITLES = frozenset(
-    "king queen prince princess lord lady sister father dame sir miss general justice".split()
-)
 _TOKEN = re.compile(r"[^\W_]+")
 
-PARTIES = frozenset({"Democrats", "Republicans"})  # NORP words that name an organization acting as one
 
 
 def clean_surface(text: str) -> str:
@@ -103,11 +73,11 @@ def _after_inner_title(words: list[str]) -> list[str]:
         title = words[k].casefold().rstrip(".")
         if (
             title in TITLES
-            and (title not in _NAME_LIKE_TITLES or len(rest) >= 2)
+            and (title not in NAME_LIKE_TITLES or len(rest) >= 2)
             and any(w.casefold().rstrip(".") not in SUFFIXES for w in rest)
             and all(w[:1].isupper() or w in PARTICLES for w in rest)
             and rest[0][:1].isupper()
-            and rest[-1].casefold() not in _INSTITUTION_WORDS
+            and rest[-1].casefold() not in INSTITUTION_WORDS
             and words[k - 1].casefold() not in PARTICLES
         ):
             return rest

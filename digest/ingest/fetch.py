@@ -23,9 +23,9 @@ import certifi
 import urllib3
 from trafilatura.downloads import create_pool
 
-from .config import FetchOptions
-from .errors import FetchError
-from .files import write_atomic
+from ..config import FetchOptions
+from ..errors import FetchError
+from ..files import write_atomic
 
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})  # worth another try after a pause
 BACKOFF_FACTOR = 0.5  # seconds; doubles on each retry

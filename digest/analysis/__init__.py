@@ -1,5 +1,14 @@
 """Article → Briefing: summary, key actors, quotes with speakers, timeline.
 
+    nlp.py            the spaCy pipeline (named by config) and helpers on its Doc
+    lexicon.py        the words the rules know: titles, roles, speech verbs, organizations, media
+    quotes/           what was said and by whom
+    actors/           who acts: people, organizations, places, with roles
+    timeline/         when things happened
+    summary.py        the sentences that say what happened
+    page.py           one page → its briefing (extraction, then all of the above)
+    version.py        the version of all this code: stored analyses of other versions are redone
+
 The article text is parsed once with spaCy; each part reads the same Doc, so every offset indexes
 `article.text`.
 """
@@ -11,12 +20,13 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from ..config import DEFAULT_MODEL
 from ..model import Actor, Article, Briefing
-from ..nlp import DEFAULT_MODEL, load_pipeline
-from .actors import find_actors, lead_actor, resolve_name
-from .quotes import find_quotes
+from .actors.find import find_actors, lead_actor, resolve_name
+from .nlp import load_pipeline
+from .quotes.find import find_quotes
 from .summary import summarize
-from .timeline import find_timeline
+from .timeline.find import find_timeline
 
 MAX_TAGS = 6  # tags shown on a briefing: its main organizations and places
 

@@ -18,11 +18,23 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Actor, ActorKind
+from ...model import Actor, ActorKind
+from ..lexicon import (
+    CITING_VERBS,
+    CONFLICT_WORDS,
+    DEALINGS_WORDS,
+    EVENT_WORDS,
+    ISSUED_WORDS,
+    MEDIA_WORDS,
+    ORG_WORDS,
+    PARTIES,
+    PLACE_PREFIXES,
+    SPOKES_WORDS,
+    THING_WORDS,
+    TITLES,
+)
 from ..nlp import entities, text_of
 from .names import (
-    PARTIES,
-    TITLES,
     NameGroup,
     acronym,
     clean_surface,
@@ -37,10 +49,6 @@ from .names import (
 KIND_OF_LABEL: dict[str, ActorKind] = {
     "PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
 }
-PLACE_PREFIXES = frozenset(  # first words of two-word place names ("Port Talbot", "Santa Cruz")
-    "new north south east west northern southern eastern western upper lower great greater little fort port "
-    "saint st san santa sao são mount mt lake cape los las el la le bay glen".split()
-)
 # Lines of site furniture, not story: sharing prompts, newsletters, photo credits.
 BOILERPLATE = re.compile(
     r"(?:\b(?:join (our|us)|follow us|follow\b[^.\n]{0,60}\bon (facebook|twitter|instagram|youtube)"
@@ -77,50 +85,11 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 ACTING_WEIGHT = 0.5  # each mention as subject/agent/possessor adds half a mention
 PLACE_FACTOR = 0.7  # places are often settings; even acting ones rank below people mentioned as often
 PASSIVE_PLACE_FACTOR = 0.15  # regions, seas, planets (LOC) and places that never act: settings, ranked last
-# Words that make an organization a news outlet: one that is only a source ("told NBC News", "according to
-# Reuters", "the Post reported") reports the story rather than acting in it.
-MEDIA_WORDS = frozenset(
-    "news times post journal insider tribune herald gazette telegraph chronicle observer examiner reuters"
-    " press wire magazine radio television tv daily today cnn bbc nbc abc cbs msnbc npr fox afp ap"
-    " politico axios bloomberg".split()
-)
-CITING_VERBS = frozenset({"tell", "report", "email", "interview"})  # "told CNN", "CNN reported"
-# Last words of events, prizes and competitions: things that happen, not actors ("the Davis Cup Finals").
-EVENT_WORDS = frozenset(
-    "finals final awards award cup championship championships olympics open tournament festival prize"
-    " series marathon expo gala".split()
-)
-# Heads that make a modifier the voice of an organization ("a White House spokesman said"); a quote by
-# "a career Army officer" is the officer's, not the Army's.
-SPOKES_WORDS = frozenset(
-    "spokesman spokeswoman spokesperson spokespeople official officials statement representative"
-    " representatives rep aide aides source sources secretary office press".split()
-)
-# Nouns that say a name is a thing, not an actor: "Saturn's moon Titan", "the Dragonfly mission".
-THING_WORDS = frozenset(
-    "moon planet comet asteroid star galaxy mission spacecraft probe rocket satellite telescope"
-    " hurricane storm typhoon cyclone".split()
-)
-ORG_WORDS = frozenset(  # a quoted name the tagger missed is an organization when it has one of these
-    "ministry office department agency council committee commission house court party union league"
-    " association institute university company group bureau service police army government".split()
-)
 # Weak acts: an actor shown at work without being the subject of the story's sentences. An actor known only
 # by these is kept, but ranked after every other actor.
 # - an employer of a named person: "Jane Roe, an analyst with ORG", "ORG spokesperson Jane Roe"
 WORK_PREPS = frozenset({"with", "at", "of", "for"})
-# - the issuer of a decision, finding or report: "a Security Council resolution", "a study by ORG"
-ISSUED_WORDS = frozenset(
-    "resolution resolutions poll polls survey study report ruling decision verdict guidance".split()
-)
 ISSUED_PREPS = frozenset({"by", "from", "of"})
-# - a country that is a party to a war or to dealings between states: "the war in X", "aid to X"
-CONFLICT_WORDS = frozenset(
-    "war invasion occupation conflict fighting struggle involvement intervention interference".split()
-)
-DEALINGS_WORDS = frozenset(
-    "talks negotiations relations deal treaty treaties aid sanctions tariffs dispute ties".split()
-)
 PARTY_PREPS = frozenset({"in", "with", "against", "to", "by", "on", "between", "over"})  # no "in" for dealings
 _APPOSITION = re.compile(
     r"^,\s+((?:the|a|an|his|her|its|their)\s[^,;:.()\"“”]{3,%d}?)(?=[,;.]|$)" % ROLE_MAX_CHARS  # noqa: UP031

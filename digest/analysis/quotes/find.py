@@ -1,9 +1,9 @@
 """Quotations of speech in an article and who said them.
 
-`find_quotes` pairs the quotation marks (`quotemarks.pair_marks`), keeps the spans that reproduce
+`find_quotes` pairs the quotation marks (`marks.pair_marks`), keeps the spans that reproduce
 someone's words (dropping titles, headings, nicknames and scare quotes), finds the cue that reports
 each one (a reporting verb above it in the parse or beside it, "according to", a colon, the quote
-it continues) and names the speaker from the cue's subject (`quotenames.name_of` resolves
+it continues) and names the speaker from the cue's subject (`speakers.name_of` resolves
 pronouns and descriptions to an earlier named mention).
 """
 
@@ -11,19 +11,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..model import Quote
+from ...model import Quote
+from ..lexicon import NAMING_VERBS, PERSON_PRONOUNS, REPORTING_VERBS, TERM_NOUNS, TITLE_SMALL_WORDS
 from ..nlp import text_of, tokens_between
-from . import quotemarks as qm
-from .quotenames import (
-    SUBJECT_DEPS,
-    Context,
-    Found,
-    build_context,
-    clean_name,
-    entity_of,
-    full_name,
-    name_of,
-)
+from . import marks as qm
+from .speakers import SUBJECT_DEPS, Context, Found, build_context, clean_name, entity_of, full_name, name_of
 
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp"})  # "…, saying" borrows its head's subject
 # links between a quoted phrase and the verb reporting it
@@ -130,9 +122,9 @@ def _named_term(text: str, span: qm.Span, quoted: list[Token], words: list[str])
     if len(words) > TERM_MAX_WORDS:
         return False
     before = _words(text[max(0, span.start - 30) : span.start - 1])
-    if before and before[-1].lower().strip(",") in qm.TERM_NOUNS:
+    if before and before[-1].lower().strip(",") in TERM_NOUNS:
         return True
-    return any(a.lemma_.lower() in qm.NAMING_VERBS for t in quoted for a in _ancestors(t)[:2])
+    return any(a.lemma_.lower() in NAMING_VERBS for t in quoted for a in _ancestors(t)[:2])
 
 
 def _is_modifier(quoted: list[Token]) -> bool:
@@ -152,7 +144,7 @@ def _title_like(words: list[str]) -> bool:
     cleaned = [w.strip(".,;:!?\"'()[]\u2019\u2018") for w in words]
     if not cleaned[0][:1].isupper():
         return False
-    return all(w[:1].isupper() or w.lower() in qm.TITLE_SMALL_WORDS or not w[:1].isalpha() for w in cleaned)
+    return all(w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS or not w[:1].isalpha() for w in cleaned)
 
 
 def _is_address(text: str, span: qm.Span, words: list[str]) -> bool:
@@ -182,9 +174,9 @@ def _is_cue(tok: Token, inside: set[int]) -> bool:
     low = tok.lower_
     if low == "according" and any(c.lower_ == "to" for c in tok.children):
         return True
-    if low.endswith("ing") and (low[:-3] in qm.REPORTING_VERBS or low[:-3] + "e" in qm.REPORTING_VERBS):
+    if low.endswith("ing") and (low[:-3] in REPORTING_VERBS or low[:-3] + "e" in REPORTING_VERBS):
         return True  # "warning", "saying" even when tagged as nouns
-    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in qm.REPORTING_VERBS
+    return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in REPORTING_VERBS
 
 
 def _governing_cues(ctx: Context, span: qm.Span, quoted: list[Token]) -> list[Token]:
@@ -305,7 +297,7 @@ def _woven_subject(ctx: Context, span: qm.Span) -> Token | None:
         return None
     root = ctx.sent(first).root
     subjects = [c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i not in ctx.inside]
-    if subjects and (subjects[0].pos_ == "PROPN" or subjects[0].lower_ in qm.PERSON_PRONOUNS):
+    if subjects and (subjects[0].pos_ == "PROPN" or subjects[0].lower_ in PERSON_PRONOUNS):
         return subjects[0]
     return None
 

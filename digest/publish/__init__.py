@@ -1,0 +1,110 @@
+"""Publishing: stories → pages in the content folder → the site. Two phases (Pelican's model):
+
+1. the index (`index.py`): every published story's front matter (new briefings' from the briefings, the
+   rest read back from their pages) and the map of actor pages;
+2. the pages, each written once and only when its bytes change: the story pages that changed (with their
+   actor links), the pages of untouched stories whose actor links changed, the redirects of merged
+   stories, and the hub pages (`hubs.py`).
+
+Then MkDocs builds the site (`mkdocs_build.py`), with the feeds (`feeds.py`) and the search index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import DigestError
+from ..files import write_if_changed
+from ..model import Briefing
+from .frontmatter import StoryEntry, story_entry
+from .hubs import HUB_DIRS, hub_pages
+from .index import SiteIndex, make_index, read_stories
+from .story_page import redirect_markdown, story_markdown
+
+
+@dataclass(frozen=True, slots=True)
+class Redirect:
+    """The page of a story merged into another: its title, and the target story's page."""
+
+    title: str
+    target: str  # the target's path, relative to the content folder
+
+
+@dataclass
+class Published:
+    """What publishing wrote: story pages written or unchanged, hub pages written, the actor pages."""
+
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    hubs: list[str] = field(default_factory=list)
+    actor_pages: dict[str, str] = field(default_factory=dict)
+
+
+def publish(
+    content_dir: Path,
+    stories_dir: str,
+    changed: Mapping[str, Briefing | Redirect],
+    briefing_of: Callable[[str], Briefing | None],
+    links_before: Mapping[str, str] | None,
+    on_error: Callable[[DigestError], None],
+) -> Published:
+    """Write the pages of the stories that `changed` (by path), relink the other story pages whose actors'
+    pages changed since `links_before` (all of them when None; `briefing_of` gives a page's briefing),
+    and write the hub pages. Errors are reported to `on_error` and the rest goes on."""
+    out = Published()
+    fresh: dict[str, tuple[Briefing, StoryEntry]] = {}
+    for path, page in changed.items():  # phase 1: the index
+        if isinstance(page, Briefing):
+            try:
+                story_markdown(page, path)  # unsafe Markdown is refused before the index lists the story
+            except DigestError as err:
+                on_error(err)
+                continue
+            fresh[path] = (page, story_entry(page, path))
+    kept = read_stories(content_dir, stories_dir, skip=changed, on_error=on_error)
+    index = make_index([*(entry for _, entry in fresh.values()), *kept])
+    for path, page in changed.items():  # phase 2: every page once
+        if isinstance(page, Redirect):
+            text = redirect_markdown(page.title, page.target)
+        elif path in fresh:
+            briefing, entry = fresh[path]
+            text = story_markdown(briefing, path, index.links_of(entry))
+        else:
+            continue
+        (out.written if write_if_changed(content_dir / path, text) else out.unchanged).append(path)
+    for entry in kept:
+        if links_before is None or _links(entry, links_before) != index.links_of(entry):
+            again = briefing_of(entry.path)
+            if again is not None and _write(content_dir, entry.path, again, index, on_error):
+                out.written.append(entry.path)
+    out.hubs = _write_hubs(content_dir, index)
+    out.actor_pages = index.actor_pages
+    return out
+
+
+def _links(entry: StoryEntry, pages: Mapping[str, str]) -> dict[str, str]:
+    return {name: pages[name] for name in entry.named if name in pages}
+
+
+def _write(content_dir: Path, path: str, briefing: Briefing, index: SiteIndex,
+           on_error: Callable[[DigestError], None]) -> bool:
+    try:
+        text = story_markdown(briefing, path, index.links_of(story_entry(briefing, path)))
+    except DigestError as err:
+        on_error(err)
+        return False
+    return write_if_changed(content_dir / path, text)
+
+
+def _write_hubs(content_dir: Path, index: SiteIndex) -> list[str]:
+    pages = hub_pages(index)
+    for folder in HUB_DIRS:  # our folders: a page that no longer belongs (an actor under the threshold) goes
+        for stale in (content_dir / folder).glob("*.md"):
+            if f"{folder}/{stale.name}" not in pages:
+                stale.unlink()
+    return [rel for rel, text in pages.items() if write_if_changed(content_dir / rel, text)]
+
+
+__all__ = ["Published", "Redirect", "publish"]

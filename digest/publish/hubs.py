@@ -1,0 +1,216 @@
+"""Publishing, phase 2 (the hub pages): made from the index of phase 1, never by analysing again.
+
+    index.md              the latest stories (HOME_DAYS, at most HOME_MAX), grouped by day
+    archive/index.md      every month, linking archive/YYYY-MM.md (a month's stories by day)
+    actors/index.md       A–Z of actors; actors/<slug>.md: roles, stories and quotes of one actor
+    tags/index.md         A–Z of tags; tags/<slug>.md: a Material tags listing scoped to one tag
+    search.md             the search page (Pagefind's UI)
+
+`hub_pages` returns every page as text, by path; the folders actors/, archive/ and tags/ are ours.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from .frontmatter import HOME_YAML, SEARCH_YAML, StoryEntry, hub_yaml
+from .index import ACTORS_DIR, ActorRecord, SiteIndex, actor_slug
+from .markdown import escape_md, md_url, one_line, web_url, when
+
+ARCHIVE_DIR, TAGS_DIR = "archive", "tags"
+HUB_DIRS = (ACTORS_DIR, ARCHIVE_DIR, TAGS_DIR)
+HOME_ACTORS = 4  # actors named under each story on the home page
+HOME_DAYS = 30  # the front page shows the stories of the last 30 days (counted from the newest story)…
+HOME_MAX = 100  # …and at most this many; every story is in the archive (archive/)
+MIN_TAGGED = 2  # a tag gets its listing page from this many stories on (one story: the tag stays unlinked)
+T = TypeVar("T")
+SEARCH_PAGE = "\n".join([*SEARCH_YAML, "# Search", "",
+                         "Search every briefing and actor: a name, a place, words from a quote.", ""])
+
+
+def hub_pages(index: SiteIndex) -> dict[str, str]:
+    """Every hub page's text, by its path relative to the content folder."""
+    return {
+        **actor_pages(index),
+        **archive_pages(index),
+        **tag_pages(index.stories),
+        "search.md": SEARCH_PAGE,
+        "index.md": home_page(index),
+    }
+
+
+def home_page(index: SiteIndex) -> str:
+    """The front page: the latest stories, newest first, grouped by day."""
+    stories = index.stories
+    latest = latest_stories(stories)
+    lines = [*HOME_YAML, "# Latest briefings", ""]
+    if not stories:
+        lines.append("No briefings yet: add sources to `site_config/digest.yml` and run `nox -s build`.")
+    day: object = object()
+    for story in latest:
+        if story.date != day:
+            day = story.date
+            lines += [f"## {when(story.date)}", ""]
+        lines += story_card(story, index.actor_pages, "")
+    older = len(stories) - len(latest)
+    if stories:
+        more = f"{older} older briefing{'s are' if older != 1 else ' is'} in the" if older else "Every briefing is in the"
+        lines += ["---", "", f"{more} [archive](archive/index.md), by month.", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def latest_stories(stories: list[StoryEntry]) -> list[StoryEntry]:
+    """The stories of the front page: dated within HOME_DAYS of the newest, at most HOME_MAX."""
+    newest = next((s.date for s in stories if s.date), None)
+    if newest is None:
+        return stories[:HOME_MAX]
+    since = newest - dt.timedelta(days=HOME_DAYS - 1)
+    return [s for s in stories if s.date is None or s.date >= since][:HOME_MAX]
+
+
+def story_card(story: StoryEntry, actor_pages: dict[str, str], up: str) -> list[str]:
+    """A story on a listing: title (h3), date and outlets, a one-line summary, key actors (linked).
+
+    `up` is the way from the listing page to the content folder ("" or "../").
+    """
+    outlets = story.outlets
+    count = f"{len(outlets) or 1} outlet" + ("s" if len(outlets) > 1 else "")
+    item = [f"### [{escape_md(story.title)}]({up}{story.path})", ""]
+    item += [f"*{when(story.date)} · {count}: {escape_md(', '.join(outlets) or 'unknown')}*", ""]
+    if story.description:
+        item += [escape_md(one_line(story.description)), ""]
+    if story.actors:
+        names = [_linked(a, actor_pages, up) for a in story.actors[:HOME_ACTORS]]
+        item += [f"**Key actors:** {', '.join(names)}", ""]
+    return item
+
+
+def actor_pages(index: SiteIndex) -> dict[str, str]:
+    """actors/<slug>.md for each actor with a page, and the A–Z index actors/index.md."""
+    actors, pages = index.actors, index.actor_pages
+    out = {pages[a.name]: _actor_page(a) for a in actors.values() if a.has_page}
+    lines = hub_yaml("Actors", "People, organizations and places in the briefings, A to Z.")
+    lines += ["# Actors", "", "Everyone quoted, or named in at least two briefings.", ""]
+    for letter, group in _by_letter([a for a in actors.values() if a.has_page], lambda a: a.name):
+        lines += [f"## {letter}", ""]
+        for actor in group:
+            count = f"{len(actor.stories)} {'story' if len(actor.stories) == 1 else 'stories'}"
+            lines.append(f"- [{escape_md(actor.name)}]({pages[actor.name].split('/')[-1]}) · {count}")
+        lines.append("")
+    if not pages:
+        lines.append("No actors yet.")
+    out[f"{ACTORS_DIR}/index.md"] = "\n".join(lines).rstrip() + "\n"
+    return out
+
+
+def _actor_page(actor: ActorRecord) -> str:
+    kinds = " / ".join(sorted(actor.kinds)) or "person"
+    n, q = len(actor.stories), len(actor.quotes)
+    stories, quotes = f"{n} {'story' if n == 1 else 'stories'}", f"{q} quote{'s' * (q != 1)}"
+    lines = hub_yaml(actor.name, f"{actor.name}: {stories}, {quotes}.")
+    lines += [f"# {escape_md(actor.name)}", "", f"*{kinds} · {stories} · {quotes}*", ""]
+    if actor.roles:
+        lines += ["## Roles", ""]
+        lines += [f"- {escape_md(role)}: {_story_link(story)}" for role, story in actor.roles.items()]
+        lines.append("")
+    lines += ["## Stories", ""]
+    lines += [f"- {when(s.date)} · {_story_link(s)}" for s in actor.stories]
+    lines.append("")
+    if actor.quotes:
+        lines += ["## Quotes", ""]
+        for quote, story in actor.quotes:
+            source = escape_md(quote.outlet or "source")
+            if quote.url and web_url(quote.url):
+                source = f"[{source}]({md_url(quote.url)})"
+            lines += [f"> “{escape_md(quote.text)}”", "", f"— {when(quote.date)}, {source}, in {_story_link(story)}", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def archive_pages(index: SiteIndex) -> dict[str, str]:
+    """archive/index.md (months, newest first) and archive/YYYY-MM.md (or undated.md) for each month."""
+    months: dict[str, list[StoryEntry]] = defaultdict(list)
+    for story in index.stories:
+        months[story.date.strftime("%Y-%m") if story.date else "undated"].append(story)
+    out = {}
+    lines = hub_yaml("Archive", "Every briefing, by month.") + ["# Archive", ""]
+    year = None
+    for key, group in months.items():  # stories are newest first, so months are too
+        label = _month_label(key)
+        if key[:4] != year and key != "undated":
+            year = key[:4]
+            lines += [f"## {year}", ""]
+        lines.append(f"- [{label}]({key}.md) · {len(group)} {'briefing' if len(group) == 1 else 'briefings'}")
+        out[f"{ARCHIVE_DIR}/{key}.md"] = _month_page(label, group, index.actor_pages)
+    if not months:
+        lines.append("No briefings yet.")
+    out[f"{ARCHIVE_DIR}/index.md"] = "\n".join(lines).rstrip() + "\n"
+    return out
+
+
+def _month_page(label: str, stories: list[StoryEntry], pages: dict[str, str]) -> str:
+    lines = hub_yaml(f"Briefings of {label}", f"Every briefing of {label}.", template="digest-list.html")
+    lines += [f"# {label}", "", "[All months](index.md)", ""]
+    day: object = object()
+    for story in stories:
+        if story.date != day:
+            day = story.date
+            lines += [f"## {when(story.date)}", ""]
+        lines += story_card(story, pages, "../")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def tag_pages(stories: list[StoryEntry]) -> dict[str, str]:
+    """tags/<slug>.md, a Material tags listing limited to one tag (so no listing grows with the whole site)."""
+    tagged: dict[str, int] = defaultdict(int)
+    for story in stories:
+        for tag in set(story.tags):
+            tagged[tag] += 1
+    usable = {t: n for t, n in tagged.items() if n >= MIN_TAGGED and _safe_tag(t)}
+    out = {}
+    lines = hub_yaml("Tags", "Tags used by at least two briefings.") + ["# Tags", ""]
+    for letter, group in _by_letter(list(usable), lambda tag: tag):
+        lines += [f"## {letter}", ""]
+        for tag in group:
+            slug = actor_slug(tag)
+            lines.append(f"- [{escape_md(tag)}]({slug}.md) · {usable[tag]} briefings")
+            directive = json.dumps({"include": [tag]}, ensure_ascii=False)
+            body = hub_yaml(tag, f"Briefings tagged {tag}.") + [f"# {escape_md(tag)}", "", f"<!-- material/tags {directive} -->"]
+            out[f"{TAGS_DIR}/{slug}.md"] = "\n".join(body) + "\n"
+        lines.append("")
+    if not usable:
+        lines.append("No tag is used by two briefings yet.")
+    out[f"{TAGS_DIR}/index.md"] = "\n".join(lines).rstrip() + "\n"
+    return out
+
+
+def _by_letter(items: Iterable[T], name: Callable[[T], str]) -> list[tuple[str, list[T]]]:
+    groups: dict[str, list[T]] = defaultdict(list)
+    for item in items:
+        first = unicodedata.normalize("NFKD", name(item).lstrip("'\"“‘ "))[:1].upper()
+        groups[first if first.isalpha() and first.isascii() else "#"].append(item)
+    ordered = sorted(groups, key=lambda g: (g == "#", g))
+    return [(letter, sorted(groups[letter], key=lambda item: name(item).casefold())) for letter in ordered]
+
+
+def _linked(name: str, actor_pages: dict[str, str], up: str) -> str:
+    page = actor_pages.get(name)
+    return f"[{escape_md(name)}]({up}{page})" if page else escape_md(name)
+
+
+def _story_link(story: StoryEntry) -> str:
+    return f"[{escape_md(story.title)}](../{story.path})"
+
+
+def _month_label(key: str) -> str:
+    return "Undated" if key == "undated" else dt.date.fromisoformat(key + "-01").strftime("%B %Y")
+
+
+def _safe_tag(tag: str) -> bool:
+    """A tag that can sit inside the listing's HTML comment (MkDocs YAML arguments)."""
+    return bool(tag.strip()) and "--" not in tag and not re.search(r"[\n\r<>]", tag)

@@ -1,0 +1,118 @@
+"""Publishing, phase 1: the index of the published stories and the map of actor pages, made before any
+page is written, so that every page can then be written once, with its links.
+
+An actor has a page when quoted, or named in at least MIN_STORIES stories.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import DigestError
+from ..stories.address import slugify
+from .frontmatter import QuoteEntry, StoryEntry, read_page
+
+ACTORS_DIR = "actors"
+MIN_STORIES = 2  # an actor who is never quoted gets a page from this many stories on
+SLUG_WORDS = 12  # words of a name kept in its slug
+RESERVED = {"index"}  # slugs our own pages use inside actors/ and tags/
+
+
+@dataclass
+class ActorRecord:
+    """Everything the stories' front matter says about one actor."""
+
+    name: str
+    kinds: set[str] = field(default_factory=set)
+    roles: dict[str, StoryEntry] = field(default_factory=dict)  # role → first story that gives it
+    stories: list[StoryEntry] = field(default_factory=list)
+    quotes: list[tuple[QuoteEntry, StoryEntry]] = field(default_factory=list)
+
+    @property
+    def has_page(self) -> bool:
+        return bool(self.quotes) or len(self.stories) >= MIN_STORIES
+
+
+@dataclass(frozen=True)
+class SiteIndex:
+    """The published stories (newest first, undated last), their actors, and the actors' pages."""
+
+    stories: list[StoryEntry]
+    actors: dict[str, ActorRecord]
+    actor_pages: dict[str, str]  # name → actors/<slug>.md, for the actors with a page
+
+    def links_of(self, story: StoryEntry) -> dict[str, str]:
+        """The actor pages a story's page links to: only its own actors' (linear in the site)."""
+        return {name: self.actor_pages[name] for name in story.named if name in self.actor_pages}
+
+
+def read_stories(content_dir: Path, stories_dir: str, skip: Iterable[str] = (),
+                 on_error: Callable[[DigestError], None] | None = None) -> list[StoryEntry]:
+    """The story pages in `stories_dir` (but those in `skip`), from their front matter; a page that cannot
+    be read is reported to `on_error` (raised without it) and left out."""
+    skipped = set(skip)
+    entries = []
+    for path in sorted((content_dir / stories_dir).glob("*.md")):
+        if path.relative_to(content_dir).as_posix() in skipped:
+            continue
+        try:
+            entry = read_page(path, content_dir)
+        except DigestError as err:
+            if on_error is None:
+                raise
+            on_error(err)
+            continue
+        if isinstance(entry, StoryEntry):
+            entries.append(entry)
+    return entries
+
+
+def newest_first(stories: Iterable[StoryEntry]) -> list[StoryEntry]:
+    """Newest first, undated last."""
+    return sorted(stories, key=lambda e: (e.date or dt.date.min, e.path), reverse=True)
+
+
+def make_index(stories: Iterable[StoryEntry]) -> SiteIndex:
+    ordered = newest_first(stories)
+    actors = collect_actors(ordered)
+    pages = {a.name: f"{ACTORS_DIR}/{actor_slug(a.name)}.md" for a in actors.values() if a.has_page}
+    return SiteIndex(ordered, actors, pages)
+
+
+def collect_actors(stories: Iterable[StoryEntry]) -> dict[str, ActorRecord]:
+    """Actors by name, from the cast and the quotes of every story (newest story first)."""
+    actors: dict[str, ActorRecord] = {}
+    for story in stories:
+        for member in story.cast:
+            record = actors.setdefault(member.name, ActorRecord(member.name))
+            record.kinds.add(member.kind)
+            if not record.stories or record.stories[-1] is not story:  # stories come one at a time: O(1)
+                record.stories.append(story)
+            if member.role and member.role not in record.roles:
+                record.roles[member.role] = story
+        for quote in story.quotes:
+            if quote.speaker:
+                record = actors.setdefault(quote.speaker, ActorRecord(quote.speaker))
+                record.quotes.append((quote, story))
+                if not record.stories or record.stories[-1] is not story:
+                    record.stories.append(story)
+    return actors
+
+
+def actor_slug(name: str) -> str:
+    """A stable slug: plain ("elena-varga") when the name is plain ASCII words, else with a hash of the name.
+
+    Two names never share a slug: plain slugs map one-to-one to plain names, hashed ones carry "--", which
+    slugify never writes; "index" (our A–Z page) is never a plain slug.
+    """
+    folded = " ".join(unicodedata.normalize("NFC", name).casefold().split())
+    slug = slugify(folded, SLUG_WORDS)
+    if folded == slug.replace("-", " ") and slug not in RESERVED:
+        return slug
+    return f"{slug}--{hashlib.sha1(folded.encode()).hexdigest()[:6]}"
+

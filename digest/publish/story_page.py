@@ -1,0 +1,126 @@
+"""A story's page: a briefing as Markdown (front matter, then Summary, Key actors, Quotes, Timeline,
+Sources), with each actor's name linked to the actor's page when there is one; and the page of a story
+merged into another, which sends readers on.
+
+Everything taken from a source is escaped, so no markup from a page reaches the site; `check_markdown`
+verifies that with markdown-it-py before a page is written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from ..errors import DigestError
+from ..model import Article, Briefing, Quote
+from ..timevalues import describe_value, sort_key
+from .frontmatter import KEY_ACTORS, OPEN_MARKS, redirect_yaml, story_entry, story_yaml, text_fragment
+from .markdown import check_markdown, escape_md, format_date, md_url, web_url
+
+NO_LINKS: Mapping[str, str] = {}
+
+
+def story_markdown(briefing: Briefing, path: str = "", links: Mapping[str, str] = NO_LINKS) -> str:
+    """The page of `briefing` at `path`; `links` maps actors' names to their pages (relative to the
+    content folder). Raises DigestError when the Markdown would not be safe to publish."""
+    parts = [
+        story_yaml(story_entry(briefing, path)),
+        f"# {escape_md(briefing.title)}\n",
+        _byline(briefing),
+        _section("Summary", " ".join(escape_md(s) for s in briefing.summary)),
+        _section("Key actors", _actors_list(briefing, links)),
+        _section("Quotes", "\n\n".join(_quote_block(q, briefing.articles, links) for q in briefing.quotes)),
+        _section("Timeline", _timeline_list(briefing)),
+        _section("Sources", _sources(briefing)),
+    ]
+    markdown = "\n".join(p for p in parts if p)
+    problems = check_markdown(markdown)
+    if problems:
+        raise DigestError(f"refusing to write unsafe Markdown ({problems[0]})", briefing.title)
+    return markdown
+
+
+def redirect_markdown(title: str, target: str) -> str:
+    """The page of a story merged into the story whose page is `target` (a file name in the same folder)."""
+    stem = target.rsplit("/", 1)[-1].removesuffix(".md")
+    body = f"# {escape_md(title)}\n\nThis story is now part of [{escape_md(title)}]({stem}.md).\n"
+    return redirect_yaml(title, f"../{stem}/") + "\n" + body
+
+
+def actor_ref(name: str, links: Mapping[str, str] = NO_LINKS) -> str:
+    """How an actor is named on a briefing: in bold, linked to the actor's page when there is one."""
+    bold = f"**{escape_md(name)}**"
+    page = links.get(name)
+    return f"[{bold}](../{page})" if page else bold
+
+
+def _byline(b: Briefing) -> str:
+    outlets = sorted({a.site or "unknown outlet" for a in b.articles})
+    when = format_date(b.published) if b.published else "Undated"
+    count = f"{len(b.articles)} source" + ("s" if len(b.articles) != 1 else "")
+    return f"{when} · {count} · {escape_md(', '.join(outlets))}\n"
+
+
+def _section(heading: str, body: str) -> str:
+    return f"## {heading}\n\n{body}\n" if body.strip() else ""
+
+
+def _actors_list(b: Briefing, links: Mapping[str, str]) -> str:
+    """One line per actor (readable on a phone): name in bold, role, kind."""
+    lines = []
+    for actor in b.actors[:KEY_ACTORS]:
+        role = f" — {escape_md(actor.role)}" if actor.role else ""
+        plural = "s" if actor.mentions != 1 else ""
+        lines.append(f"- {actor_ref(actor.name, links)}{role} · *{actor.kind}, {actor.mentions} mention{plural}*")
+    return "\n".join(lines)
+
+
+def _quote_block(q: Quote, articles: tuple[Article, ...], links: Mapping[str, str]) -> str:
+    pieces = [p.strip().lstrip(OPEN_MARKS).strip() for p in re.split(r"\n\s*\n", q.text)]
+    body = "\n>\n> ".join(escape_md(p) for p in pieces if p)
+    speaker = actor_ref(q.speaker, links) if q.speaker else "*speaker not named*"
+    sources = " · ".join(_source_link(articles[i], q.text) for i in q.sources if i < len(articles))
+    return f"> “{body}”\n\n— {speaker}, {sources}"
+
+
+def _source_link(source: Article, quoted: str) -> str:
+    label = escape_md(source.site or source.title)
+    if not source.url or not web_url(source.url):
+        return label
+    return f"[{label}]({md_url(source.url + text_fragment(quoted))})"
+
+
+def _timeline_list(b: Briefing) -> str:
+    """One list item per date, oldest first; digest.css draws the list under `## Timeline` as a line."""
+    several = len(b.articles) > 1
+    items: list[str] = []
+    last = None
+    for ref in sorted(b.timeline, key=lambda r: (sort_key(r.value), r.sources[0], r.start)):
+        where = f" · {escape_md(', '.join(b.articles[i].site or '?' for i in ref.sources))}" if several else ""
+        line = f"{escape_md(ref.event)}  \n  *“{escape_md(ref.expression)}”{where}*"
+        if ref.value == last:
+            items[-1] += f"  \n  {line}"
+        else:
+            items.append(f"- **{describe_value(ref.value)}**  \n  {line}")
+            last = ref.value
+    return "\n".join(items)
+
+
+def _sources(b: Briefing) -> str:
+    items = "\n".join(_source_item(a) for a in b.articles)
+    if len(b.articles) > 1:
+        outlets = len({a.site or a.source for a in b.articles})
+        note = f"{len(b.articles)} articles from {outlets} outlet{'s' if outlets != 1 else ''}"
+        items += f"\n\n*Why these are one story:* {note}; {escape_md(b.why)}." if b.why else f"\n\n*{note}.*"
+    return items
+
+
+def _source_item(a: Article) -> str:
+    title = escape_md(a.title)
+    link = f"[{title}]({md_url(a.url)})" if a.url and web_url(a.url) else title
+    bits = [f"**{escape_md(a.site or 'Unknown outlet')}**: {link}"]
+    if a.author:
+        bits.append(f"by {escape_md(a.author)}")
+    if a.published:
+        bits.append(format_date(a.published))
+    return "- " + " · ".join(bits)
