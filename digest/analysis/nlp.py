@@ -1,4 +1,5 @@
-"""The spaCy pipeline, loaded once per process and named by config.
+"""The spaCy pipeline, loaded once per process and named by config, and the one cached view of a parsed
+document every part of the analysis reads (entities, sentences, text, token offsets: each computed once).
 
 Its matrix products go through numpy (OpenBLAS, one thread a process) rather than thinc's default BLIS: the
 BLIS kernels shipped in the `blis` wheel fall back to generic C on CPUs they do not know, 2-3× slower on
@@ -80,6 +81,14 @@ def entities(doc: Doc) -> tuple[Span, ...]:
     cached = doc.user_data.get("digest.ents")
     if cached is None:
         cached = doc.user_data["digest.ents"] = tuple(doc.ents)
+    return cached
+
+
+def sentences(doc: Doc) -> tuple[Span, ...]:
+    """doc.sents, computed once per Doc (spaCy walks every token to find the boundaries on each access)."""
+    cached = doc.user_data.get("digest.sents")
+    if cached is None:
+        cached = doc.user_data["digest.sents"] = tuple(doc.sents)
     return cached
 
 

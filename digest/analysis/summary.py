@@ -8,6 +8,8 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
+from .nlp import sentences
+
 MIN_WORDS, MAX_WORDS = 8, 60  # shorter are captions and datelines; longer are run-on lists
 REDUNDANT = 0.5  # content-word overlap (Jaccard) above which a sentence repeats one already chosen
 LEAD_BONUS = 0.35  # news puts the gist first: the earliest sentences get a head start
@@ -20,7 +22,7 @@ BOILERPLATE = re.compile(
 
 def summarize(doc: Doc, title: str = "", count: int = 4) -> tuple[str, ...]:
     """Pick up to `count` sentences (verbatim, whitespace collapsed), in the order of the text."""
-    candidates = [s for s in doc.sents if _usable(s)]
+    candidates = [s for s in sentences(doc) if _usable(s)]
     if not candidates:
         return ()
     weights = _term_weights(doc, title)

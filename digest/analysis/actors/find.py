@@ -33,7 +33,7 @@ from ..lexicon import (
     THING_WORDS,
     TITLES,
 )
-from ..nlp import entities, text_of
+from ..nlp import entities, sentences, text_of
 from .names import (
     NameGroup,
     acronym,
@@ -153,7 +153,7 @@ def lead_actor(doc: Doc, actors: Sequence[Actor]) -> str | None:
     names Trump as often. None when the lead's subjects are not people ("The agency said Monday …").
     """
     main = actors[:LEAD_ACTOR_POOL]  # any kind: spaCy files some people as organizations
-    for n, sentence in enumerate(doc.sents):
+    for n, sentence in enumerate(sentences(doc)):
         if n == LEAD_SENTENCES:
             break
         for token in sentence:
@@ -208,7 +208,7 @@ def _furniture(doc: Doc) -> list[tuple[int, int]]:
     if len(items) >= MIN_LINK_LIST:
         ranges.extend(items)
     ranges.extend(
-        (sent.start_char, sent.end_char) for sent in doc.sents if len(PIPES.findall(sent.text)) >= MIN_PIPES
+        (sent.start_char, sent.end_char) for sent in sentences(doc) if len(PIPES.findall(sent.text)) >= MIN_PIPES
     )
     return ranges
 

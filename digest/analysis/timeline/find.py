@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ...model import TimeRef
+from ..nlp import sentences as sentences_of
 from ..nlp import text_of
 from .words import (
     FUTURE_WORDS,
@@ -110,7 +111,7 @@ class Sentences:
     """
 
     def __init__(self, doc: Doc) -> None:
-        self._sents = list(doc.sents)
+        self._sents = list(sentences_of(doc))
         self._starts = [s.start for s in self._sents]
         self._texts: dict[int, str] = {}
         self._tenses: dict[int, Tense] = {}
