@@ -51,7 +51,15 @@ def eval(session: nox.Session) -> None:
         session.skip(f"{SHARED} is absent: the gold annotations and corpus live there")
     session.install(".")
     out = Path(session.create_tmp()) / "pred"
-    session.run("python", "-m", "digest.evaluate", str(SHARED), str(out), str(ROOT / "tests/gold"), *session.posargs)
+    session.run(
+        "python",
+        "-m",
+        "digest.evaluate",
+        str(SHARED),
+        str(out),
+        str(ROOT / "tests/gold"),
+        *session.posargs,
+    )
 
 
 @nox.session(default=False)

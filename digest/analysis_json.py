@@ -17,12 +17,26 @@ def briefing_json(b: Briefing) -> dict[str, Any]:
         "text": article.text,
         "summary": list(b.summary),
         "actors": [
-            {"name": a.name, "kind": a.kind, "role": a.role, "aliases": list(a.aliases), "mentions": a.mentions}
+            {
+                "name": a.name,
+                "kind": a.kind,
+                "role": a.role,
+                "aliases": list(a.aliases),
+                "mentions": a.mentions,
+            }
             for a in b.actors
         ],
-        "quotes": [{"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end} for q in b.quotes],
+        "quotes": [
+            {"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end} for q in b.quotes
+        ],
         "timeline": [
-            {"expression": t.expression, "value": t.value, "start": t.start, "end": t.end, "event": t.event}
+            {
+                "expression": t.expression,
+                "value": t.value,
+                "start": t.start,
+                "end": t.end,
+                "event": t.event,
+            }
             for t in b.timeline
         ],
     }

@@ -56,7 +56,9 @@ class _PageReader:
 
     def pages(self, sources: tuple[str, ...]) -> Iterator[RawPage]:
         arguments = [source_from_argument(s) for s in sources]
-        return read_sources(arguments, Fetcher(self.config.fetch), self.error, self.config.fetch.max_bytes)
+        return read_sources(
+            arguments, Fetcher(self.config.fetch), self.error, self.config.fetch.max_bytes
+        )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -71,12 +73,25 @@ def main() -> None:
 
 @main.command()
 @click.argument("sources", nargs=-1)
-@click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
-              help=f"Configuration file [default: {DEFAULT_PATH}].")
-@click.option("--no-site", is_flag=True, help="Write the briefings to content/ but do not build the site.")
-@click.option("--site-dir", type=click.Path(path_type=Path), default=None,
-              help="Build the site here instead of the folder named in mkdocs.yml.")
-def build(sources: tuple[str, ...], config_path: Path | None, no_site: bool, site_dir: Path | None) -> None:
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help=f"Configuration file [default: {DEFAULT_PATH}].",
+)
+@click.option(
+    "--no-site", is_flag=True, help="Write the briefings to content/ but do not build the site."
+)
+@click.option(
+    "--site-dir",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Build the site here instead of the folder named in mkdocs.yml.",
+)
+def build(
+    sources: tuple[str, ...], config_path: Path | None, no_site: bool, site_dir: Path | None
+) -> None:
     """Brief every configured source (and any SOURCE given: files, globs or URLs), then build the site.
 
     Exit code: 0 when all went well, 1 when a source failed (the site is still built from the rest),
@@ -85,7 +100,10 @@ def build(sources: tuple[str, ...], config_path: Path | None, no_site: bool, sit
     config = _load(config_path)
     extra = [source_from_argument(s) for s in sources]
     if not config.sources and not extra:
-        click.echo("Error: no sources: list them under 'sources:' in site_config/digest.yml or give SOURCE", err=True)
+        click.echo(
+            "Error: no sources: list them under 'sources:' in site_config/digest.yml or give SOURCE",
+            err=True,
+        )
         sys.exit(2)
     show_bar = sys.stderr.isatty()
 
@@ -94,8 +112,14 @@ def build(sources: tuple[str, ...], config_path: Path | None, no_site: bool, sit
             yield from bar
 
     try:
-        report = run_build(config, extra, make_site=not no_site, site_dir=site_dir, on_error=_echo_error,
-                           progress=progress if show_bar else None)
+        report = run_build(
+            config,
+            extra,
+            make_site=not no_site,
+            site_dir=site_dir,
+            on_error=_echo_error,
+            progress=progress if show_bar else None,
+        )
     except ConfigError as err:  # e.g. the configured spaCy pipeline is not installed
         click.echo(f"Error: {err}", err=True)
         sys.exit(2)
@@ -116,12 +140,26 @@ def build(sources: tuple[str, ...], config_path: Path | None, no_site: bool, sit
 
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
-@click.option("--date", "date_", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
-              help="Publication date (YYYY-MM-DD) that relative dates are resolved against; overrides the page's.")
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per line for several sources).")
-@click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
-              help=f"Configuration file for fetching and the model [default: {DEFAULT_PATH}].")
-def analyze(sources: tuple[str, ...], date_: dt.datetime | None, as_json: bool, config_path: Path | None) -> None:
+@click.option(
+    "--date",
+    "date_",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Publication date (YYYY-MM-DD) that relative dates are resolved against; overrides the page's.",
+)
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print JSON (one object per line for several sources)."
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help=f"Configuration file for fetching and the model [default: {DEFAULT_PATH}].",
+)
+def analyze(
+    sources: tuple[str, ...], date_: dt.datetime | None, as_json: bool, config_path: Path | None
+) -> None:
     """Analyze pages (.html/.htm/.txt files or http(s) URLs) and print their briefings.
 
     Several pages are analysed in parallel (analysis.executor and analysis.workers in the config) and
@@ -148,8 +186,13 @@ def analyze(sources: tuple[str, ...], date_: dt.datetime | None, as_json: bool, 
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the grouping as JSON.")
-@click.option("--config", "config_path", type=click.Path(path_type=Path), default=None,
-              help=f"Configuration file for fetching and the model [default: {DEFAULT_PATH}].")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(path_type=Path),
+    default=None,
+    help=f"Configuration file for fetching and the model [default: {DEFAULT_PATH}].",
+)
 def stories(sources: tuple[str, ...], as_json: bool, config_path: Path | None) -> None:
     """Group pages into stories: duplicates and reports of the same event go together.
 

@@ -18,7 +18,9 @@ from .errors import ConfigError
 
 DEFAULT_PATH = Path("site_config/digest.yml")
 SOURCE_KINDS = ("files", "url", "urls", "feed", "sitemap")
-MAX_CONFIG_BYTES = 1_000_000  # a configuration is a few lines; a larger file is a mistake (or an attack)
+MAX_CONFIG_BYTES = (
+    1_000_000  # a configuration is a few lines; a larger file is a mistake (or an attack)
+)
 USER_AGENT = "Digest/0.1 (static news digest; +https://github.com/digest-news/digest)"
 
 
@@ -50,7 +52,9 @@ class FetchOptions:
 class AnalysisOptions:
     model: str = DEFAULT_MODEL  # an installed spaCy pipeline
     summary_sentences: int = 4
-    languages: tuple[str, ...] = ("en",)  # pages in other languages are skipped; empty: brief every page
+    languages: tuple[str, ...] = (
+        "en",
+    )  # pages in other languages are skipped; empty: brief every page
     executor: str = "process"  # where articles are analysed: process (a pool), serial, or dask
     workers: int = 0  # processes for the pool; 0: one per CPU core
 
@@ -81,7 +85,9 @@ class _NoAliasLoader(yaml.SafeLoader):
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             line = self.peek_event().start_mark.line + 1  # type: ignore[no-untyped-call]
-            raise AliasRefused(f"line {line}: YAML aliases (*name) are not accepted; write the value out")
+            raise AliasRefused(
+                f"line {line}: YAML aliases (*name) are not accepted; write the value out"
+            )
         return super().compose_node(parent, index)
 
 
@@ -94,8 +100,12 @@ def load_config(path: Path | str = DEFAULT_PATH, *, required: bool = False) -> C
         return Config()
     try:
         if path.stat().st_size > MAX_CONFIG_BYTES:
-            raise ConfigError(f"larger than {MAX_CONFIG_BYTES:,} bytes: is it the right file?", str(path))
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_NoAliasLoader)  # a SafeLoader without aliases
+            raise ConfigError(
+                f"larger than {MAX_CONFIG_BYTES:,} bytes: is it the right file?", str(path)
+            )
+        data = yaml.load(
+            path.read_text(encoding="utf-8"), Loader=_NoAliasLoader
+        )  # a SafeLoader without aliases
     except (OSError, UnicodeDecodeError) as err:
         raise ConfigError(f"cannot read the config file: {err}", str(path)) from err
     except AliasRefused as err:
@@ -110,12 +120,18 @@ def parse_config(data: Any, origin: str = "config") -> Config:
     errors: list[str] = []
     warnings: list[str] = []
     if not isinstance(data, dict):
-        raise ConfigError(f"Expected a mapping at the top level but received: {_show(data)}", origin)
+        raise ConfigError(
+            f"Expected a mapping at the top level but received: {_show(data)}", origin
+        )
     _unknown(data, ("sources", "fetch", "analysis", "output"), "", warnings)
     sources = _parse_sources(data.get("sources", []), errors, warnings)
     sections = {
         name: _parse_section(data.get(name), cls, name, errors, warnings)
-        for name, cls in (("fetch", FetchOptions), ("analysis", AnalysisOptions), ("output", OutputOptions))
+        for name, cls in (
+            ("fetch", FetchOptions),
+            ("analysis", AnalysisOptions),
+            ("output", OutputOptions),
+        )
     }
     if errors:
         raise ConfigError("invalid configuration:\n  " + "\n  ".join(errors), origin)
@@ -141,9 +157,13 @@ def _parse_sources(raw: Any, errors: list[str], warnings: list[str]) -> tuple[So
         kind = next(k for k in SOURCE_KINDS if k in item)
         value = item[kind]
         if not isinstance(value, str) or not value.strip():
-            errors.append(f"Config value '{where}.{kind}': Expected a non-empty string but received: {_show(value)}")
+            errors.append(
+                f"Config value '{where}.{kind}': Expected a non-empty string but received: {_show(value)}"
+            )
         elif kind in ("url", "feed", "sitemap") and not _is_url(value):
-            errors.append(f"Config value '{where}.{kind}': Expected an http(s) URL but received: {_show(value)}")
+            errors.append(
+                f"Config value '{where}.{kind}': Expected an http(s) URL but received: {_show(value)}"
+            )
         else:
             sources.append(Source(kind, value.strip()))
     return tuple(sources)
@@ -170,15 +190,23 @@ def _parse_section(raw: Any, cls: type, name: str, errors: list[str], warnings: 
         if ok and expected in (int, float) and value < 0:
             ok = False
         if not ok:
-            what = {bool: "true or false", int: "a whole number ≥ 0", float: "a number ≥ 0",
-                    tuple: "a list of strings"}.get(expected, "a string")
-            errors.append(f"Config value '{name}.{key}': Expected {what} but received: {_show(value)}")
+            what = {
+                bool: "true or false",
+                int: "a whole number ≥ 0",
+                float: "a number ≥ 0",
+                tuple: "a list of strings",
+            }.get(expected, "a string")
+            errors.append(
+                f"Config value '{name}.{key}': Expected {what} but received: {_show(value)}"
+            )
             continue
         values[key] = value
     return cls(**values)
 
 
-def _unknown(mapping: dict[str, Any], allowed: tuple[str, ...], prefix: str, warnings: list[str]) -> None:
+def _unknown(
+    mapping: dict[str, Any], allowed: tuple[str, ...], prefix: str, warnings: list[str]
+) -> None:
     for key in mapping:
         if key not in allowed:
             warnings.append(f"unknown key '{prefix}{key}' ignored (allowed: {', '.join(allowed)})")

@@ -19,7 +19,9 @@ class DigestError(Exception):
         super().__init__(message)
         self.source = source
 
-    def __reduce__(self) -> tuple[type, tuple[str, str | None]]:  # keep `source` across process pools
+    def __reduce__(
+        self,
+    ) -> tuple[type, tuple[str, str | None]]:  # keep `source` across process pools
         return (self.__class__, (str(self.args[0]) if self.args else "", self.source))
 
     def __str__(self) -> str:

@@ -42,7 +42,9 @@ def predict(shared: Path, gold_dir: Path, pred_dir: Path, config: Config | None 
         page_id = gold_path.stem
         html = gzip.decompress((shared / f"corpus/aeb/html/{page_id}.html.gz").read_bytes())
         page = RawPage(f"{page_id}.html", html, url=truth.get(page_id, {}).get("url"))
-        (pred_dir / gold_path.name).write_text(json.dumps(briefing_json(analyze_page(page, config))))
+        (pred_dir / gold_path.name).write_text(
+            json.dumps(briefing_json(analyze_page(page, config)))
+        )
     return pred_dir
 
 
@@ -52,7 +54,9 @@ def predict_seed(shared: Path, out: Path, config: Config | None = None) -> Path:
     pred_dir.mkdir(parents=True, exist_ok=True)
     text_path = shared / f"seeds/{SEED}.txt"
     page = RawPage(str(text_path), text_path.read_bytes(), kind="text")
-    (pred_dir / f"{SEED}.json").write_text(json.dumps(briefing_json(analyze_page(page, config, SEED_DATE))))
+    (pred_dir / f"{SEED}.json").write_text(
+        json.dumps(briefing_json(analyze_page(page, config, SEED_DATE)))
+    )
     return pred_dir
 
 
@@ -60,7 +64,14 @@ def score(shared: Path, gold_dir: Path, pred_dir: Path) -> dict[str, float]:
     """Run the shared scorer (it is the reference, so it is called, not copied)."""
     report = pred_dir.parent / f"score-{gold_dir.name}.json"
     subprocess.run(
-        [sys.executable, str(shared / "eval/score.py"), str(gold_dir), str(pred_dir), "--json", str(report)],
+        [
+            sys.executable,
+            str(shared / "eval/score.py"),
+            str(gold_dir),
+            str(pred_dir),
+            "--json",
+            str(report),
+        ],
         check=True,
         capture_output=True,
     )

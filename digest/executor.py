@@ -19,7 +19,9 @@ from .errors import ConfigError
 
 T = TypeVar("T")
 R = TypeVar("R")
-IN_FLIGHT_PER_WORKER = 4  # tasks queued per worker: keeps every core busy, memory flat however many pages
+IN_FLIGHT_PER_WORKER = (
+    4  # tasks queued per worker: keeps every core busy, memory flat however many pages
+)
 
 
 class SerialExecutor(Executor):
@@ -41,11 +43,17 @@ def make_executor(kind: str, workers: int) -> tuple[Executor, int]:
         return SerialExecutor(), 1
     if kind == "process":
         # fork: workers inherit the spaCy pipeline the parent has loaded, instead of loading their own
-        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-        return ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=die_with_parent), count
+        context = multiprocessing.get_context(
+            "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+        )
+        return ProcessPoolExecutor(
+            max_workers=count, mp_context=context, initializer=die_with_parent
+        ), count
     if kind == "dask":
         return _dask_executor(count)
-    raise ConfigError(f"Config value 'analysis.executor': Expected process, serial or dask but received: {kind!r}")
+    raise ConfigError(
+        f"Config value 'analysis.executor': Expected process, serial or dask but received: {kind!r}"
+    )
 
 
 PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
@@ -62,10 +70,16 @@ def _dask_executor(count: int) -> tuple[Executor, int]:
     try:
         from dask.distributed import Client
     except ImportError as err:
-        raise ConfigError("analysis.executor is 'dask' but dask.distributed is not installed: "
-                          "pip install 'dask[distributed]'") from err
+        raise ConfigError(
+            "analysis.executor is 'dask' but dask.distributed is not installed: "
+            "pip install 'dask[distributed]'"
+        ) from err
     address = os.environ.get("DIGEST_DASK_SCHEDULER")
-    client = Client(address) if address else Client(n_workers=count, threads_per_worker=1, processes=True)  # type: ignore[no-untyped-call]
+    client = (
+        Client(address)
+        if address
+        else Client(n_workers=count, threads_per_worker=1, processes=True)
+    )  # type: ignore[no-untyped-call]
     workers = len(client.scheduler_info().get("workers", {})) or count
     return DaskExecutor(client), workers
 
@@ -75,7 +89,9 @@ class DaskExecutor(Executor):
 
     def __init__(self, client: Any) -> None:
         self.client = client
-        self.tasks = client.get_executor(pure=False)  # each batch its own task, even with equal pages
+        self.tasks = client.get_executor(
+            pure=False
+        )  # each batch its own task, even with equal pages
 
     def submit(self, fn: Callable[..., R], /, *args: Any, **kwargs: Any) -> Future[R]:
         return self.tasks.submit(fn, *args, **kwargs)  # type: ignore[no-any-return]
@@ -85,7 +101,9 @@ class DaskExecutor(Executor):
         self.client.close()
 
 
-def map_bounded(executor: Executor, fn: Callable[[T], R], items: Iterable[T], workers: int) -> Iterator[tuple[T, Future[R]]]:
+def map_bounded(
+    executor: Executor, fn: Callable[[T], R], items: Iterable[T], workers: int
+) -> Iterator[tuple[T, Future[R]]]:
     """Like executor.map, in input order, but never more than a few tasks per worker in flight."""
     window: list[tuple[T, Future[R]]] = []
     for item in items:

@@ -16,7 +16,9 @@ from typing import BinaryIO
 # so that an interruption lands exactly mid-write (tests/test_interrupted.py), not wherever a timer falls.
 KILL_AT_WRITE = int(os.environ.get("DIGEST_TEST_KILL_AT_WRITE") or 0)
 _writes = itertools.count(1)
-TEMP_SUFFIX = ".tmp"  # of write_atomic's temporary files, hidden as `.NAME.*.tmp` beside their target
+TEMP_SUFFIX = (
+    ".tmp"  # of write_atomic's temporary files, hidden as `.NAME.*.tmp` beside their target
+)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -93,8 +93,11 @@ def decode(stored: Gold, body: str) -> Gold:
         for quote in stored["quotes"]
     ]
     timeline = [
-        {"expression": _collapse(body[entry["span"][0] : entry["span"][1]]), "value": entry["value"],
-         "event": entry["event"]}
+        {
+            "expression": _collapse(body[entry["span"][0] : entry["span"][1]]),
+            "value": entry["value"],
+            "event": entry["event"],
+        }
         for entry in stored["timeline"]
     ]
     return {**stored, "quotes": quotes, "timeline": timeline}
@@ -103,16 +106,29 @@ def decode(stored: Gold, body: str) -> Gold:
 def problems(gold: Gold) -> list[str]:
     """What breaks the guidelines' rules in a decoded gold file."""
     names = {actor["name"] for actor in gold["actors"]}
-    found = [f"speaker {q['speaker']!r} is not an actor" for q in gold["quotes"]
-             if q["speaker"] is not None and q["speaker"] not in names]
-    found += [f"quote kind {q['kind']!r}" for q in gold["quotes"] if q["kind"] not in ("direct", "partial", "other")]
-    found += [f"actor kind {a['kind']!r}" for a in gold["actors"] if a["kind"] not in ("person", "organization", "place")]
+    found = [
+        f"speaker {q['speaker']!r} is not an actor"
+        for q in gold["quotes"]
+        if q["speaker"] is not None and q["speaker"] not in names
+    ]
+    found += [
+        f"quote kind {q['kind']!r}"
+        for q in gold["quotes"]
+        if q["kind"] not in ("direct", "partial", "other")
+    ]
+    found += [
+        f"actor kind {a['kind']!r}"
+        for a in gold["actors"]
+        if a["kind"] not in ("person", "organization", "place")
+    ]
     return found
 
 
 def range_problems(stored: Gold) -> list[str]:
     """Empty or reversed ranges in a stored gold file."""
-    spans = [tuple(s) for q in stored["quotes"] for s in q["spans"]] + [tuple(t["span"]) for t in stored["timeline"]]
+    spans = [tuple(s) for q in stored["quotes"] for s in q["spans"]] + [
+        tuple(t["span"]) for t in stored["timeline"]
+    ]
     return [f"empty range {list(span)}" for span in spans if span[0] >= span[1]]
 
 
@@ -122,7 +138,9 @@ def decode_folder(shared: Path, gold_dir: Path, out: Path) -> Path:
     out.mkdir(parents=True, exist_ok=True)
     for path in sorted(gold_dir.glob("*.json")):
         stored = json.loads(path.read_text(encoding="utf-8"))
-        (out / path.name).write_text(json.dumps(decode(stored, bodies[stored["id"]]), ensure_ascii=False))
+        (out / path.name).write_text(
+            json.dumps(decode(stored, bodies[stored["id"]]), ensure_ascii=False)
+        )
     return out
 
 
@@ -138,7 +156,9 @@ def main(argv: list[str]) -> int:
     if command == "encode":
         draft = json.loads(Path(argv[2]).read_text(encoding="utf-8"))
         stored = encode(draft, bodies[draft["id"]])
-        Path(argv[3]).write_text(json.dumps(stored, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        Path(argv[3]).write_text(
+            json.dumps(stored, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
         argv = ["check", argv[1], argv[3]]
     failed = 0
     for name in argv[2:]:
@@ -147,7 +167,9 @@ def main(argv: list[str]) -> int:
         for problem in problems(gold) + range_problems(stored):
             print(f"{name}: {problem}")
             failed += 1
-        print(f"{name}: {len(gold['quotes'])} quotes, {len(gold['timeline'])} dates, {len(gold['actors'])} actors")
+        print(
+            f"{name}: {len(gold['quotes'])} quotes, {len(gold['timeline'])} dates, {len(gold['actors'])} actors"
+        )
     return 1 if failed else 0
 
 

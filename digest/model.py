@@ -83,4 +83,6 @@ class Briefing:
     timeline: tuple[TimeRef, ...]
     tags: tuple[str, ...] = ()
     why: str | None = None  # for a story of several articles: why they were grouped
-    lead_actor: str | None = None  # the person the lead is about (an Actor.name); grouping compares it
+    lead_actor: str | None = (
+        None  # the person the lead is about (an Actor.name); grouping compares it
+    )

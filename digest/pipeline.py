@@ -38,7 +38,9 @@ class Report:
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
-    site_dir: Path | None = None  # where the site was built, if it was (None: unchanged, or not asked for)
+    site_dir: Path | None = (
+        None  # where the site was built, if it was (None: unchanged, or not asked for)
+    )
 
     def error(self, err: DigestError) -> None:
         where = self.skipped if isinstance(err, ExtractError) else self.failed
@@ -80,31 +82,50 @@ def run_build(
     content_dir = Path(config.output.content_dir)
     with Store.open(content_dir) as store:
         # 1. Sources → raw pages (files read, URLs fetched politely, feeds and sitemaps expanded).
-        pages = read_sources((*config.sources, *extra_sources), Fetcher(config.fetch), handle, config.fetch.max_bytes)
+        pages = read_sources(
+            (*config.sources, *extra_sources), Fetcher(config.fetch), handle, config.fetch.max_bytes
+        )
         # 2. Each page → an analysed article (in parallel), or the stored analysis when nothing changed.
         version = analysis_version(config.analysis.model)
         fresh: list[ArticleRecord] = []
-        for record, reused in article_records(progress(pages) if progress else pages, store, version, config, handle):
-            (report.reused if reused else report.analyzed).append(record.briefing.articles[0].source)
+        for record, reused in article_records(
+            progress(pages) if progress else pages, store, version, config, handle
+        ):
+            (report.reused if reused else report.analyzed).append(
+                record.briefing.articles[0].source
+            )
             if not reused or store.story_of(record.key) is None:
                 fresh.append(record)
         # 3. New articles join the stories they report on, or start new ones.
         owner = functools.partial(_page_owner, content_dir)
-        assignment = assign_stories(fresh, store.stories, store.article, config.output.stories_dir, owner)
+        assignment = assign_stories(
+            fresh, store.stories, store.article, config.output.stories_dir, owner
+        )
         assignment.apply(store.stories)
-        touched = assignment.touched | missing_pages(store.stories, lambda path: (content_dir / path).exists())
+        touched = assignment.touched | missing_pages(
+            store.stories, lambda path: (content_dir / path).exists()
+        )
         # 4. Publishing: the index of the stories, then every page that changed, written once with its links.
-        changed = {store.stories[sid].path: _page(store.stories[sid], store) for sid in sorted(touched)}
+        changed = {
+            store.stories[sid].path: _page(store.stories[sid], store) for sid in sorted(touched)
+        }
         by_path = {s.path: s for s in store.stories.values()}
-        published = publish(content_dir, config.output.stories_dir, changed,
-                             lambda path: _briefing(by_path[path], store) if path in by_path else None,
-                             store.actor_pages, handle)
+        published = publish(
+            content_dir,
+            config.output.stories_dir,
+            changed,
+            lambda path: _briefing(by_path[path], store) if path in by_path else None,
+            store.actor_pages,
+            handle,
+        )
         report.written, report.unchanged = published.written, published.unchanged
         store.actor_pages = published.actor_pages
         store.save_stories()
     # 5. MkDocs builds the site from content/ (strict: any warning fails).
     if make_site:
-        report.site_dir = build_site_if_changed(Path(config.output.mkdocs_config), content_dir, site_dir, STATE_DIR)
+        report.site_dir = build_site_if_changed(
+            Path(config.output.mkdocs_config), content_dir, site_dir, STATE_DIR
+        )
     return report
 
 
@@ -112,7 +133,9 @@ def _page(story: StoryRecord, store: Store) -> Briefing | Redirect:
     """What a story's page shows: its briefing, or (merged into another) where it went."""
     if story.merged_into:
         first = store.article(story.articles[0])
-        return Redirect(first.briefing.title if first else story.id, store.stories[story.merged_into].path)
+        return Redirect(
+            first.briefing.title if first else story.id, store.stories[story.merged_into].path
+        )
     return _briefing(story, store)
 
 

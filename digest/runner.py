@@ -27,11 +27,16 @@ from .stories.grouping import group_fingerprints
 
 T = TypeVar("T")
 R = TypeVar("R")
-BATCH_PAGES = 4  # pages a task analyses together: spaCy parses 4 texts at once ~15% faster than one by one
+BATCH_PAGES = (
+    4  # pages a task analyses together: spaCy parses 4 texts at once ~15% faster than one by one
+)
 
 
 def analyze_pages(
-    pages: Iterable[RawPage], config: Config, finish: Callable[[RawPage, Briefing], R], published: dt.date | None = None
+    pages: Iterable[RawPage],
+    config: Config,
+    finish: Callable[[RawPage, Briefing], R],
+    published: dt.date | None = None,
 ) -> Iterator[tuple[RawPage, R | DigestError]]:
     """Many pages → `finish(page, briefing)` of each, or the error that stopped it, in input order.
 
@@ -39,7 +44,9 @@ def analyze_pages(
     pages and parses their texts as one spaCy batch. `finish` runs in the worker, so it can shrink what is
     sent back; it must be a module-level function (or a partial of one) so that it can be pickled.
     """
-    load_pipeline(config.analysis.model)  # before the pool forks, so workers share the loaded models
+    load_pipeline(
+        config.analysis.model
+    )  # before the pool forks, so workers share the loaded models
     load_language_model()
     executor, workers = make_executor(config.analysis.executor, config.analysis.workers)
     work = functools.partial(analyze_batch, config=config, finish=finish, published=published)
@@ -71,13 +78,21 @@ def group_pages(
         analysed.append((page.source, source_key(page), result))
     groups = group_fingerprints([fp for _, _, fp in analysed])
     return [
-        {"id": story_id(analysed[g[0]][1]), "title": analysed[g[0]][2].title, "articles": [analysed[i][0] for i in g]}
+        {
+            "id": story_id(analysed[g[0]][1]),
+            "title": analysed[g[0]][2].title,
+            "articles": [analysed[i][0] for i in g],
+        }
         for g in groups
     ]
 
 
 def article_records(
-    pages: Iterable[RawPage], store: Store, version: str, config: Config, handle: Callable[[DigestError], None]
+    pages: Iterable[RawPage],
+    store: Store,
+    version: str,
+    config: Config,
+    handle: Callable[[DigestError], None],
 ) -> Iterator[tuple[ArticleRecord, bool]]:
     """Stored records for unchanged pages; the others analysed by the configured executor, in input order."""
 
@@ -88,7 +103,9 @@ def article_records(
             skipped = store.skip_reason(key, content_hash, version)
             if known and known.content_hash == content_hash and known.version == version:
                 reused.append(known)  # handed out as soon as the loop below comes round
-            elif skipped:  # skipped before for a reason that has not changed (no article, other language)
+            elif (
+                skipped
+            ):  # skipped before for a reason that has not changed (no article, other language)
                 handle(ExtractError(skipped, page.source))
             else:
                 yield page
@@ -120,7 +137,13 @@ def _drain(items: list[ArticleRecord]) -> list[ArticleRecord]:
 
 def article_record(page: RawPage, briefing: Briefing, version: str) -> ArticleRecord:
     """`finish` for the build (runs in a worker): what is stored of an article; its text is not kept."""
-    return ArticleRecord(source_key(page), _hash(page), version, without_text(briefing), fingerprint_of(page, briefing))
+    return ArticleRecord(
+        source_key(page),
+        _hash(page),
+        version,
+        without_text(briefing),
+        fingerprint_of(page, briefing),
+    )
 
 
 def _hash(page: RawPage) -> str:

@@ -48,8 +48,12 @@ class StoryRecord:
     id: str
     path: str  # of its page, relative to the content folder; never changes
     articles: tuple[str, ...]  # article keys, in the order they joined
-    merged_into: str | None = None  # set when this story was merged into another: its page redirects
-    latest: str | None = None  # ISO date of its newest article: old stories are not compared with new articles
+    merged_into: str | None = (
+        None  # set when this story was merged into another: its page redirects
+    )
+    latest: str | None = (
+        None  # ISO date of its newest article: old stories are not compared with new articles
+    )
 
 
 class StoryIndex(dict[str, StoryRecord]):
@@ -83,7 +87,9 @@ class StoryIndex(dict[str, StoryRecord]):
 class Store:
     folder: Path
     stories: StoryIndex = field(default_factory=StoryIndex)
-    actor_pages: dict[str, str] | None = None  # actor name → page, as the story pages last published link them
+    actor_pages: dict[str, str] | None = (
+        None  # actor name → page, as the story pages last published link them
+    )
     _lock: Any = None
 
     @classmethod
@@ -98,13 +104,25 @@ class Store:
                 data = json.loads(path.read_text(encoding="utf-8"))
             except (OSError, ValueError) as err:
                 store.close()
-                raise DigestError(f"cannot read the story index ({err}); restore it from git", str(path)) from err
-            store.stories = StoryIndex({
-                s["id"]: StoryRecord(s["id"], s["path"], tuple(s["articles"]), s.get("merged_into"), s.get("latest"))
-                for s in data.get("stories", [])
-            })
+                raise DigestError(
+                    f"cannot read the story index ({err}); restore it from git", str(path)
+                ) from err
+            store.stories = StoryIndex(
+                {
+                    s["id"]: StoryRecord(
+                        s["id"],
+                        s["path"],
+                        tuple(s["articles"]),
+                        s.get("merged_into"),
+                        s.get("latest"),
+                    )
+                    for s in data.get("stories", [])
+                }
+            )
             pages = data.get("actor_pages")
-            store.actor_pages = {str(k): str(v) for k, v in pages.items()} if isinstance(pages, dict) else None
+            store.actor_pages = (
+                {str(k): str(v) for k, v in pages.items()} if isinstance(pages, dict) else None
+            )
         return store
 
     def _acquire(self) -> None:
@@ -115,8 +133,10 @@ class Store:
             handle.seek(0)
             holder = handle.read().strip() or "unknown"
             handle.close()
-            raise DigestError(f"another digest run (pid {holder}) is writing here; wait for it to finish",
-                              str(self.folder)) from err
+            raise DigestError(
+                f"another digest run (pid {holder}) is writing here; wait for it to finish",
+                str(self.folder),
+            ) from err
         handle.seek(0)
         handle.truncate()
         handle.write(str(os.getpid()))
@@ -155,7 +175,9 @@ class Store:
             return None  # written by an older Digest: analysed again, nothing to report
         except (ValueError, KeyError, TypeError, AttributeError, IndexError) as err:
             problem = f"{type(err).__name__}: {err}"[:120]
-            LOG.warning("%s: stored analysis unreadable (%s); analysing the page again", path, problem)
+            LOG.warning(
+                "%s: stored analysis unreadable (%s); analysing the page again", path, problem
+            )
             return None
 
     def put_article(self, record: ArticleRecord) -> None:
@@ -185,20 +207,33 @@ class Store:
         return self.stories.story_of(key)
 
     def save_stories(self) -> None:
-        data: dict[str, Any] = {"stories": [
-            {"id": s.id, "path": s.path, "articles": list(s.articles), "merged_into": s.merged_into,
-             "latest": s.latest}
-            for s in sorted(self.stories.values(), key=lambda s: s.path)
-        ]}
+        data: dict[str, Any] = {
+            "stories": [
+                {
+                    "id": s.id,
+                    "path": s.path,
+                    "articles": list(s.articles),
+                    "merged_into": s.merged_into,
+                    "latest": s.latest,
+                }
+                for s in sorted(self.stories.values(), key=lambda s: s.path)
+            ]
+        }
         if self.actor_pages is not None:
             data["actor_pages"] = dict(sorted(self.actor_pages.items()))
-        write_if_changed(self.folder / "stories.json", json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+        write_if_changed(
+            self.folder / "stories.json", json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+        )
 
 
 # -- JSON codec of the model values ---------------------------------------------------------------
 
-RECORD_FORMAT = 2  # 2: actors, quotes and timeline entries as objects with named fields (1: positional lists)
-FIELDS: dict[type, tuple[str, ...]] = {  # what is stored of each value, by name: reordering a class is safe
+RECORD_FORMAT = (
+    2  # 2: actors, quotes and timeline entries as objects with named fields (1: positional lists)
+)
+FIELDS: dict[
+    type, tuple[str, ...]
+] = {  # what is stored of each value, by name: reordering a class is safe
     Actor: ("name", "kind", "role", "aliases", "mentions"),
     Quote: ("text", "speaker", "start", "end"),
     TimeRef: ("expression", "value", "start", "end", "event"),
@@ -210,24 +245,35 @@ class OlderFormat(ValueError):
 
 
 def _encode(value: Actor | Quote | TimeRef) -> dict[str, Any]:
-    return {name: (list(v) if isinstance(v := getattr(value, name), tuple) else v) for name in FIELDS[type(value)]}
+    return {
+        name: (list(v) if isinstance(v := getattr(value, name), tuple) else v)
+        for name in FIELDS[type(value)]
+    }
 
 
 def _decode(cls: type[T], data: dict[str, Any]) -> T:
-    values: dict[str, Any] = {name: (tuple(v) if isinstance(v := data[name], list) else v) for name in FIELDS[cls]}
+    values: dict[str, Any] = {
+        name: (tuple(v) if isinstance(v := data[name], list) else v) for name in FIELDS[cls]
+    }
     return cls(**values)
 
 
 def record_to_dict(record: ArticleRecord) -> dict[str, Any]:
     b = record.briefing
     return {
-        "key": record.key, "content_hash": record.content_hash, "version": record.version,
+        "key": record.key,
+        "content_hash": record.content_hash,
+        "version": record.version,
         "article": _article_dict(b.articles[0]),
-        "id": b.id, "summary": list(b.summary), "tags": list(b.tags),
+        "id": b.id,
+        "summary": list(b.summary),
+        "tags": list(b.tags),
         "actors": [_encode(a) for a in b.actors],
         "quotes": [_encode(q) for q in b.quotes],
         "timeline": [_encode(t) for t in b.timeline],
-        "lead_actor": b.lead_actor, "fingerprint": record.fingerprint.to_dict(), "format": RECORD_FORMAT,
+        "lead_actor": b.lead_actor,
+        "fingerprint": record.fingerprint.to_dict(),
+        "format": RECORD_FORMAT,
     }
 
 
@@ -236,43 +282,80 @@ def record_from_dict(data: dict[str, Any]) -> ArticleRecord:
         raise OlderFormat(f"record format {data.get('format', 1)}")
     a = data["article"]
     article = Article(
-        source=a["source"], title=a["title"], text="", url=a["url"], author=a["author"], site=a["site"],
-        language=a["language"], published=dt.date.fromisoformat(a["published"]) if a["published"] else None,
+        source=a["source"],
+        title=a["title"],
+        text="",
+        url=a["url"],
+        author=a["author"],
+        site=a["site"],
+        language=a["language"],
+        published=dt.date.fromisoformat(a["published"]) if a["published"] else None,
     )
     briefing = Briefing(
-        id=data["id"], title=article.title, published=article.published, articles=(article,),
-        summary=tuple(data["summary"]), tags=tuple(data["tags"]),
+        id=data["id"],
+        title=article.title,
+        published=article.published,
+        articles=(article,),
+        summary=tuple(data["summary"]),
+        tags=tuple(data["tags"]),
         actors=tuple(_decode(Actor, x) for x in data["actors"]),
         quotes=tuple(_decode(Quote, x) for x in data["quotes"]),
         timeline=tuple(_decode(TimeRef, x) for x in data["timeline"]),
         lead_actor=data.get("lead_actor"),
     )
-    return ArticleRecord(data["key"], data["content_hash"], data["version"], briefing,
-                         Fingerprint.from_dict(data["fingerprint"]))
+    return ArticleRecord(
+        data["key"],
+        data["content_hash"],
+        data["version"],
+        briefing,
+        Fingerprint.from_dict(data["fingerprint"]),
+    )
 
 
 def checked(record: ArticleRecord) -> ArticleRecord:
     """The record, when every value has the type it was written with (a damaged file raises TypeError)."""
     b, a = record.briefing, record.briefing.articles[0]
-    texts = [record.key, record.content_hash, record.version, b.id, a.source, a.title, *b.summary, *b.tags]
+    texts = [
+        record.key,
+        record.content_hash,
+        record.version,
+        b.id,
+        a.source,
+        a.title,
+        *b.summary,
+        *b.tags,
+    ]
     texts += [x for actor in b.actors for x in (actor.name, actor.kind, *actor.aliases)]
-    texts += [q.text for q in b.quotes] + [x for t in b.timeline for x in (t.expression, t.value, t.event)]
-    optional = [a.url, a.author, a.site, a.language, b.lead_actor] + [actor.role for actor in b.actors]
+    texts += [q.text for q in b.quotes] + [
+        x for t in b.timeline for x in (t.expression, t.value, t.event)
+    ]
+    optional = [a.url, a.author, a.site, a.language, b.lead_actor] + [
+        actor.role for actor in b.actors
+    ]
     optional += [q.speaker for q in b.quotes]
     spans: list[Quote | TimeRef] = [*b.quotes, *b.timeline]
     numbers = [actor.mentions for actor in b.actors] + [n for x in spans for n in (x.start, x.end)]
-    if not (all(isinstance(x, str) for x in texts) and all(x is None or isinstance(x, str) for x in optional)
-            and all(isinstance(n, int) and not isinstance(n, bool) for n in numbers)):
+    if not (
+        all(isinstance(x, str) for x in texts)
+        and all(x is None or isinstance(x, str) for x in optional)
+        and all(isinstance(n, int) and not isinstance(n, bool) for n in numbers)
+    ):
         raise TypeError("a value of the wrong type")
     return record
 
 
 def _article_dict(a: Article) -> dict[str, Any]:
-    return {"source": a.source, "title": a.title, "url": a.url, "author": a.author, "site": a.site,
-            "language": a.language, "published": a.published.isoformat() if a.published else None}
+    return {
+        "source": a.source,
+        "title": a.title,
+        "url": a.url,
+        "author": a.author,
+        "site": a.site,
+        "language": a.language,
+        "published": a.published.isoformat() if a.published else None,
+    }
 
 
 def without_text(briefing: Briefing) -> Briefing:
     """The briefing as stored: the article text is not kept (it is the publisher's, and large)."""
     return replace(briefing, articles=tuple(replace(a, text="") for a in briefing.articles))
-

@@ -38,7 +38,10 @@ def corpus_pages(shared: Path, count: int) -> list:
     from digest.model import RawPage
 
     truth = json.loads((shared / "corpus/aeb/ground-truth.json").read_text())
-    base = [(p.name.split(".")[0], gzip.decompress(p.read_bytes())) for p in sorted((shared / "corpus/aeb/html").glob("*.html.gz"))]
+    base = [
+        (p.name.split(".")[0], gzip.decompress(p.read_bytes()))
+        for p in sorted((shared / "corpus/aeb/html").glob("*.html.gz"))
+    ]
     pages = []
     for i in range(count):
         page_id, html = base[i % len(base)]
@@ -70,15 +73,25 @@ def stage_analysis(shared: Path, count: int) -> dict:
         files[-1].write_bytes(page.content)
     with open(folder / "out.jsonl", "wb") as out:
         start = time.perf_counter()
-        done = subprocess.run([sys.executable, "-m", "digest", "analyze", "--json", *map(str, files)],
-                              stdout=out, stderr=subprocess.PIPE, cwd=folder, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        done = subprocess.run(
+            [sys.executable, "-m", "digest", "analyze", "--json", *map(str, files)],
+            stdout=out,
+            stderr=subprocess.PIPE,
+            cwd=folder,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
         seconds = time.perf_counter() - start
     analysed = len((folder / "out.jsonl").read_text().splitlines())
     shutil.rmtree(folder)
     if done.returncode not in (0, 1):  # 1: some pages are not articles, as in the corpus
         raise SystemExit(done.stderr.decode()[-3000:])
-    return {"seconds": seconds, "ms_per_article": 1000 * seconds / count, "analysed": analysed,
-            "workers": os.cpu_count(), "peak_mb": peak_mb()}
+    return {
+        "seconds": seconds,
+        "ms_per_article": 1000 * seconds / count,
+        "analysed": analysed,
+        "workers": os.cpu_count(),
+        "peak_mb": peak_mb(),
+    }
 
 
 def stage_incremental(shared: Path, count: int) -> dict:
@@ -98,8 +111,13 @@ def stage_incremental(shared: Path, count: int) -> dict:
         report = run_build(config, make_site=False)
         timings.append(time.perf_counter() - start)
     shutil.rmtree(folder)
-    return {"full_s": timings[0], "rerun_s": timings[1], "ratio": timings[1] / timings[0],
-            "rerun_written": len(report.written), "peak_mb": peak_mb()}
+    return {
+        "full_s": timings[0],
+        "rerun_s": timings[1],
+        "ratio": timings[1] / timings[0],
+        "rerun_written": len(report.written),
+        "peak_mb": peak_mb(),
+    }
 
 
 def stage_site(_: Path, count: int) -> dict:
@@ -117,7 +135,22 @@ def stage_site(_: Path, count: int) -> dict:
     shutil.copytree(ROOT / "site_config", folder / "site_config")
     rng = random.Random(1)
     words = "council harbour vote plan minister court ruling strike rail union talks profit recall launch satellite".split()
-    people = [f"{f} {last}" for f in ("Ann", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hal") for last in ("Lee", "Mora", "Quist", "Varga", "Fenn", "Okafor", "Brenner", "Adeyemi", "Moradi", "Kell")]
+    people = [
+        f"{f} {last}"
+        for f in ("Ann", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hal")
+        for last in (
+            "Lee",
+            "Mora",
+            "Quist",
+            "Varga",
+            "Fenn",
+            "Okafor",
+            "Brenner",
+            "Adeyemi",
+            "Moradi",
+            "Kell",
+        )
+    ]
     places = ["Port Calloway", "Brackenford", "Lindmoor", "Esterholt", "Northreach", "Eastquay"]
     start_day = dt.date(2026, 1, 1)
     taken: set[str] = set()
@@ -126,14 +159,30 @@ def stage_site(_: Path, count: int) -> dict:
         day = start_day + dt.timedelta(days=i // 15)
         cast = rng.sample(people, 4)
         text = " ".join(rng.choice(words) for _ in range(700))
-        title = f"{cast[0]} and the {rng.choice(words)} {rng.choice(words)} in {rng.choice(places)} {i}"
-        article = Article(f"s{i}.html", title, "", url=f"https://news{i % 7}.example/{i}", published=day, site=f"Outlet {i % 7}")
+        title = (
+            f"{cast[0]} and the {rng.choice(words)} {rng.choice(words)} in {rng.choice(places)} {i}"
+        )
+        article = Article(
+            f"s{i}.html",
+            title,
+            "",
+            url=f"https://news{i % 7}.example/{i}",
+            published=day,
+            site=f"Outlet {i % 7}",
+        )
         b = Briefing(
-            id=f"{i:012d}", title=title, published=day, articles=(article,),
-            summary=tuple(text[j * 120:(j + 1) * 120] + "." for j in range(4)),
-            actors=tuple(Actor(n, "person", "official", (), 5 - k) for k, n in enumerate(cast)) + (Actor(rng.choice(places), "place"),),
-            quotes=tuple(Quote(text[j * 50: j * 50 + 80], cast[j % 4], 0, 80) for j in range(4)),
-            timeline=tuple(TimeRef("Tuesday", day.isoformat(), 0, 7, text[j * 90:(j + 1) * 90]) for j in range(3)),
+            id=f"{i:012d}",
+            title=title,
+            published=day,
+            articles=(article,),
+            summary=tuple(text[j * 120 : (j + 1) * 120] + "." for j in range(4)),
+            actors=tuple(Actor(n, "person", "official", (), 5 - k) for k, n in enumerate(cast))
+            + (Actor(rng.choice(places), "place"),),
+            quotes=tuple(Quote(text[j * 50 : j * 50 + 80], cast[j % 4], 0, 80) for j in range(4)),
+            timeline=tuple(
+                TimeRef("Tuesday", day.isoformat(), 0, 7, text[j * 90 : (j + 1) * 90])
+                for j in range(3)
+            ),
             tags=(rng.choice(places),),
         )
         path = new_story_path("stories", title, day, b.id, taken)
@@ -150,17 +199,30 @@ def stage_site(_: Path, count: int) -> dict:
     site = folder / "site"
     size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
     shutil.rmtree(folder)
-    return {"seconds": seconds, "hubs_s": hubs, "ms_per_story": 1000 * seconds / count, "site_mb": size / 2**20,
-            "peak_mb": peak_mb()}
+    return {
+        "seconds": seconds,
+        "hubs_s": hubs,
+        "ms_per_story": 1000 * seconds / count,
+        "site_mb": size / 2**20,
+        "peak_mb": peak_mb(),
+    }
 
 
-STAGES = {"trafilatura": stage_trafilatura, "analysis": stage_analysis, "incremental": stage_incremental,
-          "site": stage_site}
+STAGES = {
+    "trafilatura": stage_trafilatura,
+    "analysis": stage_analysis,
+    "incremental": stage_incremental,
+    "site": stage_site,
+}
 
 
 def run_stage(name: str, shared: Path, count: int) -> dict:
-    done = subprocess.run([sys.executable, __file__, "--stage", name, str(shared), str(count)],
-                          capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, __file__, "--stage", name, str(shared), str(count)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     if done.returncode != 0:
         raise SystemExit(f"stage {name} ({count}) failed:\n{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -172,27 +234,72 @@ def main(argv: list[str]) -> int:
         return 0
     shared = Path(argv[0]) if argv else ROOT.parent / "shared"
     articles = int(argv[argv.index("--articles") + 1]) if "--articles" in argv else 1000
-    stories = [int(n) for n in argv[argv.index("--stories") + 1].split(",")] if "--stories" in argv else [1000, 5000, 10000]
+    stories = (
+        [int(n) for n in argv[argv.index("--stories") + 1].split(",")]
+        if "--stories" in argv
+        else [1000, 5000, 10000]
+    )
     out = Path(argv[argv.index("--out") + 1]) if "--out" in argv else None
     rows = []
     traf = run_stage("trafilatura", shared, articles)
-    rows.append(("trafilatura bare_extraction (yardstick)", articles, traf["ms_per_article"], traf["peak_mb"], ""))
+    rows.append(
+        (
+            "trafilatura bare_extraction (yardstick)",
+            articles,
+            traf["ms_per_article"],
+            traf["peak_mb"],
+            "",
+        )
+    )
     for n in sorted({181, articles}):
         ana = run_stage("analysis", shared, n)
         ratio = ana["ms_per_article"] / traf["ms_per_article"]
-        rows.append((f"digest analysis, {ana['workers']} processes", n, ana["ms_per_article"], ana["peak_mb"],
-                     f"{ratio:.2f}× trafilatura"))
+        rows.append(
+            (
+                f"digest analysis, {ana['workers']} processes",
+                n,
+                ana["ms_per_article"],
+                ana["peak_mb"],
+                f"{ratio:.2f}× trafilatura",
+            )
+        )
     inc = run_stage("incremental", shared, 181)
-    rows.append(("build, first run (no site)", 181, 1000 * inc["full_s"] / 181, inc["peak_mb"], f"{inc['full_s']:.1f} s"))
-    rows.append(("build, re-run with nothing new", 181, 1000 * inc["rerun_s"] / 181, inc["peak_mb"],
-                 f"{inc['ratio']:.1%} of the first run; {inc['rerun_written']} pages rewritten"))
+    rows.append(
+        (
+            "build, first run (no site)",
+            181,
+            1000 * inc["full_s"] / 181,
+            inc["peak_mb"],
+            f"{inc['full_s']:.1f} s",
+        )
+    )
+    rows.append(
+        (
+            "build, re-run with nothing new",
+            181,
+            1000 * inc["rerun_s"] / 181,
+            inc["peak_mb"],
+            f"{inc['ratio']:.1%} of the first run; {inc['rerun_written']} pages rewritten",
+        )
+    )
     for n in stories:
         site = run_stage("site", shared, n)
-        rows.append(("site build (hubs + mkdocs + search index)", n, site["ms_per_story"], site["peak_mb"],
-                     f"{site['seconds']:.0f} s, site {site['site_mb']:.0f} MB"))
-    lines = [f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-             f"{dt.date.today().isoformat()}", "",
-             "| stage | items | ms per item | items/s | peak MB | note |", "| --- | ---: | ---: | ---: | ---: | --- |"]
+        rows.append(
+            (
+                "site build (hubs + mkdocs + search index)",
+                n,
+                site["ms_per_story"],
+                site["peak_mb"],
+                f"{site['seconds']:.0f} s, site {site['site_mb']:.0f} MB",
+            )
+        )
+    lines = [
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{dt.date.today().isoformat()}",
+        "",
+        "| stage | items | ms per item | items/s | peak MB | note |",
+        "| --- | ---: | ---: | ---: | ---: | --- |",
+    ]
     for stage, n, ms, mb, note in rows:
         lines.append(f"| {stage} | {n:,} | {ms:.1f} | {1000 / ms:.1f} | {mb:.0f} | {note} |")
     table = "\n".join(lines)

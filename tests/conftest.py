@@ -17,22 +17,33 @@ SAMPLES = ROOT / "content" / "samples"
 SHARED = ROOT.parent / "shared"
 
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's; Playwright never downloads a browser here
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     """Headless Chromium through Playwright (tests that use it skip without either)."""
-    sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed: pip install playwright")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="Playwright is not installed: pip install playwright"
+    )
     with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
         yield chromium
         chromium.close()
 
 
 needs_shared = pytest.mark.skipif(
-    not (SHARED / "gold").exists(), reason=f"{SHARED} is absent: gold annotations and corpus live there"
+    not (SHARED / "gold").exists(),
+    reason=f"{SHARED} is absent: gold annotations and corpus live there",
 )
 
 

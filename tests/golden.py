@@ -21,7 +21,14 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
 SAMPLES = ROOT / "content" / "samples"
 PAGES = sorted([*SAMPLES.glob("*.html"), *(ROOT / "tests" / "fixtures" / "hostile").glob("*.html")])
-GENERATED = ("stories", "actors", "archive", "tags", "index.md", "search.md")  # what `digest build` writes
+GENERATED = (
+    "stories",
+    "actors",
+    "archive",
+    "tags",
+    "index.md",
+    "search.md",
+)  # what `digest build` writes
 
 
 def site_markdown(work: Path) -> dict[str, str]:
@@ -42,8 +49,13 @@ def site_markdown(work: Path) -> dict[str, str]:
     if result.exit_code != 0:
         raise RuntimeError(result.output)
     content = project / "content"
-    files = [p for name in GENERATED for p in sorted((content / name).rglob("*.md") if (content / name).is_dir()
-                                                     else [content / name])]
+    files = [
+        p
+        for name in GENERATED
+        for p in sorted(
+            (content / name).rglob("*.md") if (content / name).is_dir() else [content / name]
+        )
+    ]
     return {p.relative_to(content).as_posix(): p.read_text(encoding="utf-8") for p in files}
 
 
@@ -57,7 +69,9 @@ def analyses() -> dict[str, str]:
     out = {}
     for path in PAGES:
         briefing = analyze_page(RawPage(path.name, path.read_bytes()), Config())
-        out[path.stem + ".json"] = json.dumps(briefing_json(briefing), ensure_ascii=False, indent=1) + "\n"
+        out[path.stem + ".json"] = (
+            json.dumps(briefing_json(briefing), ensure_ascii=False, indent=1) + "\n"
+        )
     return out
 
 
@@ -74,7 +88,10 @@ def regenerate() -> None:
     for path, text in produce().items():
         (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
         (GOLDEN / path).write_text(text, encoding="utf-8")
-    print(f"wrote {sum(1 for p in GOLDEN.rglob('*') if p.is_file())} files under {GOLDEN}", file=sys.stderr)
+    print(
+        f"wrote {sum(1 for p in GOLDEN.rglob('*') if p.is_file())} files under {GOLDEN}",
+        file=sys.stderr,
+    )
 
 
 if __name__ == "__main__":

@@ -6,7 +6,13 @@ import pytest
 from spacy.tokens import Doc
 
 from digest.analysis.actors.find import _joined_ents, find_actors, resolve_name
-from digest.analysis.actors.names import NameGroup, clean_surface, is_short_form, merge_groups, name_tokens
+from digest.analysis.actors.names import (
+    NameGroup,
+    clean_surface,
+    is_short_form,
+    merge_groups,
+    name_tokens,
+)
 from digest.analysis.nlp import parse
 from digest.model import Actor
 
@@ -83,10 +89,22 @@ def test_main_actors_lead_the_list(summit: tuple[Actor, ...]) -> None:
 
 def test_once_quoted_speaker_stays_in_the_top_ten() -> None:
     busy = " ".join(
-        f"{team} beat {rival} in the league on day {n}." for n, (team, rival) in enumerate(
-            [("Arsenal", "Chelsea"), ("Liverpool", "Everton"), ("Fulham", "Brentford"), ("Leeds", "Burnley"),
-             ("Wolves", "Brighton"), ("Arsenal", "Everton"), ("Liverpool", "Chelsea"), ("Fulham", "Burnley"),
-             ("Leeds", "Brentford"), ("Wolves", "Chelsea"), ("Brighton", "Arsenal")], start=1
+        f"{team} beat {rival} in the league on day {n}."
+        for n, (team, rival) in enumerate(
+            [
+                ("Arsenal", "Chelsea"),
+                ("Liverpool", "Everton"),
+                ("Fulham", "Brentford"),
+                ("Leeds", "Burnley"),
+                ("Wolves", "Brighton"),
+                ("Arsenal", "Everton"),
+                ("Liverpool", "Chelsea"),
+                ("Fulham", "Burnley"),
+                ("Leeds", "Brentford"),
+                ("Wolves", "Chelsea"),
+                ("Brighton", "Arsenal"),
+            ],
+            start=1,
         )
     )
     text = busy + '\n\n"It was a strange season," said referee Helen Marsh.'
@@ -144,7 +162,9 @@ def test_resolve_country_forms() -> None:
 
 def test_short_forms() -> None:
     assert is_short_form(name_tokens("Patrick Carlineo"), name_tokens("Patrick W. Carlineo"))
-    assert is_short_form(name_tokens("Intelligence Committee"), name_tokens("House Intelligence Committee"))
+    assert is_short_form(
+        name_tokens("Intelligence Committee"), name_tokens("House Intelligence Committee")
+    )
     assert not is_short_form(name_tokens("Hunter Biden"), name_tokens("Joe Biden"))
 
 
@@ -184,7 +204,9 @@ def test_a_person_after_a_title_inside_a_name_is_the_name() -> None:
     assert clean_surface("City Hall Press Secretary Jane Roe") == "Jane Roe"
     assert clean_surface("Bank of Ruritania Governor Ivo Marek") == "Ivo Marek"
     assert clean_surface("Crown Prince Karim bin Nasser") == "Karim bin Nasser"
-    assert clean_surface("Martin Luther King Jr.") == "Martin Luther King Jr."  # a title word that is a name
+    assert (
+        clean_surface("Martin Luther King Jr.") == "Martin Luther King Jr."
+    )  # a title word that is a name
     assert clean_surface("Larry King Live") == "Larry King Live"
     assert clean_surface("Royal Prince Alfred Hospital") == "Royal Prince Alfred Hospital"
 
@@ -340,10 +362,15 @@ def test_two_organizations_split_at_and_are_one_when_the_text_names_them_as_one(
         "Doctors offered flu shots at a Customs and Border Patrol site. Customs and Border Patrol declined. "
         "Customs and Border Patrol gave no reason."
     )
-    doc = with_ents(text, [
-        ("Customs", "ORG"), ("Border Patrol", "ORG"), ("Customs and Border Patrol", "ORG"),
-        ("Customs and Border Patrol", "ORG"),
-    ])
+    doc = with_ents(
+        text,
+        [
+            ("Customs", "ORG"),
+            ("Border Patrol", "ORG"),
+            ("Customs and Border Patrol", "ORG"),
+            ("Customs and Border Patrol", "ORG"),
+        ],
+    )
     assert [e.text for e in _joined_ents(doc, ())] == ["Customs and Border Patrol"] * 3
     names = [a.name for a in find_actors(doc)]
     assert "Customs and Border Patrol" in names
@@ -367,7 +394,8 @@ MAYOR = (
 
 def test_an_organization_employing_a_named_person_is_a_weak_actor() -> None:
     names = names_in(
-        MAYOR + "Repairs would cost millions, said Olga Brandt, an economist with the Nordic Policy Institute. "
+        MAYOR
+        + "Repairs would cost millions, said Olga Brandt, an economist with the Nordic Policy Institute. "
         "Transport Department spokesperson Tom Reyes said in a briefing that buses would run."
     )
     assert names[0] == "Alice Brennan"
@@ -380,7 +408,9 @@ def test_a_capitalised_title_before_a_name_does_not_make_an_employer() -> None:
 
 
 def test_the_issuer_of_a_resolution_named_inside_a_quotation_is_a_weak_actor() -> None:
-    text = MAYOR + 'Brennan called the closure "a clear violation of Harbor Commission resolution 12."'
+    text = (
+        MAYOR + 'Brennan called the closure "a clear violation of Harbor Commission resolution 12."'
+    )
     assert "Harbor Commission" in names_in(text)
 
 
@@ -476,8 +506,10 @@ def test_bare_surname_tagged_organization_stays_with_the_person() -> None:
 
 
 def test_a_party_is_no_surname() -> None:
-    groups = merge_groups([
-        NameGroup(forms={"Virginia Democrats": 1}, labels={"PERSON": 1}),
-        NameGroup(forms={"Democrats": 3}, labels={"ORG": 3}),
-    ])
+    groups = merge_groups(
+        [
+            NameGroup(forms={"Virginia Democrats": 1}, labels={"PERSON": 1}),
+            NameGroup(forms={"Democrats": 3}, labels={"ORG": 3}),
+        ]
+    )
     assert [g.labels for g in groups] == [{"PERSON": 1, "ORG": 3}]

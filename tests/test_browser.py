@@ -32,8 +32,12 @@ ONLY_IN_ONE = ("Sabine Holtz", "Rail workers to strike for 48 hours")
 SHARED_ACTOR = "Yusuf Adeyemi"
 SEED = ROOT.parent / "shared" / "seeds" / "kim-putin-vostochny.txt"
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed: pip install playwright")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing: apt-get install chromium")
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="Playwright is not installed: pip install playwright"
+)
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing: apt-get install chromium"
+)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -47,7 +51,9 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("browser")
     www, project = root / "www", root / "project"
     www.mkdir()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(www)))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), partial(QuietHandler, directory=str(www))
+    )
     base = f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
     _build(project, base)
     shutil.copytree(project / "site", www / SUBPATH.strip("/"))
@@ -64,12 +70,16 @@ def _build(project: Path, base: str) -> None:
     copy_site_setup(project)
     shutil.copytree(SAMPLES, project / "samples")
     shutil.copy(FIXTURES / "pages" / "minimal.html", project / "samples")
-    (project / "site_config" / "digest.yml").write_text("sources:\n  - files: samples/*.html\nfetch:\n  cache_dir: cache\n")
+    (project / "site_config" / "digest.yml").write_text(
+        "sources:\n  - files: samples/*.html\nfetch:\n  cache_dir: cache\n"
+    )
     cwd, old_url = Path.cwd(), os.environ.get("SITE_URL")
     os.chdir(project)
     os.environ["SITE_URL"] = base
     try:
-        seed = [str(SEED)] if SEED.exists() else []  # the seed story joins the site where ../shared is present
+        seed = (
+            [str(SEED)] if SEED.exists() else []
+        )  # the seed story joins the site where ../shared is present
         result = CliRunner().invoke(main, ["build", *seed], catch_exceptions=False)
     finally:
         os.chdir(cwd)
@@ -107,13 +117,20 @@ def test_story_to_actor_to_another_story_by_clicking(page, site_url: str) -> Non
     assert page.locator("h1").inner_text() == SHARED_ACTOR
     page.locator("article h2#stories + ul a", has_text="Brackenford Library").click()
     page.wait_for_load_state()
-    assert page.url == site_url + "stories/2026-11-21-brackenford-library-to-open-on-sundays-from-january/"
+    assert (
+        page.url
+        == site_url + "stories/2026-11-21-brackenford-library-to-open-on-sundays-from-january/"
+    )
 
 
 @pytest.mark.skipif(not SEED.exists(), reason=f"{SEED} is absent")
-def test_searching_peskov_finds_the_seed_story_which_links_to_his_page_and_back(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_searching_peskov_finds_the_seed_story_which_links_to_his_page_and_back(
+    page, site_url: str
+) -> None:  # type: ignore[no-untyped-def]
     page.goto(site_url + "search/?q=Peskov")
-    page.wait_for_selector("a[href*='/stories/undated-north-korea-will-always-stand']", timeout=15000)
+    page.wait_for_selector(
+        "a[href*='/stories/undated-north-korea-will-always-stand']", timeout=15000
+    )
     page.click("a[href*='/stories/undated-north-korea-will-always-stand']")
     page.wait_for_load_state()
     page.click("a[href*='actors/dmitry-peskov']")
@@ -144,13 +161,19 @@ def test_no_internal_link_is_broken(site_url: str) -> None:
                 if target.startswith(site_url) and target not in seen:
                     todo.append(target)
     assert not broken, broken
-    assert len([u for u in seen if "/stories/" in u]) >= 6 and len([u for u in seen if "/actors/" in u]) > 10
+    assert (
+        len([u for u in seen if "/stories/" in u]) >= 6
+        and len([u for u in seen if "/actors/" in u]) > 10
+    )
 
 
 def test_screenshots_at_phone_and_desktop_widths(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
     SCREENSHOTS.mkdir(exist_ok=True)
-    pages = {"front": "", "story": "stories/2026-11-18-council-approves-240m-eastquay-harbour-plan-in-late/",
-             "actor": "actors/yusuf-adeyemi/"}
+    pages = {
+        "front": "",
+        "story": "stories/2026-11-18-council-approves-240m-eastquay-harbour-plan-in-late/",
+        "actor": "actors/yusuf-adeyemi/",
+    }
     for device, width in WIDTHS.items():
         context = browser.new_context(viewport={"width": width, "height": 900})
         page = context.new_page()
@@ -159,7 +182,9 @@ def test_screenshots_at_phone_and_desktop_widths(browser, site_url: str) -> None
             page.wait_for_load_state("networkidle")
             overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 0, f"{name} is wider than a {width}px screen by {overflow}px"
-            page.screenshot(path=str(SCREENSHOTS / f"{name}-{device}.png"), full_page=name != "story")
+            page.screenshot(
+                path=str(SCREENSHOTS / f"{name}-{device}.png"), full_page=name != "story"
+            )
         context.close()
     assert len(list(SCREENSHOTS.glob("*.png"))) >= 6
 

@@ -31,7 +31,10 @@ def test_sample_build_makes_a_site_with_briefings(project: Path) -> None:
     (project / "site_config" / "digest.yml").write_text(CONFIG)
     result = build(project)
     assert result.exit_code == 0, result.output
-    assert "6 article(s) (6 analysed, 0 unchanged), 5 story page(s) written, 0 skipped, 0 failed" in result.output
+    assert (
+        "6 article(s) (6 analysed, 0 unchanged), 5 story page(s) written, 0 skipped, 0 failed"
+        in result.output
+    )
 
     stories = sorted((project / "content" / "stories").glob("*.md"))
     assert len(stories) == 5  # the two Eastquay reports are one story
@@ -44,14 +47,19 @@ def test_sample_build_makes_a_site_with_briefings(project: Path) -> None:
         assert "<blockquote>" in html
         assert "<script>alert" not in html
 
-    harbour = (project / "site/stories/2026-11-18-council-approves-240m-eastquay-harbour-plan-in-late/index.html").read_text()
+    harbour = (
+        project
+        / "site/stories/2026-11-18-council-approves-240m-eastquay-harbour-plan-in-late/index.html"
+    ).read_text()
     for name in ("Elena Varga", "Matthias Brenner", "Dorothea Quist"):
         assert name in harbour
     home = (project / "site" / "index.html").read_text()
     titles = re.findall(r'<h3 id="[^"]*"><a href="stories/[^"]+/">([^<]+)</a>', home)
     assert len(titles) == 5
     assert titles[0].startswith("Old Ropeworks theatre reopens")  # newest first (26 November)
-    assert (project / "site" / "pagefind" / "pagefind-entry.json").exists()  # the default search: Pagefind
+    assert (
+        project / "site" / "pagefind" / "pagefind-entry.json"
+    ).exists()  # the default search: Pagefind
     assert (project / "site" / "feed.xml").exists() and (project / "site" / "feed.json").exists()
 
 
@@ -62,7 +70,10 @@ def test_rebuild_rewrites_nothing_and_bad_sources_do_not_stop_the_run(project: P
     (project / "site_config" / "digest.yml").write_text(CONFIG)
     first = build(project, "samples/missing.html")
     assert first.exit_code == 1  # a source failed; the site is still built
-    assert "1 article(s) (1 analysed, 0 unchanged), 1 story page(s) written, 1 skipped, 1 failed" in first.output
+    assert (
+        "1 article(s) (1 analysed, 0 unchanged), 1 story page(s) written, 1 skipped, 1 failed"
+        in first.output
+    )
     assert "skipping samples/missing.html: file not found; check the path" in first.output
     assert "skipped: samples/no-article.html: no article text found" in first.output
     assert (project / "site" / "index.html").exists()
@@ -71,8 +82,13 @@ def test_rebuild_rewrites_nothing_and_bad_sources_do_not_stop_the_run(project: P
     before = (story.read_bytes(), story.stat().st_mtime_ns)
     second = build(project, "--no-site")
     assert second.exit_code == 0
-    assert "1 article(s) (0 analysed, 1 unchanged), 0 story page(s) written, 1 skipped" in second.output
-    assert "skipped: samples/no-article.html: no article text found" in second.output  # remembered, said again
+    assert (
+        "1 article(s) (0 analysed, 1 unchanged), 0 story page(s) written, 1 skipped"
+        in second.output
+    )
+    assert (
+        "skipped: samples/no-article.html: no article text found" in second.output
+    )  # remembered, said again
     assert (story.read_bytes(), story.stat().st_mtime_ns) == before
 
     story.unlink()  # deleted by hand (or lost): the next run writes it again, at the same address
@@ -81,10 +97,15 @@ def test_rebuild_rewrites_nothing_and_bad_sources_do_not_stop_the_run(project: P
 
 
 def test_bad_config_stops_before_anything_runs(project: Path) -> None:
-    (project / "site_config" / "digest.yml").write_text("sources:\n  - url: ftp://x\nfetch:\n  delay: soon\n")
+    (project / "site_config" / "digest.yml").write_text(
+        "sources:\n  - url: ftp://x\nfetch:\n  delay: soon\n"
+    )
     result = build(project)
     assert result.exit_code == 2
-    assert "Config value 'sources[0].url': Expected an http(s) URL but received: 'ftp://x'" in result.output
+    assert (
+        "Config value 'sources[0].url': Expected an http(s) URL but received: 'ftp://x'"
+        in result.output
+    )
     assert "Config value 'fetch.delay': Expected a number ≥ 0 but received: 'soon'" in result.output
     assert not (project / "content" / "stories").exists()
 
@@ -119,7 +140,10 @@ def test_same_event_is_one_story_that_grows_at_the_same_address(project: Path) -
     shutil.copytree(SAMPLES, project / "samples")
     (project / "site_config" / "digest.yml").write_text(CONFIG)
     assert build(project, "--no-site").exit_code == 0
-    eastquay = project / "content/stories/2026-11-18-council-approves-240m-eastquay-harbour-plan-in-late.md"
+    eastquay = (
+        project
+        / "content/stories/2026-11-18-council-approves-240m-eastquay-harbour-plan-in-late.md"
+    )
     text = eastquay.read_text()
     assert "- **The Harbour Gazette**:" in text and "- **Valley Courier**:" in text
     assert "*Why these are one story:* 2 articles from 2 outlets; shared actors:" in text
@@ -129,11 +153,15 @@ def test_same_event_is_one_story_that_grows_at_the_same_address(project: Path) -
     result = build(project, str(third))
     assert result.exit_code == 0, result.output
     assert "7 article(s) (1 analysed, 6 unchanged), 1 story page(s) written" in result.output
-    assert sorted(p.name for p in (project / "content/stories").iterdir()) == before  # same page, same URL
+    assert (
+        sorted(p.name for p in (project / "content/stories").iterdir()) == before
+    )  # same page, same URL
     text = eastquay.read_text()
     assert "- **The Coastline Observer**:" in text and "3 articles from 3 outlets" in text
     # a quote carried by two outlets is shown once, linked to both
-    line = next(x for x in text.splitlines() if x.startswith("> “to trade a working harbour for a postcard"))
+    line = next(
+        x for x in text.splitlines() if x.startswith("> “to trade a working harbour for a postcard")
+    )
     attribution = text.split(line, 1)[1].split("\n\n")[1]
     assert "[The Harbour Gazette]" in attribution and "[Valley Courier]" in attribution
 
@@ -159,7 +187,9 @@ def test_reanalysed_but_unchanged_stories_are_not_rewritten(project: Path, monke
     assert build(project, "--no-site").exit_code == 0
     pages = sorted((project / "content").rglob("*.md"))
     before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in pages}
-    assert any("](../actors/" in p.read_text() for p in pages if "stories" in p.parts)  # links to keep
+    assert any(
+        "](../actors/" in p.read_text() for p in pages if "stories" in p.parts
+    )  # links to keep
     monkeypatch.setattr("digest.pipeline.analysis_version", lambda model: "a-newer-analysis")
     again = build(project, "--no-site")
     assert "6 article(s) (6 analysed, 0 unchanged), 0 story page(s) written" in again.output
@@ -182,18 +212,28 @@ def test_the_analysis_version_covers_every_module_the_analysis_imports() -> None
     from digest.analysis.version import PACKAGE, analysis_modules
 
     found = {p.relative_to(PACKAGE).as_posix() for p in analysis_modules()}
-    assert {p.relative_to(PACKAGE).as_posix() for p in (PACKAGE / "analysis").rglob("*.py")} <= found
-    assert {"ingest/extract.py", "ingest/identity.py", "analysis/fingerprint.py", "model.py", "config.py"} <= found
-    assert not any(p.startswith("publish/") or p in {"store.py", "pipeline.py", "runner.py"} for p in found)
+    assert {
+        p.relative_to(PACKAGE).as_posix() for p in (PACKAGE / "analysis").rglob("*.py")
+    } <= found
+    assert {
+        "ingest/extract.py",
+        "ingest/identity.py",
+        "analysis/fingerprint.py",
+        "model.py",
+        "config.py",
+    } <= found
+    assert not any(
+        p.startswith("publish/") or p in {"store.py", "pipeline.py", "runner.py"} for p in found
+    )
 
 
 def test_the_analysis_version_ignores_comments_and_docstrings(tmp_path: Path) -> None:
     from digest.analysis.version import code_of as _code_of
 
     versions = {
-        "plain": 'def f(x):\n    return x + 1\n',
+        "plain": "def f(x):\n    return x + 1\n",
         "commented": '"""Module."""\n\n\ndef f(x):  # add one\n    """One more."""\n    return x + 1  # sure\n',
-        "changed": 'def f(x):\n    return x + 2\n',
+        "changed": "def f(x):\n    return x + 2\n",
     }
     for name, text in versions.items():
         (tmp_path / f"{name}.py").write_text(text)

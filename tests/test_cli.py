@@ -23,9 +23,21 @@ def test_json_follows_the_contract() -> None:
     result = analyze(str(HARBOUR), "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert list(data) == ["title", "published", "url", "site", "text", "summary", "actors", "quotes", "timeline"]
+    assert list(data) == [
+        "title",
+        "published",
+        "url",
+        "site",
+        "text",
+        "summary",
+        "actors",
+        "quotes",
+        "timeline",
+    ]
     assert data["published"] == "2026-11-18" and data["site"] == "The Harbour Gazette"
-    assert 3 <= len(data["summary"]) <= 5 and all(s in " ".join(data["text"].split()) for s in data["summary"])
+    assert 3 <= len(data["summary"]) <= 5 and all(
+        s in " ".join(data["text"].split()) for s in data["summary"]
+    )
     for actor in data["actors"]:
         assert set(actor) == {"name", "kind", "role", "aliases", "mentions"}
         assert actor["kind"] in ("person", "organization", "place")
@@ -36,8 +48,10 @@ def test_json_follows_the_contract() -> None:
         assert ref["event"] and ref["value"]
     names = [a["name"] for a in data["actors"]]
     assert "Elena Varga" in names[:5]
-    assert {"text": "This is the most important decision this chamber has made in a generation,",
-            "speaker": "Elena Varga"}.items() <= next(q for q in data["quotes"] if q["text"].startswith("This is")).items()
+    assert {
+        "text": "This is the most important decision this chamber has made in a generation,",
+        "speaker": "Elena Varga",
+    }.items() <= next(q for q in data["quotes"] if q["text"].startswith("This is")).items()
     tuesday = next(r for r in data["timeline"] if r["expression"] == "Tuesday")
     assert tuesday["value"] == "2026-11-17"  # the day before a Wednesday publication
 
@@ -45,7 +59,10 @@ def test_json_follows_the_contract() -> None:
 def test_several_sources_give_json_lines_in_input_order() -> None:
     result = analyze(str(MINIMAL), str(HARBOUR), "--json")
     lines = result.stdout.strip().split("\n")
-    assert [json.loads(line)["site"] for line in lines] == ["The Brackenford Bulletin", "The Harbour Gazette"]
+    assert [json.loads(line)["site"] for line in lines] == [
+        "The Brackenford Bulletin",
+        "The Harbour Gazette",
+    ]
 
 
 def test_date_option_overrides_the_page_date() -> None:
@@ -55,7 +72,9 @@ def test_date_option_overrides_the_page_date() -> None:
 
 def test_markdown_by_default() -> None:
     result = analyze(str(MINIMAL))
-    assert result.stdout.startswith("---\ntitle: Brackenford Library to open on Sundays from January\n")
+    assert result.stdout.startswith(
+        "---\ntitle: Brackenford Library to open on Sundays from January\n"
+    )
     assert "\n## Quotes\n" in result.stdout
 
 
@@ -70,10 +89,14 @@ def test_url_source_through_the_fetcher(tmp_path: Path, http_site) -> None:
     base, www, _ = http_site
     (www / "story.html").write_bytes(MINIMAL.read_bytes())
     config = tmp_path / "digest.yml"
-    config.write_text(f"fetch:\n  allow_private: true\n  delay: 0\n  cache_dir: {tmp_path / 'cache'}\n")
+    config.write_text(
+        f"fetch:\n  allow_private: true\n  delay: 0\n  cache_dir: {tmp_path / 'cache'}\n"
+    )
     result = analyze(f"{base}/story.html", "--json", "--config", str(config))
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout)["title"] == "Brackenford Library to open on Sundays from January"
+    assert (
+        json.loads(result.stdout)["title"] == "Brackenford Library to open on Sundays from January"
+    )
 
 
 def test_help_names_every_command() -> None:
@@ -82,7 +105,9 @@ def test_help_names_every_command() -> None:
 
 
 def test_stories_json_puts_every_source_in_exactly_one_story() -> None:
-    pages = sorted(str(p) for p in SAMPLES.glob("*.html")) + [str(FIXTURES / "pages" / "no-article.html")]
+    pages = sorted(str(p) for p in SAMPLES.glob("*.html")) + [
+        str(FIXTURES / "pages" / "no-article.html")
+    ]
     result = CliRunner().invoke(main, ["stories", *pages, "--json"], catch_exceptions=False)
     assert result.exit_code == 1  # the page without an article is reported and left out
     assert "no-article.html: no article text found" in result.stderr
@@ -92,4 +117,6 @@ def test_stories_json_puts_every_source_in_exactly_one_story() -> None:
     assert sorted(listed) == pages[:-1] and len(stories) == 5
     pair = next(s for s in stories if len(s["articles"]) == 2)
     assert [a.split("/")[-1] for a in pair["articles"]] == [
-        "harbourgazette-eastquay-harbour-plan-approved.html", "valleycourier-eastquay-fishermen-count-cost.html"]
+        "harbourgazette-eastquay-harbour-plan-approved.html",
+        "valleycourier-eastquay-fishermen-count-cost.html",
+    ]

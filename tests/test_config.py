@@ -39,7 +39,12 @@ def test_all_problems_listed_with_their_path_and_value() -> None:
     with pytest.raises(ConfigError) as info:
         parse_config(
             {
-                "sources": [{"files": "a/*.html"}, {"url": "ftp://x"}, {"feed": 3}, {"nothing": "x"}],
+                "sources": [
+                    {"files": "a/*.html"},
+                    {"url": "ftp://x"},
+                    {"feed": 3},
+                    {"nothing": "x"},
+                ],
                 "fetch": {"delay": "slow", "retries": -1, "respect_robots": "yes"},
                 "analysis": ["model"],
             },
@@ -47,12 +52,16 @@ def test_all_problems_listed_with_their_path_and_value() -> None:
         )
     message = str(info.value)
     assert message.startswith("digest.yml: invalid configuration:")
-    assert "Config value 'sources[1].url': Expected an http(s) URL but received: 'ftp://x'" in message
+    assert (
+        "Config value 'sources[1].url': Expected an http(s) URL but received: 'ftp://x'" in message
+    )
     assert "Config value 'sources[2].feed': Expected a non-empty string but received: 3" in message
     assert "'sources[3]': Expected a mapping with one of files, url, urls, feed, sitemap" in message
     assert "Config value 'fetch.delay': Expected a number ≥ 0 but received: 'slow'" in message
     assert "Config value 'fetch.retries': Expected a whole number ≥ 0 but received: -1" in message
-    assert "Config value 'fetch.respect_robots': Expected true or false but received: 'yes'" in message
+    assert (
+        "Config value 'fetch.respect_robots': Expected true or false but received: 'yes'" in message
+    )
     assert "Config value 'analysis': Expected a mapping but received: ['model']" in message
 
 
@@ -84,7 +93,9 @@ def test_missing_file_only_an_error_when_asked_for(tmp_path: Path) -> None:
 
 
 def test_top_level_must_be_a_mapping() -> None:
-    with pytest.raises(ConfigError, match="Expected a mapping at the top level but received: 'just text'"):
+    with pytest.raises(
+        ConfigError, match="Expected a mapping at the top level but received: 'just text'"
+    ):
         parse_config("just text", "digest.yml")
 
 
@@ -94,7 +105,9 @@ def test_a_yaml_bomb_is_refused_at_once_with_its_line(tmp_path: Path) -> None:
     lines.append("sources: [" + ", ".join(["*i"] * 9) + "]")  # 9^10 values, were it expanded
     path = tmp_path / "digest.yml"
     path.write_text("\n".join(lines) + "\n")
-    with pytest.raises(ConfigError, match=r"digest.yml: line 2: YAML aliases \(\*name\) are not accepted"):
+    with pytest.raises(
+        ConfigError, match=r"digest.yml: line 2: YAML aliases \(\*name\) are not accepted"
+    ):
         load_config(path)
 
 

@@ -61,25 +61,39 @@ def _fail() -> None:
 def _build_with(kind: str, folder: Path, monkeypatch) -> dict[str, bytes]:
     shutil.copytree(SAMPLES, folder / "samples")
     monkeypatch.chdir(folder)
-    config = parse_config({"sources": ["samples/*.html"], "analysis": {"executor": kind, "workers": 2}})
+    config = parse_config(
+        {"sources": ["samples/*.html"], "analysis": {"executor": kind, "workers": 2}}
+    )
     report = run_build(config, make_site=False)
     assert report.ok and len(report.analyzed) == 6
     return {p.name: p.read_bytes() for p in (folder / "content" / "stories").glob("*.md")}
 
 
 @pytest.mark.parametrize("kind", ["process", "dask"])
-def test_a_pool_or_a_local_dask_cluster_writes_the_same_briefings_as_serial(tmp_path: Path, monkeypatch, kind) -> None:
+def test_a_pool_or_a_local_dask_cluster_writes_the_same_briefings_as_serial(
+    tmp_path: Path, monkeypatch, kind
+) -> None:
     serial = _build_with("serial", tmp_path / "serial", monkeypatch)
     assert _build_with(kind, tmp_path / kind, monkeypatch) == serial and len(serial) == 5
 
 
 def test_a_batch_keeps_each_pages_result_or_error_in_its_place() -> None:
     pages = sorted(SAMPLES.glob("*.html"))[:3]
-    batch = [RawPage(pages[0].name, pages[0].read_bytes()), RawPage("empty.html", b""),
-             RawPage("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(200)), RawPage(pages[1].name, pages[1].read_bytes()),
-             RawPage(pages[2].name, pages[2].read_bytes())]
+    batch = [
+        RawPage(pages[0].name, pages[0].read_bytes()),
+        RawPage("empty.html", b""),
+        RawPage("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(200)),
+        RawPage(pages[1].name, pages[1].read_bytes()),
+        RawPage(pages[2].name, pages[2].read_bytes()),
+    ]
     results = analyze_batch(batch, Config(), briefing_of)
-    assert [type(r).__name__ for r in results] == ["Briefing", "ExtractError", "ExtractError", "Briefing", "Briefing"]
+    assert [type(r).__name__ for r in results] == [
+        "Briefing",
+        "ExtractError",
+        "ExtractError",
+        "Briefing",
+        "Briefing",
+    ]
     assert "empty.html" in str(results[1]) and "photo.png" in str(results[2])
     for page, result in zip(batch, results):  # parsed in one spaCy batch, briefed as if one by one
         if isinstance(result, Briefing):
@@ -105,8 +119,11 @@ def test_pool_workers_end_when_the_run_is_killed() -> None:
 
     from .conftest import ROOT
 
-    run = subprocess.Popen([sys.executable, "-c", WORKER_SCRIPT], stdout=subprocess.PIPE,
-                           env={**os.environ, "PYTHONPATH": str(ROOT)})
+    run = subprocess.Popen(
+        [sys.executable, "-c", WORKER_SCRIPT],
+        stdout=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert run.stdout is not None
     worker = int(run.stdout.readline())
     run.send_signal(signal.SIGKILL)

@@ -24,8 +24,13 @@ def test_sample_article_text_and_metadata() -> None:
     assert article.author == "Nadia Ferreira"
     assert article.site == "The Harbour Gazette"
     assert article.language == "en"
-    assert article.url == "https://www.harbourgazette.example/2026/11/18/eastquay-harbour-plan-approved/"
-    assert article.text.startswith("Port Calloway City Council approved the $240 million redevelopment")
+    assert (
+        article.url
+        == "https://www.harbourgazette.example/2026/11/18/eastquay-harbour-plan-approved/"
+    )
+    assert article.text.startswith(
+        "Port Calloway City Council approved the $240 million redevelopment"
+    )
     assert "\n\n" in article.text  # paragraphs kept apart
 
 
@@ -39,7 +44,9 @@ def test_boilerplate_is_stripped(path) -> None:
 def test_page_without_article_is_refused_by_name() -> None:
     with pytest.raises(ExtractError) as info:
         extract_article(page(FIXTURES / "pages" / "no-article.html"))
-    assert str(info.value).startswith(f"{FIXTURES / 'pages' / 'no-article.html'}: no article text found")
+    assert str(info.value).startswith(
+        f"{FIXTURES / 'pages' / 'no-article.html'}: no article text found"
+    )
 
 
 def test_date_override() -> None:
@@ -59,7 +66,11 @@ def test_text_file_title_is_the_first_line(tmp_path) -> None:
 
 def test_latin1_text_file(tmp_path) -> None:
     path = tmp_path / "story.txt"
-    path.write_bytes(("Café reopens\n\n" + "The café on the corner said it would reopen next week. " * 6).encode("cp1252"))
+    path.write_bytes(
+        ("Café reopens\n\n" + "The café on the corner said it would reopen next week. " * 6).encode(
+            "cp1252"
+        )
+    )
     assert extract_article(page(path, kind="text")).title == "Café reopens"
 
 

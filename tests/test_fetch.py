@@ -12,7 +12,13 @@ from digest.ingest.fetch import Fetcher
 
 
 def options(tmp_path: Path, **changes: object) -> FetchOptions:
-    base = {"delay": 0.0, "timeout": 5.0, "retries": 0, "cache_dir": str(tmp_path / "cache"), "allow_private": True}
+    base = {
+        "delay": 0.0,
+        "timeout": 5.0,
+        "retries": 0,
+        "cache_dir": str(tmp_path / "cache"),
+        "allow_private": True,
+    }
     return FetchOptions(**{**base, **changes})  # type: ignore[arg-type]
 
 
@@ -53,7 +59,9 @@ def test_robots_can_be_ignored_by_config(tmp_path: Path, http_site) -> None:
     base, www, _ = http_site
     (www / "robots.txt").write_text("User-agent: *\nDisallow: /\n")
     (www / "page.html").write_text("ok")
-    assert Fetcher(options(tmp_path, respect_robots=False)).get(f"{base}/page.html").content == b"ok"
+    assert (
+        Fetcher(options(tmp_path, respect_robots=False)).get(f"{base}/page.html").content == b"ok"
+    )
 
 
 def test_dead_url_gives_one_clear_line(tmp_path: Path, http_site) -> None:
@@ -109,7 +117,9 @@ def test_user_agent_is_ours(tmp_path: Path, http_site) -> None:
     server = http.server.HTTPServer(("127.0.0.1", 0), UA)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        Fetcher(options(tmp_path, respect_robots=False)).get(f"http://127.0.0.1:{server.server_address[1]}/x")
+        Fetcher(options(tmp_path, respect_robots=False)).get(
+            f"http://127.0.0.1:{server.server_address[1]}/x"
+        )
     finally:
         server.shutdown()
     assert seen == [FetchOptions().user_agent]

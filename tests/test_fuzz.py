@@ -16,11 +16,39 @@ from digest.publish.story_page import story_markdown as render_markdown
 
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 WORDS = st.sampled_from(
-    ["The", "mayor", "said", "“We", "will", "win,”", "on", "Tuesday", "‘quoted’", '"straight"', "<b>", "</script>",
-     "[link](javascript:x)", "{{ x }}", "Kim", "Jong-un", "2019", "May", "1950-53", "\n\n", "—", "'", "«", "»", ".", ","]
+    [
+        "The",
+        "mayor",
+        "said",
+        "“We",
+        "will",
+        "win,”",
+        "on",
+        "Tuesday",
+        "‘quoted’",
+        '"straight"',
+        "<b>",
+        "</script>",
+        "[link](javascript:x)",
+        "{{ x }}",
+        "Kim",
+        "Jong-un",
+        "2019",
+        "May",
+        "1950-53",
+        "\n\n",
+        "—",
+        "'",
+        "«",
+        "»",
+        ".",
+        ",",
+    ]
 )
 TEXTISH = st.one_of(st.text(max_size=400), st.lists(WORDS, max_size=120).map(" ".join))
-TAGS = st.sampled_from(["p", "div", "article", "script", "style", "nav", "h1", "table", "td", "a", "span", "main"])
+TAGS = st.sampled_from(
+    ["p", "div", "article", "script", "style", "nav", "h1", "table", "td", "a", "span", "main"]
+)
 
 
 @st.composite
@@ -45,8 +73,12 @@ def test_extraction_raises_nothing_but_extract_errors(content: bytes) -> None:
 
 @FUZZ
 @given(TEXTISH, st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31))))
-def test_briefing_on_arbitrary_text_is_verbatim_and_renders_inert(text: str, published: dt.date | None) -> None:
-    article = Article("fuzz.txt", "Fuzz <script>", text, url="https://x.example/a", published=published)
+def test_briefing_on_arbitrary_text_is_verbatim_and_renders_inert(
+    text: str, published: dt.date | None
+) -> None:
+    article = Article(
+        "fuzz.txt", "Fuzz <script>", text, url="https://x.example/a", published=published
+    )
     briefing = brief_article(article)
     for quote in briefing.quotes:
         assert text[quote.start : quote.end] == quote.text

@@ -43,7 +43,11 @@ class Hostile(http.server.BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         self.hits[self.path] += 1
-        route = getattr(self, "route_" + self.path.strip("/").split("?")[0].replace("-", "_").replace(".", "_"), None)
+        route = getattr(
+            self,
+            "route_" + self.path.strip("/").split("?")[0].replace("-", "_").replace(".", "_"),
+            None,
+        )
         if route is None:
             self.send_error(404)
         else:
@@ -63,7 +67,9 @@ class Hostile(http.server.BaseHTTPRequestHandler):
     def route_article(self) -> None:
         self.reply(200, ARTICLE, Content_Type="text/html")
 
-    def route_slow(self) -> None:  # one byte at a time: bounded to 40 bytes, stops when the client leaves
+    def route_slow(
+        self,
+    ) -> None:  # one byte at a time: bounded to 40 bytes, stops when the client leaves
         self.send_response(200)
         self.send_header("Content-Length", "40")
         self.end_headers()
@@ -75,7 +81,9 @@ class Hostile(http.server.BaseHTTPRequestHandler):
                 return
             time.sleep(0.1)
 
-    def route_slow_headers(self) -> None:  # the status line, then a header a byte at a time: bounded to 10 s
+    def route_slow_headers(
+        self,
+    ) -> None:  # the status line, then a header a byte at a time: bounded to 10 s
         self.wfile.write(b"HTTP/1.1 200 OK\r\n")
         for _ in range(100):
             try:
@@ -110,10 +118,16 @@ class Hostile(http.server.BaseHTTPRequestHandler):
         self.reply(200, b"<p>" + b"a" * 300_000 + b"</p>")
 
     def route_broken_feed(self) -> None:
-        self.reply(200, b"<?xml version='1.0'?><rss><channel><item><link>http://127.0.0.1/a</link", Content_Type="application/xml")
+        self.reply(
+            200,
+            b"<?xml version='1.0'?><rss><channel><item><link>http://127.0.0.1/a</link",
+            Content_Type="application/xml",
+        )
 
     def route_huge_sitemap(self) -> None:
-        urls = "".join(f"<url><loc>http://127.0.0.1:{self.port}/p{i}</loc></url>" for i in range(100_000))
+        urls = "".join(
+            f"<url><loc>http://127.0.0.1:{self.port}/p{i}</loc></url>" for i in range(100_000)
+        )
         body = f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
         self.reply(200, body.encode(), Content_Type="application/xml")
 
@@ -128,7 +142,9 @@ class Hostile(http.server.BaseHTTPRequestHandler):
 def hostile() -> Iterator[tuple[str, Counter[str]]]:
     hits: Counter[str] = Counter()
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Hostile)
-    server.RequestHandlerClass = type("H", (Hostile,), {"hits": hits, "port": server.server_address[1]})
+    server.RequestHandlerClass = type(
+        "H", (Hostile,), {"hits": hits, "port": server.server_address[1]}
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}", hits
@@ -138,7 +154,14 @@ def hostile() -> Iterator[tuple[str, Counter[str]]]:
 
 
 def fetcher(tmp_path: Path, **changes: object) -> Fetcher:
-    base = dict(delay=0.0, timeout=0.5, retries=0, cache_dir=str(tmp_path / "c"), allow_private=True, max_links=50)
+    base = dict(
+        delay=0.0,
+        timeout=0.5,
+        retries=0,
+        cache_dir=str(tmp_path / "c"),
+        allow_private=True,
+        max_links=50,
+    )
     return Fetcher(FetchOptions(**{**base, **changes}))  # type: ignore[arg-type]
 
 
@@ -169,16 +192,22 @@ def test_headers_sent_a_byte_at_a_time_do_not_hold_the_run(tmp_path: Path, hosti
     start = time.monotonic()
     with pytest.raises(FetchError, match="server too slow"):
         fetcher(tmp_path, retries=2).get(base + "/slow-headers")
-    assert time.monotonic() - start < 3 * 1.5 + 3  # three attempts of 1.5 s, and the backoff between them
+    assert (
+        time.monotonic() - start < 3 * 1.5 + 3
+    )  # three attempts of 1.5 s, and the backoff between them
     assert hits["/slow-headers"] == 1  # after the cut-off no attempt is started again
 
 
 @pytest.mark.parametrize("path", ["/bomb", "/bomb-in-a-bomb"])
-def test_decompression_bombs_are_cut_off_in_little_memory(tmp_path: Path, hostile, path: str) -> None:
+def test_decompression_bombs_are_cut_off_in_little_memory(
+    tmp_path: Path, hostile, path: str
+) -> None:
     base, _ = hostile
     tracemalloc.start()
     try:
-        with pytest.raises(FetchError, match=r"response larger than 1,000,000 bytes \(fetch.max_bytes\)"):
+        with pytest.raises(
+            FetchError, match=r"response larger than 1,000,000 bytes \(fetch.max_bytes\)"
+        ):
             fetcher(tmp_path, max_bytes=1_000_000, timeout=5).get(base + path)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
@@ -186,7 +215,9 @@ def test_decompression_bombs_are_cut_off_in_little_memory(tmp_path: Path, hostil
     assert peak < 20_000_000, f"{peak:,} bytes to refuse a 200 MB bomb"
 
 
-@pytest.mark.parametrize("host", ["127.1", "0x7f000001", "2130706433", "[::ffff:127.0.0.1]", "127.000.000.001"])
+@pytest.mark.parametrize(
+    "host", ["127.1", "0x7f000001", "2130706433", "[::ffff:127.0.0.1]", "127.000.000.001"]
+)
 def test_loopback_in_any_spelling_is_refused(tmp_path: Path, hostile, host: str) -> None:
     """The address is checked after connecting (trafilatura's pool), on every hop: not the URL's spelling."""
     base, hits = hostile
@@ -197,13 +228,26 @@ def test_loopback_in_any_spelling_is_refused(tmp_path: Path, hostile, host: str)
     assert hits["/article"] == 0
 
 
-def test_a_url_list_pointing_at_loopback_names_each_url_and_goes_on(tmp_path: Path, hostile) -> None:
+def test_a_url_list_pointing_at_loopback_names_each_url_and_goes_on(
+    tmp_path: Path, hostile
+) -> None:
     base, hits = hostile
     port = base.rsplit(":", 1)[1]
     urls = tmp_path / "urls.txt"
-    urls.write_text("".join(f"http://{h}:{port}/article\n" for h in ("127.1", "0x7f000001", "[::1]", "localhost.")))
+    urls.write_text(
+        "".join(
+            f"http://{h}:{port}/article\n" for h in ("127.1", "0x7f000001", "[::1]", "localhost.")
+        )
+    )
     errors: list[object] = []
-    pages = list(read_sources([Source("urls", str(urls))], fetcher(tmp_path, allow_private=False), errors.append, 10**7))
+    pages = list(
+        read_sources(
+            [Source("urls", str(urls))],
+            fetcher(tmp_path, allow_private=False),
+            errors.append,
+            10**7,
+        )
+    )
     assert pages == [] and hits["/article"] == 0
     # the IPv4 spellings reach the server's address and are refused there; [::1] and "localhost." (which
     # may resolve to ::1 or not at all) find no server: either way nothing is fetched and each URL gets its line
@@ -239,7 +283,11 @@ def test_feed_and_sitemap_faults_do_not_stop_the_run(tmp_path: Path, hostile) ->
         Source("url", base + "/article"),
         Source("url", base + "/article"),  # the same URL twice is read once
     ]
-    pages = list(read_sources(sources, fetcher(tmp_path, max_links=3, max_bytes=10_000_000), errors.append, 10**7))
+    pages = list(
+        read_sources(
+            sources, fetcher(tmp_path, max_links=3, max_bytes=10_000_000), errors.append, 10**7
+        )
+    )
     # the broken feed yields its one parseable link (a dead one), the sitemap is cut to max_links
     assert [p.source for p in pages].count(base + "/article") == 1
     assert hits["/article"] == 1
@@ -251,7 +299,10 @@ def test_feed_and_sitemap_faults_do_not_stop_the_run(tmp_path: Path, hostile) ->
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"<html>" + b"<div>" * 200_000 + b"deep" + b"</div>" * 200_000 + b"</html>", "no article text found"),
+        (
+            b"<html>" + b"<div>" * 200_000 + b"deep" + b"</div>" * 200_000 + b"</html>",
+            "no article text found",
+        ),
         (b"\x00\x01\x02binary", "binary content"),
         (b"GIF89a\x01\x00", "binary content"),
         (b"", "the file is empty"),
@@ -265,10 +316,17 @@ def test_hostile_files(content: bytes, message: str) -> None:
 
 
 def test_declared_latin1_page() -> None:
-    body = "<p>" + "Le café du port a rouvert ses portes mardi, a déclaré le maire, après deux ans de travaux. " * 8 + "</p>"
+    body = (
+        "<p>"
+        + "Le café du port a rouvert ses portes mardi, a déclaré le maire, après deux ans de travaux. "
+        * 8
+        + "</p>"
+    )
     html = f'<html lang="fr"><head><meta charset="iso-8859-1"><title>Café rouvert</title></head><body><article>{body}</article></body></html>'
     article = extract_article(RawPage("latin1.html", html.encode("latin-1")))
-    assert article.title == "Café rouvert" and "déclaré" in article.text and article.language == "fr"
+    assert (
+        article.title == "Café rouvert" and "déclaré" in article.text and article.language == "fr"
+    )
 
 
 def test_errors_are_digest_errors() -> None:
@@ -279,15 +337,25 @@ def test_non_english_page_is_skipped_and_said_so(tmp_path: Path) -> None:
     from digest.analysis.page import analyze_page
     from digest.config import Config, parse_config
 
-    body = "<p>" + "Le café du port a rouvert ses portes mardi, a déclaré le maire, après deux ans de travaux. " * 8 + "</p>"
+    body = (
+        "<p>"
+        + "Le café du port a rouvert ses portes mardi, a déclaré le maire, après deux ans de travaux. "
+        * 8
+        + "</p>"
+    )
     page = RawPage("fr.html", f"<html><body><article>{body}</article></body></html>".encode())
-    with pytest.raises(ExtractError, match=r"^fr.html: written in 'fr', not in analysis.languages \(en\): skipped"):
+    with pytest.raises(
+        ExtractError, match=r"^fr.html: written in 'fr', not in analysis.languages \(en\): skipped"
+    ):
         analyze_page(page, Config())
     anything = parse_config({"analysis": {"languages": []}})
     assert analyze_page(page, anything).articles[0].language == "fr"
 
 
-BASE = "The council met on Tuesday and said it would decide in March 2026, the mayor told reporters. " * 4
+BASE = (
+    "The council met on Tuesday and said it would decide in March 2026, the mayor told reporters. "
+    * 4
+)
 BLOW_UPS = {  # 20,000 to 50,000 characters each; before the bounds, the slowest took 28 to 180 s
     "straight-quotes": '"' * 20_000,
     "curly-quotes": "“" * 10_000 + "”" * 10_000,
@@ -299,7 +367,9 @@ BLOW_UPS = {  # 20,000 to 50,000 characters each; before the bounds, the slowest
     "attributions": '"We will," he said, ' * 3_000,
     "unclosed-quote": '"' + "word " * 20_000,
 }
-BLOW_UP_SECONDS = 30  # a guard against super-linear blow-ups (each takes 0.1-3 s here), not a speed target
+BLOW_UP_SECONDS = (
+    30  # a guard against super-linear blow-ups (each takes 0.1-3 s here), not a speed target
+)
 
 
 @pytest.mark.parametrize("payload", BLOW_UPS.values(), ids=BLOW_UPS.keys())
@@ -309,8 +379,12 @@ def test_long_runs_of_quote_marks_digits_and_dates_stay_linear(payload: str) -> 
     from digest.analysis.page import analyze_page
     from digest.config import Config
 
-    page = RawPage("long.txt", f"Council meets\n{BASE}\n\n{payload}.\n\n{BASE}".encode(), kind="text")
-    analyze_page(RawPage("warm.txt", f"Warm up\n{BASE}".encode(), kind="text"), Config())  # the model, once
+    page = RawPage(
+        "long.txt", f"Council meets\n{BASE}\n\n{payload}.\n\n{BASE}".encode(), kind="text"
+    )
+    analyze_page(
+        RawPage("warm.txt", f"Warm up\n{BASE}".encode(), kind="text"), Config()
+    )  # the model, once
 
     def too_slow(*_: object) -> None:
         raise TimeoutError(f"analysis took over {BLOW_UP_SECONDS} s")
@@ -322,19 +396,32 @@ def test_long_runs_of_quote_marks_digits_and_dates_stay_linear(payload: str) -> 
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
-    assert briefing.articles[0].text.count("Tuesday") >= 8  # the article around the payload is still read
+    assert (
+        briefing.articles[0].text.count("Tuesday") >= 8
+    )  # the article around the payload is still read
 
 
 def test_an_article_too_long_for_news_is_skipped_with_its_reason() -> None:
     from digest.ingest.extract import MAX_TEXT
 
-    page = RawPage("book.txt", ("Chapter one\n" + "A sentence of a very long book. " * (MAX_TEXT // 20)).encode(), kind="text")
-    with pytest.raises(ExtractError, match=r"^book.txt: article text longer than 200,000 characters"):
+    page = RawPage(
+        "book.txt",
+        ("Chapter one\n" + "A sentence of a very long book. " * (MAX_TEXT // 20)).encode(),
+        kind="text",
+    )
+    with pytest.raises(
+        ExtractError, match=r"^book.txt: article text longer than 200,000 characters"
+    ):
         extract_article(page)
 
 
 def test_direction_overrides_are_removed_from_every_field() -> None:
-    text = "Council \u202egnp.exe\u202c vote\n" + "The council voted on Tuesday, \u2067its leader said\u2069. " * 12
+    text = (
+        "Council \u202egnp.exe\u202c vote\n"
+        + "The council voted on Tuesday, \u2067its leader said\u2069. " * 12
+    )
     article = extract_article(RawPage("bidi.txt", text.encode(), kind="text"))
     assert article.title == "Council gnp.exe vote"
-    assert not any(c in article.text for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    assert not any(
+        c in article.text for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    )

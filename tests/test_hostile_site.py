@@ -38,12 +38,19 @@ VISIBLE = {
         "<script>alert('xssmark-quote')</script>",
         "Gazette <img src=x xssmark-site onerror=alert(2)>",
     ],
-    "stories/2026-11-18-harbour-festival-ends-early/": ['Harbour "festival" ends early', 'The "Quayside" & Times',
-                                                         "Fish, chips & peas — #1 for 50% of our visitors"],
+    "stories/2026-11-18-harbour-festival-ends-early/": [
+        'Harbour "festival" ends early',
+        'The "Quayside" & Times',
+        "Fish, chips & peas — #1 for 50% of our visitors",
+    ],
 }
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed: pip install playwright")
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing: apt-get install chromium")
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="Playwright is not installed: pip install playwright"
+)
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing: apt-get install chromium"
+)
 
 # In the page: elements or attributes named with the marker, scripts holding it, and links that run code.
 FIND_INJECTED = """marker => {
@@ -71,14 +78,18 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
     (pages / "empty.html").write_bytes(b"")
     (pages / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
     (pages / "broken.html").write_bytes(b"<html><body><p>Half a page <b><i" + b"<div>" * 5000)
-    (project / "site_config" / "digest.yml").write_text("sources:\n  - files: pages/*.html\nfetch:\n  cache_dir: cache\n")
+    (project / "site_config" / "digest.yml").write_text(
+        "sources:\n  - files: pages/*.html\nfetch:\n  cache_dir: cache\n"
+    )
     cwd = Path.cwd()
     os.chdir(project)
     try:
         result = CliRunner().invoke(main, ["build"], catch_exceptions=False)
     finally:
         os.chdir(cwd)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(QuietHandler, directory=str(project / "site")))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), partial(QuietHandler, directory=str(project / "site"))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/", project / "site", result.output
@@ -89,24 +100,37 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
 
 def test_every_bad_source_is_named_in_one_line_and_the_site_is_built(hostile_site) -> None:  # type: ignore[no-untyped-def]
     _, site, output = hostile_site
-    for name, reason in (("empty.html", "the file is empty"), ("image.html", "binary content"),
-                         ("broken.html", "no article text")):
+    for name, reason in (
+        ("empty.html", "the file is empty"),
+        ("image.html", "binary content"),
+        ("broken.html", "no article text"),
+    ):
         lines = [line for line in output.splitlines() if name in line]
-        assert lines and all(reason in line for line in lines), output  # as it happens, and in the summary
+        assert lines and all(reason in line for line in lines), (
+            output
+        )  # as it happens, and in the summary
     assert len(list((site / "stories").glob("*/index.html"))) == 3
 
 
 def test_no_page_of_the_site_runs_or_loads_anything_from_a_source(browser, hostile_site) -> None:  # type: ignore[no-untyped-def]
     base, site, _ = hostile_site
-    paths = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "pagefind" not in p.parts)
+    paths = sorted(
+        p.relative_to(site).as_posix() for p in site.rglob("*.html") if "pagefind" not in p.parts
+    )
     assert len(paths) > 15
     problems: list[str] = []
     context = browser.new_context()
     page = context.new_page()
     page.on("dialog", lambda d: (problems.append(f"{page.url}: dialog {d.message!r}"), d.dismiss()))
     page.on("pageerror", lambda err: problems.append(f"{page.url}: script error {err}"))
-    page.on("console", lambda m: m.type == "error" and problems.append(f"{page.url}: console error {m.text}"))
-    page.on("request", lambda r: _off_site(r.url, base) and problems.append(f"{page.url}: request to {r.url}"))
+    page.on(
+        "console",
+        lambda m: m.type == "error" and problems.append(f"{page.url}: console error {m.text}"),
+    )
+    page.on(
+        "request",
+        lambda r: _off_site(r.url, base) and problems.append(f"{page.url}: request to {r.url}"),
+    )
     for path in paths:
         page.goto(base + path.removesuffix("index.html"))
         page.wait_for_load_state("networkidle")
@@ -130,7 +154,9 @@ def test_no_page_of_the_site_runs_or_loads_anything_from_a_source(browser, hosti
 def test_the_title_reads_as_the_publisher_wrote_it(browser, hostile_site) -> None:  # type: ignore[no-untyped-def]
     base, _, _ = hostile_site
     page = browser.new_page()
-    page.goto(base + "stories/2026-11-17-mayor-script-alert-xssmark-title-script-resigns-evitceles/")
+    page.goto(
+        base + "stories/2026-11-17-mayor-script-alert-xssmark-title-script-resigns-evitceles/"
+    )
     assert page.title().startswith('Mayor <script>alert("xssmark-title")</script> resigns')
     description = page.locator("meta[name=description]").get_attribute("content")
     assert description and description.startswith('"We will not be intimidated <script>')
@@ -139,14 +165,20 @@ def test_the_title_reads_as_the_publisher_wrote_it(browser, hostile_site) -> Non
     page.close()
 
 
-def test_the_content_security_policy_stops_a_script_that_got_in_anyway(browser, hostile_site) -> None:  # type: ignore[no-untyped-def]
+def test_the_content_security_policy_stops_a_script_that_got_in_anyway(
+    browser, hostile_site
+) -> None:  # type: ignore[no-untyped-def]
     """Defense in depth: a script injected into a built page (as if escaping had failed) does not run."""
     base, site, _ = hostile_site
     story = next((site / "stories").glob("2026-11-18-*/index.html"))
     injected = site / "injected" / "index.html"
     injected.parent.mkdir()
-    html = story.read_text(encoding="utf-8").replace("<h1", "<script>alert('xssmark-csp')</script><h1", 1)
-    injected.write_text(html.replace("<h1", '<img src="x" onerror="alert(1)"><h1', 1), encoding="utf-8")
+    html = story.read_text(encoding="utf-8").replace(
+        "<h1", "<script>alert('xssmark-csp')</script><h1", 1
+    )
+    injected.write_text(
+        html.replace("<h1", '<img src="x" onerror="alert(1)"><h1', 1), encoding="utf-8"
+    )
     page = browser.new_page()
     dialogs: list[str] = []
     blocked: list[str] = []
@@ -163,12 +195,19 @@ def test_feeds_carry_the_characters_escaped_once(hostile_site) -> None:  # type:
     _, site, _ = hostile_site
     atom = ET.parse(site / "feed.xml").getroot()
     titles = [e.text for e in atom.iter("{http://www.w3.org/2005/Atom}title")]
-    assert any(t and t.startswith('Mayor <script>alert("xssmark-title")</script> resigns') for t in titles)
+    assert any(
+        t and t.startswith('Mayor <script>alert("xssmark-title")</script> resigns') for t in titles
+    )
     items = json.loads((site / "feed.json").read_text())["items"]
-    assert any(i["title"].startswith('Mayor <script>alert("xssmark-title")</script>') for i in items)
+    assert any(
+        i["title"].startswith('Mayor <script>alert("xssmark-title")</script>') for i in items
+    )
     assert not any(c in (site / "feed.xml").read_text() for c in BIDI_CONTROLS)
 
 
 def _off_site(url: str, base: str) -> bool:
     parts = urlsplit(url)
-    return parts.scheme not in ("data", "blob", "about") and f"{parts.scheme}://{parts.netloc}/" != base
+    return (
+        parts.scheme not in ("data", "blob", "about")
+        and f"{parts.scheme}://{parts.netloc}/" != base
+    )

@@ -14,9 +14,13 @@ from .conftest import FIXTURES
 MINIMAL = FIXTURES / "pages" / "minimal.html"
 
 
-def run(sources: list[Source], tmp_path: Path, max_bytes: int = 5_000_000) -> tuple[list, list[str]]:
+def run(
+    sources: list[Source], tmp_path: Path, max_bytes: int = 5_000_000
+) -> tuple[list, list[str]]:
     errors: list[str] = []
-    fetcher = Fetcher(FetchOptions(delay=0, retries=0, cache_dir=str(tmp_path / "cache"), allow_private=True))
+    fetcher = Fetcher(
+        FetchOptions(delay=0, retries=0, cache_dir=str(tmp_path / "cache"), allow_private=True)
+    )
     pages = list(read_sources(sources, fetcher, lambda e: errors.append(str(e)), max_bytes))
     return pages, errors
 
@@ -67,7 +71,10 @@ def test_sitemap_index_followed(tmp_path: Path, http_site) -> None:
         f"<url><loc>{base}/news/b.html</loc></url></urlset>"
     )
     pages, errors = run([Source("sitemap", f"{base}/sitemap.xml")], tmp_path)
-    assert [p.source for p in pages] == [f"{base}/news/a.html", f"{base}/news/b.html"] and errors == []
+    assert [p.source for p in pages] == [
+        f"{base}/news/a.html",
+        f"{base}/news/b.html",
+    ] and errors == []
 
 
 def test_feed_that_is_not_a_feed(tmp_path: Path, http_site) -> None:
@@ -75,7 +82,9 @@ def test_feed_that_is_not_a_feed(tmp_path: Path, http_site) -> None:
     (www / "page.html").write_text("<html><body>hello</body></html>")
     pages, errors = run([Source("feed", f"{base}/page.html")], tmp_path)
     assert pages == []
-    assert errors == [f"{base}/page.html: no article links found: is this an RSS, Atom or JSON feed?"]
+    assert errors == [
+        f"{base}/page.html: no article links found: is this an RSS, Atom or JSON feed?"
+    ]
 
 
 def test_url_list_file_and_dead_link_goes_on(tmp_path: Path, http_site) -> None:
@@ -117,7 +126,9 @@ def test_files_globs_and_bad_files(tmp_path: Path) -> None:
 
 
 def test_command_line_sources() -> None:
-    assert source_from_argument("https://x.example/a.html") == Source("url", "https://x.example/a.html")
+    assert source_from_argument("https://x.example/a.html") == Source(
+        "url", "https://x.example/a.html"
+    )
     assert source_from_argument("saved/*.html") == Source("files", "saved/*.html")
 
 
@@ -134,6 +145,11 @@ def test_gzipped_pages_and_gzip_bombs(tmp_path: Path) -> None:
     (tmp_path / "bomb.html.gz").write_bytes(gzip.compress(b"x" * 100_000))
     (tmp_path / "bad.txt.gz").write_bytes(b"not gzip")
     pages, errors = run([Source("files", str(tmp_path / "*.gz"))], tmp_path, max_bytes=1000)
-    assert [(Path(p.source).name, p.content, p.kind) for p in pages] == [("a.html.gz", b"<p>hello</p>", "html")]
+    assert [(Path(p.source).name, p.content, p.kind) for p in pages] == [
+        ("a.html.gz", b"<p>hello</p>", "html")
+    ]
     assert errors[0].startswith(f"{tmp_path / 'bad.txt.gz'}: not a valid gzip file")
-    assert errors[1] == f"{tmp_path / 'bomb.html.gz'}: decompresses to over the 1,000-byte limit (fetch.max_bytes)"
+    assert (
+        errors[1]
+        == f"{tmp_path / 'bomb.html.gz'}: decompresses to over the 1,000-byte limit (fetch.max_bytes)"
+    )

@@ -20,8 +20,13 @@ CONFIG = "sources:\n  - files: samples/*.html\n"
 
 def start_build(project: Path, extra_env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
     env = {**os.environ, "PYTHONPATH": str(ROOT), **(extra_env or {})}
-    return subprocess.Popen([sys.executable, "-m", "digest", "build", "--no-site"], cwd=project, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    return subprocess.Popen(
+        [sys.executable, "-m", "digest", "build", "--no-site"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
 
 
 def assert_whole(content: Path, killed: bool = False) -> None:
@@ -44,7 +49,9 @@ def assert_whole(content: Path, killed: bool = False) -> None:
 # the sample build makes 39 atomic writes: 1-6 article records, 7-11 story pages (each written once, with
 # its actor links), 12-33 actor pages, 34-37 archive, tags and search, 38 the front page, 39 the story index
 @pytest.mark.parametrize("write", [1, 7, 12, 30, 38, 39])
-def test_a_build_killed_mid_write_leaves_content_whole_and_next_run_finishes(project: Path, write: int) -> None:
+def test_a_build_killed_mid_write_leaves_content_whole_and_next_run_finishes(
+    project: Path, write: int
+) -> None:
     """DIGEST_TEST_KILL_AT_WRITE=N kills the run half-way through its N-th atomic write."""
     shutil.copytree(SAMPLES, project / "samples")
     (project / "site_config" / "digest.yml").write_text(CONFIG)
@@ -53,7 +60,9 @@ def test_a_build_killed_mid_write_leaves_content_whole_and_next_run_finishes(pro
     assert run.returncode == -signal.SIGKILL, output  # it was killed, and by the injected fault
     target = Path(project / output.split("killed while writing ")[1].split("\n")[0].strip())
     left = list(target.parent.glob(f".{target.name}.*.tmp"))
-    assert len(left) == 1 and left[0].stat().st_size > 0  # killed there: the half-written temporary file
+    assert (
+        len(left) == 1 and left[0].stat().st_size > 0
+    )  # killed there: the half-written temporary file
     assert_whole(project / "content", killed=True)
     finished = start_build(project)
     output = finished.communicate(timeout=300)[0].decode()
@@ -70,7 +79,9 @@ def test_pages_written_before_the_story_index_was_saved_keep_their_address(proje
     first = start_build(project)
     assert first.wait(timeout=300) == 0
     pages = sorted(p.name for p in (project / "content" / "stories").glob("*.md"))
-    (project / "content" / ".digest" / "stories.json").unlink()  # as if killed just before saving it
+    (
+        project / "content" / ".digest" / "stories.json"
+    ).unlink()  # as if killed just before saving it
     again = start_build(project)
     assert again.wait(timeout=300) == 0
     assert sorted(p.name for p in (project / "content" / "stories").glob("*.md")) == pages

@@ -53,9 +53,13 @@ def _top(path: Path) -> str:
 def _imports(path: Path) -> set[str]:
     """The parts of digest/ a file imports when it runs (imports only for type checkers are left out)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    type_only = {id(node) for block in ast.walk(tree) if isinstance(block, ast.If)
-                 and ast.unparse(block.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING")
-                 for node in ast.walk(block)}
+    type_only = {
+        id(node)
+        for block in ast.walk(tree)
+        if isinstance(block, ast.If)
+        and ast.unparse(block.test) in ("TYPE_CHECKING", "typing.TYPE_CHECKING")
+        for node in ast.walk(block)
+    }
     package = path.parent.relative_to(PACKAGE.parent).parts  # ("digest", "analysis", "quotes")
     found = set()
     for node in ast.walk(tree):
@@ -69,7 +73,9 @@ def _imports(path: Path) -> set[str]:
             continue
         module = [m for m in module if m]
         names = [a.name for a in node.names]
-        found.update([module[1]] if len(module) > 1 else names)  # `from . import cli` names the module
+        found.update(
+            [module[1]] if len(module) > 1 else names
+        )  # `from . import cli` names the module
     return found
 
 

@@ -31,7 +31,10 @@ def stock() -> Language:
 
 
 def token_view(doc: Doc) -> list[tuple[object, ...]]:
-    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in doc]
+    return [
+        (t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_)
+        for t in doc
+    ]
 
 
 def assert_same(stock: Language, texts: list[str]) -> None:
@@ -41,7 +44,10 @@ def assert_same(stock: Language, texts: list[str]) -> None:
 
 
 def test_same_tokens_on_colloquial_text_and_the_samples(stock: Language) -> None:
-    samples = [extract_article(RawPage(p.name, p.read_bytes())).text for p in sorted(SAMPLES.glob("*.html"))]
+    samples = [
+        extract_article(RawPage(p.name, p.read_bytes())).text
+        for p in sorted(SAMPLES.glob("*.html"))
+    ]
     assert samples, f"no sample pages in {SAMPLES}"
     assert_same(stock, [COLLOQUIAL, "", "   ", *samples])
 
@@ -49,7 +55,9 @@ def test_same_tokens_on_colloquial_text_and_the_samples(stock: Language) -> None
 @needs_shared
 def test_same_tokens_on_real_articles(stock: Language) -> None:
     truth = json.loads((SHARED / "corpus/aeb/ground-truth.json").read_text())
-    texts = [entry["articleBody"] for entry in list(truth.values())[:40] if entry.get("articleBody")]
+    texts = [
+        entry["articleBody"] for entry in list(truth.values())[:40] if entry.get("articleBody")
+    ]
     seed = (SHARED / "seeds/kim-putin-vostochny.txt").read_text()
     assert_same(stock, [seed, *texts])
 
@@ -64,6 +72,9 @@ def test_rule_index_finds_what_the_matcher_finds(stock: Language) -> None:
     assert index.match(doc) == expected
     assert index.match(doc) == expected  # again, from what it remembered
     patterns = [str(ruler.patterns[rule]["patterns"]) for rule, *_ in expected]
-    assert any("REGEX" in p for p in patterns) and any("'IN'" in p for p in patterns)  # the text tests them
-    assert any(end - start == 2 for _, _, start, end in expected)  # and a rule of two tokens ("gon na")
-
+    assert any("REGEX" in p for p in patterns) and any(
+        "'IN'" in p for p in patterns
+    )  # the text tests them
+    assert any(
+        end - start == 2 for _, _, start, end in expected
+    )  # and a rule of two tokens ("gon na")

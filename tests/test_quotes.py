@@ -48,12 +48,18 @@ def test_decade_apostrophe_is_not_a_mark() -> None:
 
 def test_nested_quote_is_part_of_the_outer_one() -> None:
     text = "\u201cHe told me \u2018wait here\u2019 and then he left the building,\u201d said Omar Haddad."
-    assert pairs(text) == [("He told me \u2018wait here\u2019 and then he left the building,", "Omar Haddad")]
+    assert pairs(text) == [
+        ("He told me \u2018wait here\u2019 and then he left the building,", "Omar Haddad")
+    ]
 
 
 def test_guillemets() -> None:
-    text = "Le ministre Paul Girard a dit \u00abnous allons signer cet accord demain matin\u00bb hier."
-    assert [text[s.start : s.end] for s in pair_marks(text)] == ["nous allons signer cet accord demain matin"]
+    text = (
+        "Le ministre Paul Girard a dit \u00abnous allons signer cet accord demain matin\u00bb hier."
+    )
+    assert [text[s.start : s.end] for s in pair_marks(text)] == [
+        "nous allons signer cet accord demain matin"
+    ]
 
 
 def test_unclosed_mark_yields_nothing() -> None:
@@ -109,12 +115,16 @@ def test_scare_quote_modifier_without_cue_is_dropped() -> None:
 
 
 def test_name_used_as_form_of_address_is_dropped() -> None:
-    text = "Referring to his host as \u201cComrade Ivanov,\u201d Lee Min said the talks had gone well."
+    text = (
+        "Referring to his host as \u201cComrade Ivanov,\u201d Lee Min said the talks had gone well."
+    )
     assert quotes(text) == ()
 
 
 def test_named_term_is_dropped() -> None:
-    text = "Carl Nilsen said he never used the term \u201cthe gang of four\u201d about his colleagues."
+    text = (
+        "Carl Nilsen said he never used the term \u201cthe gang of four\u201d about his colleagues."
+    )
     assert quotes(text) == ()
 
 
@@ -162,9 +172,7 @@ def test_according_to() -> None:
 
 
 def test_colon_cue_with_name_and_title() -> None:
-    text = (
-        "Rafael Soto, the union leader: \u201cWe will strike on Monday if nothing changes in the offer.\u201d"
-    )
+    text = "Rafael Soto, the union leader: \u201cWe will strike on Monday if nothing changes in the offer.\u201d"
     assert pairs(text)[0][1] == "Rafael Soto"
 
 
@@ -258,9 +266,7 @@ def test_he_and_she_follow_gender() -> None:
 
 
 def test_sentence_subject_speaks_a_woven_phrase_without_a_reporting_verb() -> None:
-    text = (
-        "Prime Minister Jan Holm listed jobs, housing and \u201cthe safety of our streets\u201d as his aims."
-    )
+    text = "Prime Minister Jan Holm listed jobs, housing and \u201cthe safety of our streets\u201d as his aims."
     assert pairs(text) == [("the safety of our streets", "Jan Holm")]
 
 

@@ -19,7 +19,9 @@ from digest.publish.story_page import story_markdown as render_markdown
 HOSTILE = '<script>alert(1)</script> <img src=x onerror="alert(2)"> [click](javascript:alert(3)) ![i](data:x) {{ config }} *bold* _it_ # head | pipe'
 
 
-def make_briefing(text: str = "Mayor Ann Lee said “We will build it,” on Monday.", **changes) -> Briefing:
+def make_briefing(
+    text: str = "Mayor Ann Lee said “We will build it,” on Monday.", **changes
+) -> Briefing:
     article = Article(
         source="a.html",
         title="Bridge plan approved",
@@ -36,9 +38,14 @@ def make_briefing(text: str = "Mayor Ann Lee said “We will build it,” on Mon
         published=article.published,
         articles=(article,),
         summary=("The council approved the bridge plan.",),
-        actors=(Actor("Ann Lee", "person", "Mayor", ("Lee",), 3), Actor("Port Town", "place", None, (), 1)),
+        actors=(
+            Actor("Ann Lee", "person", "Mayor", ("Lee",), 3),
+            Actor("Port Town", "place", None, (), 1),
+        ),
         quotes=(Quote("We will build it,", "Ann Lee", start, start + 17),) if start >= 0 else (),
-        timeline=(TimeRef("Monday", "2026-11-16", text.find("Monday"), text.find("Monday") + 6, text),),
+        timeline=(
+            TimeRef("Monday", "2026-11-16", text.find("Monday"), text.find("Monday") + 6, text),
+        ),
         tags=("Port Town",),
     )
     fields.update(changes)
@@ -49,27 +56,44 @@ def test_sections_in_order_and_front_matter() -> None:
     md = render_markdown(make_briefing())
     assert md.startswith("---\ntitle: Bridge plan approved\ndate: '2026-11-18'\nid: abc123def456\n")
     meta = get_data(md)[1]
-    assert meta["cast"] == [{"name": "Ann Lee", "kind": "person", "role": "Mayor"},
-                            {"name": "Port Town", "kind": "place", "role": None}]
-    assert meta["quotes"] == [{"speaker": "Ann Lee", "text": "We will build it", "outlet": "News Example",
-                               "url": "https://news.example/bridge#:~:text=We%20will%20build%20it", "date": "2026-11-18"}]
+    assert meta["cast"] == [
+        {"name": "Ann Lee", "kind": "person", "role": "Mayor"},
+        {"name": "Port Town", "kind": "place", "role": None},
+    ]
+    assert meta["quotes"] == [
+        {
+            "speaker": "Ann Lee",
+            "text": "We will build it",
+            "outlet": "News Example",
+            "url": "https://news.example/bridge#:~:text=We%20will%20build%20it",
+            "date": "2026-11-18",
+        }
+    ]
     headings = [line for line in md.splitlines() if line.startswith("## ")]
     assert headings == ["## Summary", "## Key actors", "## Quotes", "## Timeline", "## Sources"]
     assert "- **Ann Lee** — Mayor · *person, 3 mentions*" in md
     assert "- **16 November 2026**  \n  Mayor Ann Lee said" in md and "*“Monday”*" in md
-    assert "- **News Example**: [Bridge plan approved](https://news.example/bridge) · by Jo Reporter · 18 November 2026" in md
+    assert (
+        "- **News Example**: [Bridge plan approved](https://news.example/bridge) · by Jo Reporter · 18 November 2026"
+        in md
+    )
 
 
 def test_quotes_render_as_blockquotes_with_speaker_and_source_link() -> None:
     html = MarkdownIt("commonmark").enable("table").render(render_markdown(make_briefing()))
     assert "<blockquote>\n<p>“We will build it,”</p>\n</blockquote>" in html
-    assert "— <strong>Ann Lee</strong>, <a href=\"https://news.example/bridge#:~:text=We%20will%20build%20it\">" in html
+    assert (
+        '— <strong>Ann Lee</strong>, <a href="https://news.example/bridge#:~:text=We%20will%20build%20it">'
+        in html
+    )
 
 
 def test_each_quote_is_its_own_blockquote_in_mkdocs_markdown() -> None:
     text = "“One two three,” Lee said. “Four five six,” Lee added."
     quotes = (Quote("One two three,", "Ann Lee", 1, 15), Quote("Four five six,", "Ann Lee", 28, 42))
-    html = markdown.markdown(render_markdown(make_briefing(text, quotes=quotes)), extensions=["tables"])
+    html = markdown.markdown(
+        render_markdown(make_briefing(text, quotes=quotes)), extensions=["tables"]
+    )
     assert html.count("<blockquote>") == 2
 
 
@@ -81,12 +105,17 @@ def test_multi_paragraph_quote_keeps_its_paragraphs() -> None:
 
 
 def test_hostile_source_text_stays_text() -> None:
-    briefing = make_briefing(HOSTILE, title=HOSTILE, summary=(HOSTILE,), actors=(Actor(HOSTILE, "person"),))
+    briefing = make_briefing(
+        HOSTILE, title=HOSTILE, summary=(HOSTILE,), actors=(Actor(HOSTILE, "person"),)
+    )
     md = render_markdown(briefing)
     assert check_markdown(md) == []
     body, meta = get_data(md)  # what MkDocs does: front matter becomes page.meta, the rest Markdown
     assert meta["title"] == HOSTILE
-    for html in (MarkdownIt("commonmark").enable("table").render(body), markdown.markdown(body, extensions=["tables"])):
+    for html in (
+        MarkdownIt("commonmark").enable("table").render(body),
+        markdown.markdown(body, extensions=["tables"]),
+    ):
         assert "<script" not in html and "<img" not in html and 'href="javascript' not in html
         assert "<em>it</em>" not in html and "<em>bold" not in html and "<strong>bold" not in html
         assert "&lt;script&gt;" in html
@@ -104,7 +133,19 @@ def test_escaped_text_never_makes_markup(text: str) -> None:
     md = escape_md(text)
     assert "\n" not in md
     html = MarkdownIt("commonmark").render(md)
-    for tag in ("<a ", "<img", "<script", "<em>", "<strong>", "<code>", "<h1", "<ul>", "<ol", "<blockquote>", "<hr"):
+    for tag in (
+        "<a ",
+        "<img",
+        "<script",
+        "<em>",
+        "<strong>",
+        "<code>",
+        "<h1",
+        "<ul>",
+        "<ol",
+        "<blockquote>",
+        "<hr",
+    ):
         assert tag not in html
 
 
@@ -116,9 +157,25 @@ def test_text_fragment_uses_both_ends_of_long_quotes() -> None:
 
 def test_json_contract() -> None:
     data = briefing_json(make_briefing())
-    assert list(data) == ["title", "published", "url", "site", "text", "summary", "actors", "quotes", "timeline"]
+    assert list(data) == [
+        "title",
+        "published",
+        "url",
+        "site",
+        "text",
+        "summary",
+        "actors",
+        "quotes",
+        "timeline",
+    ]
     assert data["published"] == "2026-11-18"
-    assert data["actors"][0] == {"name": "Ann Lee", "kind": "person", "role": "Mayor", "aliases": ["Lee"], "mentions": 3}
+    assert data["actors"][0] == {
+        "name": "Ann Lee",
+        "kind": "person",
+        "role": "Mayor",
+        "aliases": ["Lee"],
+        "mentions": 3,
+    }
     quote = data["quotes"][0]
     assert data["text"][quote["start"] : quote["end"]] == quote["text"] == "We will build it,"
     time = data["timeline"][0]

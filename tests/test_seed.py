@@ -54,7 +54,11 @@ def test_quotes_are_verbatim(seed) -> None:
 def test_every_gold_actor_is_listed(seed, scorer) -> None:
     gold, pred = seed
     names = [n for a in pred["actors"] for n in (a["name"], *a["aliases"])]
-    missing = [g["name"] for g in gold["actors"] if not any(scorer.same_name(n, scorer.name_forms(g)) for n in names)]
+    missing = [
+        g["name"]
+        for g in gold["actors"]
+        if not any(scorer.same_name(n, scorer.name_forms(g)) for n in names)
+    ]
     assert missing == []
 
 

@@ -14,7 +14,13 @@ from hypothesis import strategies as st
 from digest.errors import DigestError
 from digest.model import Briefing
 from digest.publish import Published, Redirect, publish
-from digest.publish.frontmatter import FrontMatterError, StoryEntry, read_page, story_entry, story_yaml
+from digest.publish.frontmatter import (
+    FrontMatterError,
+    StoryEntry,
+    read_page,
+    story_entry,
+    story_yaml,
+)
 from digest.publish.hubs import HOME_DAYS
 from digest.publish.index import actor_slug, newest_first, read_stories
 from digest.publish.markdown import one_line
@@ -24,8 +30,13 @@ from digest.stories.address import new_story_path, slugify
 from .test_render import make_briefing
 
 
-def publish_pages(content: Path, changed: dict[str, Briefing | Redirect], *, known: dict[str, Briefing] | None = None,
-                  links_before: dict[str, str] | None = None) -> tuple[Published, list[DigestError]]:
+def publish_pages(
+    content: Path,
+    changed: dict[str, Briefing | Redirect],
+    *,
+    known: dict[str, Briefing] | None = None,
+    links_before: dict[str, str] | None = None,
+) -> tuple[Published, list[DigestError]]:
     """Publish as the build does; `known` gives the briefings of pages already published (for relinking)."""
     errors: list[DigestError] = []
     done = publish(content, "stories", changed, (known or {}).get, links_before, errors.append)
@@ -40,7 +51,10 @@ def test_slugs_are_safe_file_names(title: str) -> None:
 
 
 def test_slug_examples() -> None:
-    assert slugify("Kim Jong-un meets Putin at Vostochny, “a sacred fight”") == "kim-jong-un-meets-putin-at-vostochny-a"
+    assert (
+        slugify("Kim Jong-un meets Putin at Vostochny, “a sacred fight”")
+        == "kim-jong-un-meets-putin-at-vostochny-a"
+    )
     assert slugify("../../etc/passwd") == "etc-passwd"
     assert slugify("Ωμέγα") == "story"
 
@@ -55,7 +69,9 @@ def test_page_written_only_when_its_bytes_change(tmp_path: Path) -> None:
     assert (tmp_path / path).stat().st_mtime_ns == mtime
     changed = dataclasses.replace(make_briefing(), title="Bridge plan approved after debate")
     assert publish_pages(tmp_path, {path: changed})[0].written == [path]
-    assert [p.name for p in (tmp_path / "stories").iterdir()] == ["a.md"]  # no temporary files left behind
+    assert [p.name for p in (tmp_path / "stories").iterdir()] == [
+        "a.md"
+    ]  # no temporary files left behind
 
 
 def test_front_matter_reads_back_as_it_was_written(tmp_path: Path) -> None:
@@ -75,11 +91,16 @@ def test_new_story_paths_never_collide() -> None:
     assert new_story_path("stories", "Bridge plan approved", day, "abcdef123456", taken) == (
         "stories/2026-11-18-bridge-plan-approved-abcdef.md"
     )
-    assert new_story_path("stories", "../../index", None, "abcdef123456", set()) == "stories/undated-index.md"
+    assert (
+        new_story_path("stories", "../../index", None, "abcdef123456", set())
+        == "stories/undated-index.md"
+    )
 
 
 def test_redirect_page_for_a_merged_story(tmp_path: Path) -> None:
-    done, _ = publish_pages(tmp_path, {"stories/old.md": Redirect("Old <b>title</b>", "stories/new.md")})
+    done, _ = publish_pages(
+        tmp_path, {"stories/old.md": Redirect("Old <b>title</b>", "stories/new.md")}
+    )
     assert done.written == ["stories/old.md"]
     text = (tmp_path / "stories" / "old.md").read_text()
     assert "template: redirect.html" in text and "redirect: ../new/" in text
@@ -90,18 +111,30 @@ def test_redirect_page_for_a_merged_story(tmp_path: Path) -> None:
 def test_home_lists_newest_first_grouped_by_day(tmp_path: Path) -> None:
     pages: dict[str, Briefing | Redirect] = {
         "stories/2026-11-18-bridge-plan-approved.md": make_briefing(),
-        "stories/2026-11-20-later-story.md": make_briefing(title="Later story", published=dt.date(2026, 11, 20)),
+        "stories/2026-11-20-later-story.md": make_briefing(
+            title="Later story", published=dt.date(2026, 11, 20)
+        ),
         "stories/undated-no-date.md": make_briefing(title="No date", published=None),
     }
     done, _ = publish_pages(tmp_path, pages)
-    assert [s.title for s in newest_first(read_stories(tmp_path, "stories"))] == ["Later story", "Bridge plan approved", "No date"]
+    assert [s.title for s in newest_first(read_stories(tmp_path, "stories"))] == [
+        "Later story",
+        "Bridge plan approved",
+        "No date",
+    ]
     assert "index.md" in done.hubs
     home = (tmp_path / "index.md").read_text()
-    assert home.index("## 20 November 2026") < home.index("## 18 November 2026") < home.index("## Undated")
+    assert (
+        home.index("## 20 November 2026")
+        < home.index("## 18 November 2026")
+        < home.index("## Undated")
+    )
     assert "### [Later story](stories/2026-11-20-later-story.md)" in home
     assert "*20 November 2026 · 1 outlet: News Example*" in home
     assert "**Key actors:** [Ann Lee](actors/ann-lee.md), [Port Town](actors/port-town.md)" in home
-    assert publish_pages(tmp_path, pages, links_before=done.actor_pages)[0].hubs == []  # unchanged: not rewritten
+    assert (
+        publish_pages(tmp_path, pages, links_before=done.actor_pages)[0].hubs == []
+    )  # unchanged: not rewritten
 
 
 def test_front_page_is_bounded_and_points_to_the_archive(tmp_path: Path) -> None:
@@ -112,7 +145,11 @@ def test_front_page_is_bounded_and_points_to_the_archive(tmp_path: Path) -> None
         pages[f"stories/{day}-story-{n}.md"] = make_briefing(title=f"Story {n}", published=day)
     publish_pages(tmp_path, pages)
     home = (tmp_path / "index.md").read_text()
-    assert home.count("### [") == HOME_DAYS and "### [Story 34]" in home and "### [Story 4]" not in home
+    assert (
+        home.count("### [") == HOME_DAYS
+        and "### [Story 34]" in home
+        and "### [Story 4]" not in home
+    )
     assert "5 older briefings are in the [archive](archive/index.md), by month." in home
 
 
@@ -128,18 +165,35 @@ def test_actor_links_are_written_with_the_page() -> None:
 def test_a_page_untouched_this_run_is_relinked_when_its_actors_pages_change(tmp_path: Path) -> None:
     old = make_briefing(quotes=())  # Ann Lee named once, never quoted: no page yet
     done, _ = publish_pages(tmp_path, {"stories/old.md": old})
-    assert "[**Ann Lee**]" not in (tmp_path / "stories" / "old.md").read_text() and done.actor_pages == {}
-    new = make_briefing(title="Second story", quotes=())  # a second story naming her: now she has a page
-    done, _ = publish_pages(tmp_path, {"stories/new.md": new}, known={"stories/old.md": old},
-                            links_before=done.actor_pages)
+    assert (
+        "[**Ann Lee**]" not in (tmp_path / "stories" / "old.md").read_text()
+        and done.actor_pages == {}
+    )
+    new = make_briefing(
+        title="Second story", quotes=()
+    )  # a second story naming her: now she has a page
+    done, _ = publish_pages(
+        tmp_path,
+        {"stories/new.md": new},
+        known={"stories/old.md": old},
+        links_before=done.actor_pages,
+    )
     assert sorted(done.written) == ["stories/new.md", "stories/old.md"]
     assert "- [**Ann Lee**](../actors/ann-lee.md)" in (tmp_path / "stories" / "old.md").read_text()
     mtime = (tmp_path / "stories" / "old.md").stat().st_mtime_ns
-    done, _ = publish_pages(tmp_path, {"stories/new.md": new}, known={"stories/old.md": old},
-                            links_before=done.actor_pages)
+    done, _ = publish_pages(
+        tmp_path,
+        {"stories/new.md": new},
+        known={"stories/old.md": old},
+        links_before=done.actor_pages,
+    )
     assert done.written == [] and (tmp_path / "stories" / "old.md").stat().st_mtime_ns == mtime
-    (tmp_path / "stories" / "new.md").unlink()  # the second story gone: her page goes, and so does the link
-    done, _ = publish_pages(tmp_path, {}, known={"stories/old.md": old}, links_before=done.actor_pages)
+    (
+        tmp_path / "stories" / "new.md"
+    ).unlink()  # the second story gone: her page goes, and so does the link
+    done, _ = publish_pages(
+        tmp_path, {}, known={"stories/old.md": old}, links_before=done.actor_pages
+    )
     assert done.written == ["stories/old.md"] and not (tmp_path / "actors" / "ann-lee.md").exists()
     assert "[**Ann Lee**]" not in (tmp_path / "stories" / "old.md").read_text()
 
@@ -152,7 +206,14 @@ def test_one_line_summaries_cut_at_a_word() -> None:
 def test_actor_slugs_are_stable_and_never_collide() -> None:
 
     assert actor_slug("Elena Varga") == actor_slug("elena  varga") == "elena-varga"
-    names = ["Kell-Brightwater", "Kell Brightwater", "Fishermen’s Cooperative", "Index", "Ωμέγα", "Ωμέγα Ω"]
+    names = [
+        "Kell-Brightwater",
+        "Kell Brightwater",
+        "Fishermen’s Cooperative",
+        "Index",
+        "Ωμέγα",
+        "Ωμέγα Ω",
+    ]
     slugs = [actor_slug(n) for n in names]
     assert len(set(slugs)) == len(slugs) and "index" not in slugs
     assert slugs[1] == "kell-brightwater" and slugs[0].startswith("kell-brightwater--")
@@ -162,48 +223,93 @@ def test_hub_pages_from_the_index(tmp_path: Path) -> None:
     from digest.publish.feeds import atom_feed, json_feed
 
     later = make_briefing(title="Later story", published=dt.date(2026, 12, 2), quotes=())
-    pages: dict[str, Briefing | Redirect] = {"stories/2026-11-18-bridge.md": make_briefing(),
-                                            "stories/2026-12-02-later-story.md": later}
+    pages: dict[str, Briefing | Redirect] = {
+        "stories/2026-11-18-bridge.md": make_briefing(),
+        "stories/2026-12-02-later-story.md": later,
+    }
     done, _ = publish_pages(tmp_path, pages)
     assert "actors/ann-lee.md" in done.hubs and "index.md" in done.hubs
-    assert sorted(p.name for p in (tmp_path / "actors").iterdir()) == ["ann-lee.md", "index.md", "port-town.md"]
+    assert sorted(p.name for p in (tmp_path / "actors").iterdir()) == [
+        "ann-lee.md",
+        "index.md",
+        "port-town.md",
+    ]
     ann = (tmp_path / "actors" / "ann-lee.md").read_text()
-    assert "- Mayor: [Later story](../stories/2026-12-02-later-story.md)" in ann  # the newest story giving it
-    assert "> “We will build it”\n\n— 18 November 2026, [News Example](https://news.example/bridge#:~:text=" in ann
+    assert (
+        "- Mayor: [Later story](../stories/2026-12-02-later-story.md)" in ann
+    )  # the newest story giving it
+    assert (
+        "> “We will build it”\n\n— 18 November 2026, [News Example](https://news.example/bridge#:~:text="
+        in ann
+    )
     story = (tmp_path / "stories" / "2026-11-18-bridge.md").read_text()
     assert "- [**Ann Lee**](../actors/ann-lee.md) — Mayor" in story
-    assert "[November 2026](2026-11.md) · 1 briefing" in (tmp_path / "archive" / "index.md").read_text()
-    assert "### [Later story](../stories/2026-12-02-later-story.md)" in (tmp_path / "archive" / "2026-12.md").read_text()
-    assert '<!-- material/tags {"include": ["Port Town"]} -->' in (tmp_path / "tags" / "port-town.md").read_text()
+    assert (
+        "[November 2026](2026-11.md) · 1 briefing"
+        in (tmp_path / "archive" / "index.md").read_text()
+    )
+    assert (
+        "### [Later story](../stories/2026-12-02-later-story.md)"
+        in (tmp_path / "archive" / "2026-12.md").read_text()
+    )
+    assert (
+        '<!-- material/tags {"include": ["Port Town"]} -->'
+        in (tmp_path / "tags" / "port-town.md").read_text()
+    )
     again, _ = publish_pages(tmp_path, pages, links_before=done.actor_pages)
     assert again.written == [] and again.hubs == []  # nothing changes on a second run
     entries = newest_first(read_stories(tmp_path, "stories"))
     atom = atom_feed("https://x.example/d/", "Digest", entries)
-    assert "<id>urn:digest:story:abc123def456</id>" in atom and 'href="https://x.example/d/stories/2026-12-02-later-story/"' in atom
+    assert (
+        "<id>urn:digest:story:abc123def456</id>" in atom
+        and 'href="https://x.example/d/stories/2026-12-02-later-story/"' in atom
+    )
     assert '"date_published": "2026-12-02T00:00:00Z"' in json_feed("", "Digest", entries)
 
 
-@pytest.mark.parametrize(("text", "problem"), [
-    ("---\ntitle: [unclosed\n---\n\n# Broken\n", "front matter unreadable ("),
-    ("# No front matter\n", "no front matter (a --- block of YAML at the top)"),
-    ("---\ndate: 2026-11-18\n---\n\n# Untitled\n", "no title in its front matter"),
-    ("---\ntitle: T\ncast: [Ann Lee]\n---\n", "front matter key 'cast' is not a list of mappings"),
-    ("---\ntitle: T\ndate: last week\n---\n", "front matter key 'date' is not a date (YYYY-MM-DD)"),
-    ("---\ntitle: T\nstory_tags: [a]\ntags: a\n---\n", "front matter key 'tags' is not a list of texts"),
-])
-def test_a_story_page_it_cannot_read_is_named_in_one_line_not_silently_dropped(tmp_path: Path, text: str, problem: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("---\ntitle: [unclosed\n---\n\n# Broken\n", "front matter unreadable ("),
+        ("# No front matter\n", "no front matter (a --- block of YAML at the top)"),
+        ("---\ndate: 2026-11-18\n---\n\n# Untitled\n", "no title in its front matter"),
+        (
+            "---\ntitle: T\ncast: [Ann Lee]\n---\n",
+            "front matter key 'cast' is not a list of mappings",
+        ),
+        (
+            "---\ntitle: T\ndate: last week\n---\n",
+            "front matter key 'date' is not a date (YYYY-MM-DD)",
+        ),
+        (
+            "---\ntitle: T\nstory_tags: [a]\ntags: a\n---\n",
+            "front matter key 'tags' is not a list of texts",
+        ),
+    ],
+)
+def test_a_story_page_it_cannot_read_is_named_in_one_line_not_silently_dropped(
+    tmp_path: Path, text: str, problem: str
+) -> None:
     (tmp_path / "stories").mkdir()
     (tmp_path / "stories" / "bad.md").write_text(text)
     with pytest.raises(FrontMatterError) as raised:
         read_page(tmp_path / "stories" / "bad.md", tmp_path)
     message = str(raised.value)
-    assert message.startswith(f"{tmp_path / 'stories' / 'bad.md'}: {problem}") and "\n" not in message
+    assert (
+        message.startswith(f"{tmp_path / 'stories' / 'bad.md'}: {problem}") and "\n" not in message
+    )
     assert message.endswith("restore it from git, or delete it to have it written again")
-    done, errors = publish_pages(tmp_path, {"stories/good.md": make_briefing()})  # the rest is published
+    done, errors = publish_pages(
+        tmp_path, {"stories/good.md": make_briefing()}
+    )  # the rest is published
     assert [str(e) for e in errors] == [message] and done.written == ["stories/good.md"]
     assert "### [Bridge plan approved](stories/good.md)" in (tmp_path / "index.md").read_text()
 
 
 def test_story_entries_are_plain_values() -> None:
     entry = StoryEntry("stories/a.md", "T")
-    assert entry.outlets == () and entry.named == set() and dataclasses.replace(entry, title="U").title == "U"
+    assert (
+        entry.outlets == ()
+        and entry.named == set()
+        and dataclasses.replace(entry, title="U").title == "U"
+    )

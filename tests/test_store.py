@@ -14,11 +14,21 @@ from digest.store import ArticleRecord, Store, StoryRecord, without_text
 
 from .test_render import make_briefing
 
-FP = Fingerprint("a.html", "Bridge plan approved", "https://news.example/bridge", None, ("ann lee",), (("bridge", 3),), (1, 2, 3))
+FP = Fingerprint(
+    "a.html",
+    "Bridge plan approved",
+    "https://news.example/bridge",
+    None,
+    ("ann lee",),
+    (("bridge", 3),),
+    (1, 2, 3),
+)
 
 
 def test_article_record_round_trip(tmp_path: Path) -> None:
-    record = ArticleRecord("https://news.example/bridge", "hash", "v1", without_text(make_briefing()), FP)
+    record = ArticleRecord(
+        "https://news.example/bridge", "hash", "v1", without_text(make_briefing()), FP
+    )
     with Store.open(tmp_path) as store:
         store.put_article(record)
         assert store.article(record.key) == record
@@ -48,13 +58,18 @@ def _try_open(folder: str, queue) -> None:  # runs in another process
 def test_a_second_run_is_refused_while_one_writes(tmp_path: Path) -> None:
     with Store.open(tmp_path):
         queue = multiprocessing.get_context("fork").Queue()
-        other = multiprocessing.get_context("fork").Process(target=_try_open, args=(str(tmp_path), queue))
+        other = multiprocessing.get_context("fork").Process(
+            target=_try_open, args=(str(tmp_path), queue)
+        )
         other.start()
         other.join(10)
         message = queue.get(timeout=5)
     import os
 
-    assert message == f"{tmp_path / '.digest'}: another digest run (pid {os.getpid()}) is writing here; wait for it to finish"
+    assert (
+        message
+        == f"{tmp_path / '.digest'}: another digest run (pid {os.getpid()}) is writing here; wait for it to finish"
+    )
     Store.open(tmp_path).close()  # free again
 
 
@@ -66,13 +81,22 @@ def test_broken_index_is_reported(tmp_path: Path) -> None:
 
 
 def test_story_ids_are_stable() -> None:
-    assert story_id("https://news.example/bridge") == story_id("https://news.example/bridge") != story_id("x")
+    assert (
+        story_id("https://news.example/bridge")
+        == story_id("https://news.example/bridge")
+        != story_id("x")
+    )
 
 
 def test_story_index_follows_merges() -> None:
     from digest.store import StoryIndex
 
-    index = StoryIndex({"a": StoryRecord("a", "stories/a.md", ("k1",)), "b": StoryRecord("b", "stories/b.md", ("k2",))})
+    index = StoryIndex(
+        {
+            "a": StoryRecord("a", "stories/a.md", ("k1",)),
+            "b": StoryRecord("b", "stories/b.md", ("k2",)),
+        }
+    )
     index["a"] = StoryRecord("a", "stories/a.md", ("k1", "k2"), latest="2026-11-20")
     index["b"] = StoryRecord("b", "stories/b.md", ("k2",), merged_into="a")
     assert index.story_of("k2").id == "a" and index.story_of("k1").id == "a"  # type: ignore[union-attr]
@@ -99,14 +123,22 @@ def test_opening_the_store_removes_what_a_killed_run_left(tmp_path: Path) -> Non
         lambda text: "[1, 2, 3]",
         lambda text: text.replace('"title": "', '"title": 5, "x": "', 1),
         lambda text: text.replace('"quotes": [{', '"quotes": [{"text": "a"}, {', 1),
-        lambda text: text.replace('"actors": [{', '"actors": [{"name": "A", "kind": "person", "role": null, '
-                                  '"aliases": [], "mentions": "many"}, {', 1),
+        lambda text: text.replace(
+            '"actors": [{',
+            '"actors": [{"name": "A", "kind": "person", "role": null, '
+            '"aliases": [], "mentions": "many"}, {',
+            1,
+        ),
         lambda text: "\x00\xff garbage",
     ],
     ids=["truncated", "a-list", "wrong-type", "missing-field", "string-count", "garbage"],
 )
-def test_a_damaged_record_is_reported_in_one_line_and_analysed_again(tmp_path: Path, caplog, damage) -> None:  # type: ignore[no-untyped-def]
-    record = ArticleRecord("https://news.example/bridge", "hash", "v1", without_text(make_briefing()), FP)
+def test_a_damaged_record_is_reported_in_one_line_and_analysed_again(
+    tmp_path: Path, caplog, damage
+) -> None:  # type: ignore[no-untyped-def]
+    record = ArticleRecord(
+        "https://news.example/bridge", "hash", "v1", without_text(make_briefing()), FP
+    )
     with Store.open(tmp_path) as store:
         store.put_article(record)
         path = store._article_path(record.key)
@@ -118,15 +150,21 @@ def test_a_damaged_record_is_reported_in_one_line_and_analysed_again(tmp_path: P
     assert lines[0].endswith("analysing the page again") and "\n" not in lines[0]
 
 
-def test_records_name_their_fields_and_an_older_format_is_analysed_again_quietly(tmp_path: Path, caplog) -> None:  # type: ignore[no-untyped-def]
+def test_records_name_their_fields_and_an_older_format_is_analysed_again_quietly(
+    tmp_path: Path, caplog
+) -> None:  # type: ignore[no-untyped-def]
     import json
 
-    record = ArticleRecord("https://news.example/bridge", "hash", "v1", without_text(make_briefing()), FP)
+    record = ArticleRecord(
+        "https://news.example/bridge", "hash", "v1", without_text(make_briefing()), FP
+    )
     with Store.open(tmp_path) as store:
         store.put_article(record)
         path = store._article_path(record.key)
         data = json.loads(path.read_text(encoding="utf-8"))
-        assert data["format"] == 2 and all(isinstance(a, dict) and "mentions" in a for a in data["actors"])
+        assert data["format"] == 2 and all(
+            isinstance(a, dict) and "mentions" in a for a in data["actors"]
+        )
         assert all(set(q) == {"text", "speaker", "start", "end"} for q in data["quotes"])
         del data["format"]  # as an older Digest wrote it
         path.write_text(json.dumps(data), encoding="utf-8")

@@ -39,7 +39,10 @@ def test_weekdays_follow_the_tense(text: str, expected: list[tuple[str, str]]) -
         ("The bridge opened on 3 March 2017.", [("3 March 2017", "2017-03-03")]),
         ("The filing is dated 2018-04-09.", [("2018-04-09", "2018-04-09")]),
         ("The ban took effect Oct. 2.", [("Oct. 2", "2019-10-02")]),
-        ("The ban takes effect Jan. 6 next year.", [("Jan. 6", "2020-01-06"), ("next year", "2020")]),
+        (
+            "The ban takes effect Jan. 6 next year.",
+            [("Jan. 6", "2020-01-06"), ("next year", "2020")],
+        ),
         ("The shop closed Dec. 15.", [("Dec. 15", "2018-12-15")]),
         ("The company was founded in March 2004.", [("March 2004", "2004-03")]),
         ("Sales fell sharply in July.", [("July", "2019-07")]),
@@ -55,7 +58,10 @@ def test_dates_and_months(text: str, expected: list[tuple[str, str]]) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Rents rose last year and will rise again next year.", [("last year", "2018"), ("next year", "2020")]),
+        (
+            "Rents rose last year and will rise again next year.",
+            [("last year", "2018"), ("next year", "2020")],
+        ),
         ("Exports grew this year.", [("this year", "2019")]),
         ("Exports grew earlier this year.", [("earlier this year", "2019")]),
         ("He quit last month.", [("last month", "2019-10")]),
@@ -63,7 +69,10 @@ def test_dates_and_months(text: str, expected: list[tuple[str, str]]) -> None:
         ("The board meets this week.", [("this week", "2019-W47")]),
         ("The plant closed two years ago.", [("two years ago", "2017")]),
         ("The plant closed nearly 10 years ago.", [("nearly 10 years ago", "2009")]),
-        ("The storm hit yesterday and cleanup starts tomorrow.", [("yesterday", "2019-11-19"), ("tomorrow", "2019-11-21")]),
+        (
+            "The storm hit yesterday and cleanup starts tomorrow.",
+            [("yesterday", "2019-11-19"), ("tomorrow", "2019-11-21")],
+        ),
         ("Crews worked late last night.", [("last night", "2019-11-19")]),
         ("Voters are heading to the polls today.", [("today", "2019-11-20")]),
     ],
@@ -80,8 +89,14 @@ def test_relative_expressions(text: str, expected: list[tuple[str, str]]) -> Non
         ("Imports doubled between 2010 and 2015.", [("between 2010 and 2015", "2010/2015")]),
         ("She led the agency from 2004 to 2017.", [("2004 to 2017", "2004/2017")]),
         ("The treaty was signed in 1987.", [("1987", "1987")]),
-        ("The firm was sold in 2012. The next year it went bankrupt.", [("2012", "2012"), ("The next year", "2013")]),
-        ("The dam was finished in 1936 and flooded a year later.", [("1936", "1936"), ("a year later", "1937")]),
+        (
+            "The firm was sold in 2012. The next year it went bankrupt.",
+            [("2012", "2012"), ("The next year", "2013")],
+        ),
+        (
+            "The dam was finished in 1936 and flooded a year later.",
+            [("1936", "1936"), ("a year later", "1937")],
+        ),
     ],
 )
 def test_years_decades_and_ranges(text: str, expected: list[tuple[str, str]]) -> None:
@@ -142,7 +157,10 @@ def test_may_the_month_is_kept_when_written_as_a_date() -> None:
 
 
 def test_a_year_earlier_in_the_sentence_fixes_a_bare_date() -> None:
-    assert found("In 2016, the rally on September 9 drew crowds.") == [("2016", "2016"), ("September 9", "2016-09-09")]
+    assert found("In 2016, the rally on September 9 drew crowds.") == [
+        ("2016", "2016"),
+        ("September 9", "2016-09-09"),
+    ]
 
 
 def test_without_a_publication_date_only_absolute_expressions_are_kept() -> None:
@@ -159,7 +177,9 @@ def test_event_is_the_sentence_and_offsets_index_the_text() -> None:
 
 
 def test_results_come_in_text_order() -> None:
-    refs = find_timeline(parse("In 2001 he moved; on Friday he left; in 1999 he was born."), PUBLISHED)
+    refs = find_timeline(
+        parse("In 2001 he moved; on Friday he left; in 1999 he was born."), PUBLISHED
+    )
     assert [r.start for r in refs] == sorted(r.start for r in refs)
     assert [r.value for r in refs] == ["2001", "2019-11-15", "1999"]
 

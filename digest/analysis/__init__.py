@@ -39,18 +39,27 @@ def brief_article(
 
 
 def brief_articles(
-    articles: Sequence[Article], model: str = DEFAULT_MODEL, summary_sentences: int = 4, story_ids: Sequence[str] = ()
+    articles: Sequence[Article],
+    model: str = DEFAULT_MODEL,
+    summary_sentences: int = 4,
+    story_ids: Sequence[str] = (),
 ) -> list[Briefing]:
     """Several articles at once: spaCy parses a batch of texts faster than the same texts one by one."""
     docs = load_pipeline(model).pipe((a.text for a in articles), batch_size=max(1, len(articles)))
     ids = list(story_ids) or [""] * len(articles)
-    return [_brief(article, doc, summary_sentences, sid) for article, doc, sid in zip(articles, docs, ids, strict=True)]
+    return [
+        _brief(article, doc, summary_sentences, sid)
+        for article, doc, sid in zip(articles, docs, ids, strict=True)
+    ]
 
 
 def _brief(article: Article, doc: Doc, summary_sentences: int, story_id: str) -> Briefing:
     quotes = find_quotes(doc)
     actors = find_actors(doc, speakers=[q.speaker for q in quotes if q.speaker])
-    quotes = tuple(replace(q, speaker=resolve_name(actors, q.speaker) or q.speaker) if q.speaker else q for q in quotes)
+    quotes = tuple(
+        replace(q, speaker=resolve_name(actors, q.speaker) or q.speaker) if q.speaker else q
+        for q in quotes
+    )
     return Briefing(
         id=story_id,
         title=article.title,

@@ -21,7 +21,12 @@ from spacy.pipeline import AttributeRuler
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-COLUMNS = ("TAG", "LOWER", "DEP", "IS_SPACE")  # what an indexed rule may test, in the order of a row
+COLUMNS = (
+    "TAG",
+    "LOWER",
+    "DEP",
+    "IS_SPACE",
+)  # what an indexed rule may test, in the order of a row
 ARRAY_COLUMNS = [TAG, LOWER, DEP, IS_SPACE]
 OTHER_WORD = 0  # stands for every lowercase form that no rule names (0 is the empty string's id)
 
@@ -54,19 +59,25 @@ class RuleIndex:
                     self.one_token.append((rule_id, tests))
             if rest:
                 self.others.add(self.match_ids[rule_id], rest)
-        self.words: dict[int, int] = {}  # lowercase form → itself, or OTHER_WORD when no rule tells it apart
+        self.words: dict[
+            int, int
+        ] = {}  # lowercase form → itself, or OTHER_WORD when no rule tells it apart
         self.rules_of: dict[Row, tuple[int, ...]] = {}
 
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         found: list[tuple[int, int, int, int]] = []
-        for i, (tag, lower, dep, space) in enumerate(doc.to_array(ARRAY_COLUMNS).tolist() if len(doc) else []):
+        for i, (tag, lower, dep, space) in enumerate(
+            doc.to_array(ARRAY_COLUMNS).tolist() if len(doc) else []
+        ):
             word = self.words.get(lower)
             if word is None:
                 word = self.words[lower] = self._word(lower)
             row = (tag, word, dep, space)
             rules = self.rules_of.get(row)
             if rules is None:
-                rules = self.rules_of[row] = tuple(r for r, tests in self.one_token if all(t(row) for t in tests))
+                rules = self.rules_of[row] = tuple(
+                    r for r, tests in self.one_token if all(t(row) for t in tests)
+                )
             found.extend((r, self.match_ids[r], i, i + 1) for r in rules)
         for match_id, start, end in self.others(doc, allow_missing=True):
             found.append((int(self.strings[match_id]), match_id, start, end))
@@ -74,7 +85,9 @@ class RuleIndex:
         return found
 
     def _word(self, lower: int) -> int:
-        if lower in self.named_words or any(p.search(self.strings[lower]) for p in self.word_patterns):
+        if lower in self.named_words or any(
+            p.search(self.strings[lower]) for p in self.word_patterns
+        ):
             return lower
         return OTHER_WORD
 
@@ -102,13 +115,21 @@ class RuleIndex:
         if op in ("IN", "NOT_IN") and isinstance(arg, list):
             ids = frozenset(_value_id(v) for v in arg)
             self.named_words.update(ids if is_word else ())
-            return (lambda row: row[column] in ids) if op == "IN" else (lambda row: row[column] not in ids)
+            return (
+                (lambda row: row[column] in ids)
+                if op == "IN"
+                else (lambda row: row[column] not in ids)
+            )
         if op == "REGEX" and isinstance(arg, str):
             pattern, strings = re.compile(arg), self.strings
             if not is_word:
                 return lambda row: bool(pattern.search(strings[row[column]]))
-            self.word_patterns.append(pattern)  # a word it matches keeps its own id, so OTHER_WORD never does
-            return lambda row: row[column] != OTHER_WORD and bool(pattern.search(strings[row[column]]))
+            self.word_patterns.append(
+                pattern
+            )  # a word it matches keeps its own id, so OTHER_WORD never does
+            return lambda row: (
+                row[column] != OTHER_WORD and bool(pattern.search(strings[row[column]]))
+            )
         return None
 
 

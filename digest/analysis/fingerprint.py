@@ -29,7 +29,9 @@ from .actors.names import group_key
 # --- canonical URLs ---
 # --- fingerprints ---
 SHINGLE_WORDS = 5  # five-word shingles: long enough that shared phrases mean copied text
-MINHASH_PERMUTATIONS = 64  # Jaccard estimate within ±0.06: plenty to tell copies (>0.6) from reports (<0.3)
+MINHASH_PERMUTATIONS = (
+    64  # Jaccard estimate within ±0.06: plenty to tell copies (>0.6) from reports (<0.3)
+)
 MINHASH_SEED = 1  # fixed so fingerprints stored by one run compare with those of the next
 TOP_ACTORS = 8  # actors beyond the first eight are passers-by in most articles
 TOP_TERMS = 80  # the most frequent content words carry the story; the tail is noise and storage
@@ -40,7 +42,9 @@ ACTOR_TERM_WEIGHT = 2  # actor names are the most specific words an article has
 ACRONYM_WORDS = 3  # names this long are also written as their initials; two-word names rarely are
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
-_MODEL = re.compile(r"\b\d+-?(?!(?:st|nd|rd|th)\b)[^\W\d_]+\b")  # "16-inch", "4K", "5G": what tells products apart
+_MODEL = re.compile(
+    r"\b\d+-?(?!(?:st|nd|rd|th)\b)[^\W\d_]+\b"
+)  # "16-inch", "4K", "5G": what tells products apart
 _SUFFIX = re.compile(r"(?:['’]s|(?<=[^s])s)$")
 
 
@@ -59,24 +63,34 @@ class Fingerprint:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "source": self.source, "title": self.title, "url": self.url,
+            "source": self.source,
+            "title": self.title,
+            "url": self.url,
             "published": self.published.isoformat() if self.published else None,
-            "actors": list(self.actors), "terms": [list(t) for t in self.terms],
-            "minhash": list(self.minhash), "lead": self.lead,
+            "actors": list(self.actors),
+            "terms": [list(t) for t in self.terms],
+            "minhash": list(self.minhash),
+            "lead": self.lead,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Fingerprint:
         published = data.get("published")
         return cls(
-            source=data["source"], title=data["title"], url=data.get("url"),
+            source=data["source"],
+            title=data["title"],
+            url=data.get("url"),
             published=dt.date.fromisoformat(published) if published else None,
-            actors=tuple(data["actors"]), terms=tuple((str(t), int(n)) for t, n in data["terms"]),
-            minhash=tuple(int(h) for h in data["minhash"]), lead=data.get("lead"),
+            actors=tuple(data["actors"]),
+            terms=tuple((str(t), int(n)) for t, n in data["terms"]),
+            minhash=tuple(int(h) for h in data["minhash"]),
+            lead=data.get("lead"),
         )
 
 
-def fingerprint(article: Article, actors: Sequence[Actor], lead_actor: str | None = None) -> Fingerprint:
+def fingerprint(
+    article: Article, actors: Sequence[Actor], lead_actor: str | None = None
+) -> Fingerprint:
     """The grouping fingerprint of an article, given its actors and lead actor (brief.actors)."""
     names = _actor_keys(actors)
     return Fingerprint(
@@ -122,7 +136,9 @@ def _terms(article: Article, actor_keys: Sequence[str]) -> tuple[tuple[str, int]
     for key in actor_keys:
         for word in content_words(key.split()):
             counts[word] += ACTOR_TERM_WEIGHT * max(1, counts[word] // 2)
-        if len(words := key.split()) >= ACRONYM_WORDS:  # "european space agency" meets an outlet's "ESA"
+        if (
+            len(words := key.split()) >= ACRONYM_WORDS
+        ):  # "european space agency" meets an outlet's "ESA"
             counts["".join(w[0] for w in words)] += ACTOR_TERM_WEIGHT
     return tuple(counts.most_common(TOP_TERMS))
 

@@ -12,7 +12,9 @@ from __future__ import annotations
 NAME_JOINERS = frozenset(
     {"for", "of", "and", "&"}
 )  # "Doctors for Camp Closure", "Customs and Border Protection"
-ANONYMOUS = frozenset({"official", "source", "person", "people", "observer"})  # unnamed on purpose: stay None
+ANONYMOUS = frozenset(
+    {"official", "source", "person", "people", "observer"}
+)  # unnamed on purpose: stay None
 # Verbs (by lemma) whose subject is the one speaking the quoted words. Verbs of thought (think,
 # believe, hope) are left out: "she believes the plan “works”" rarely reproduces words.
 REPORTING_VERBS: frozenset[str] = frozenset(
@@ -52,15 +54,21 @@ ORG_DESCRIPTIONS: frozenset[str] = frozenset(
     studio union party bureau board bank service embassy kremlin""".split()
 )
 # Words that may stay lower-case inside a title ("Dancing with the Stars").
-TITLE_SMALL_WORDS = frozenset("a an the and or but of in on at to for with by from as vs via nor is".split())
+TITLE_SMALL_WORDS = frozenset(
+    "a an the and or but of in on at to for with by from as vs via nor is".split()
+)
 # Titles of someone speaking for a body: unnamed, they speak for it ("a CBP spokesperson" → CBP).
 SPOKES_NOUNS = frozenset(
     {"spokesman", "spokeswoman", "spokesperson", "representative", "rep", "spokespeople"}
 )
 # Descriptions that tell the person's gender, for matching them to he/she antecedents.
 MALE_WORDS = "actor spokesman chairman congressman king prince businessman father husband"
-FEMALE_WORDS = "actress spokeswoman chairwoman congresswoman queen princess businesswoman mother wife"
-DESCRIPTION_GENDER = dict.fromkeys(MALE_WORDS.split(), "m") | dict.fromkeys(FEMALE_WORDS.split(), "f")
+FEMALE_WORDS = (
+    "actress spokeswoman chairwoman congresswoman queen princess businesswoman mother wife"
+)
+DESCRIPTION_GENDER = dict.fromkeys(MALE_WORDS.split(), "m") | dict.fromkeys(
+    FEMALE_WORDS.split(), "f"
+)
 # Verbs that give something a name: a short quote under them is a label, not speech.
 NAMING_VERBS = frozenset({"dub", "nickname", "term", "label", "brand", "name", "title", "christen"})
 # Nouns announcing that the quote is a term, a title or a name: 'the term "three amigos"'.
@@ -107,9 +115,19 @@ COUNTRY_FORMS: tuple[tuple[str, ...], ...] = (
 )
 # Capitals standing for their country ("Washington warned"); merged only when the country is named.
 CAPITALS = {
-    "washington": "united states", "moscow": "russia", "beijing": "china", "pyongyang": "north korea",
-    "seoul": "south korea", "kyiv": "ukraine", "kiev": "ukraine", "tehran": "iran", "tokyo": "japan",
-    "london": "united kingdom", "paris": "france", "berlin": "germany", "kabul": "afghanistan",
+    "washington": "united states",
+    "moscow": "russia",
+    "beijing": "china",
+    "pyongyang": "north korea",
+    "seoul": "south korea",
+    "kyiv": "ukraine",
+    "kiev": "ukraine",
+    "tehran": "iran",
+    "tokyo": "japan",
+    "london": "united kingdom",
+    "paris": "france",
+    "berlin": "germany",
+    "kabul": "afghanistan",
 }
 # Last words that make "… Prince Alfred Hospital" an institution, not a person after a title.
 INSTITUTION_WORDS = frozenset(
@@ -120,7 +138,9 @@ INSTITUTION_WORDS = frozenset(
 NAME_LIKE_TITLES = frozenset(
     "king queen prince princess lord lady sister father dame sir miss general justice".split()
 )
-PARTIES = frozenset({"Democrats", "Republicans"})  # NORP words that name an organization acting as one
+PARTIES = frozenset(
+    {"Democrats", "Republicans"}
+)  # NORP words that name an organization acting as one
 
 # --- Organizations, media, things and events ---
 

@@ -49,7 +49,10 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
             f"in site_config/digest.yml to an installed pipeline"
         ) from err
     ops = NumpyOps(use_blis=False)
-    for _, component in nlp.pipeline:  # a few layers are built with the default ops whatever the context says
+    for (
+        _,
+        component,
+    ) in nlp.pipeline:  # a few layers are built with the default ops whatever the context says
         model = getattr(component, "model", None)  # rule-based components have none
         for layer in model.walk() if model is not None else ():
             layer.ops = ops

@@ -21,11 +21,19 @@ R = TypeVar("R")
 def analyze_page(page: RawPage, config: Config, published: dt.date | None = None) -> Briefing:
     """One page → its briefing; a page in a language not in analysis.languages is an ExtractError."""
     article = extract_checked(page, config, published)
-    return brief_article(article, config.analysis.model, config.analysis.summary_sentences, story_id(source_key(page)))
+    return brief_article(
+        article,
+        config.analysis.model,
+        config.analysis.summary_sentences,
+        story_id(source_key(page)),
+    )
 
 
 def analyze_batch(
-    pages: Sequence[RawPage], config: Config, finish: Callable[[RawPage, Briefing], R], published: dt.date | None = None
+    pages: Sequence[RawPage],
+    config: Config,
+    finish: Callable[[RawPage, Briefing], R],
+    published: dt.date | None = None,
 ) -> list[R | DigestError]:
     """The work of one task: each page extracted (or its error kept), then the articles briefed together."""
     extracted: list[Article | DigestError] = []
@@ -35,9 +43,18 @@ def analyze_batch(
         except DigestError as err:
             extracted.append(err)
     found = [(page, a) for page, a in zip(pages, extracted) if isinstance(a, Article)]
-    briefings = iter(brief_articles([a for _, a in found], config.analysis.model, config.analysis.summary_sentences,
-                                    [story_id(source_key(page)) for page, _ in found]))
-    return [a if isinstance(a, DigestError) else finish(page, next(briefings)) for page, a in zip(pages, extracted)]
+    briefings = iter(
+        brief_articles(
+            [a for _, a in found],
+            config.analysis.model,
+            config.analysis.summary_sentences,
+            [story_id(source_key(page)) for page, _ in found],
+        )
+    )
+    return [
+        a if isinstance(a, DigestError) else finish(page, next(briefings))
+        for page, a in zip(pages, extracted)
+    ]
 
 
 def extract_checked(page: RawPage, config: Config, published: dt.date | None) -> Article:

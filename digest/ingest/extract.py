@@ -14,31 +14,46 @@ from trafilatura.utils import language_classifier
 from ..errors import ExtractError
 from ..model import Article, RawPage
 
-MIN_PROSE_WORDS = 40  # fewer words in sentence-like paragraphs: a menu, paywall or error page, not an article
+MIN_PROSE_WORDS = (
+    40  # fewer words in sentence-like paragraphs: a menu, paywall or error page, not an article
+)
 SENTENCE_END = tuple('.!?"”’)')
-LANGUAGE_SAMPLE = 5000  # characters of text the language is detected from (py3langid, as trafilatura does)
+LANGUAGE_SAMPLE = (
+    5000  # characters of text the language is detected from (py3langid, as trafilatura does)
+)
 SNIFF_BYTES = 2048  # how much of a file is looked at to tell binary from text
 HTML_LANG = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
 BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x1f\x8b")
 # Unicode direction overrides and isolates: invisible, and able to make a headline read backwards
 # ("gnp.exe") on our pages; no news text needs them to be read.
-DIRECTION_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+DIRECTION_CONTROLS = dict.fromkeys(
+    map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+)
 MAX_TEXT = 200_000  # characters of article text; a news article is far shorter (analysis cost grows with it)
 MAX_RUN = 200  # characters without a space: longer is no word or link of an article (and spaCy's
-LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")  # tokenizer is quadratic in it: 10,000 commas took 9 s)
+LONG_RUN = re.compile(
+    rf"\S{{{MAX_RUN + 1},}}"
+)  # tokenizer is quadratic in it: 10,000 commas took 9 s)
 
 
 def extract_article(page: RawPage, published: dt.date | None = None) -> Article:
     """Extract the article; `published` overrides the page's own date."""
     _refuse_binary(page)
     article = _sanitize(_extract_text_file(page) if page.kind == "text" else _extract_html(page))
-    article = replace(article, language=language_classifier(article.text[:LANGUAGE_SAMPLE], "") or article.language)
+    article = replace(
+        article,
+        language=language_classifier(article.text[:LANGUAGE_SAMPLE], "") or article.language,
+    )
     if len(article.text) > MAX_TEXT:
-        raise ExtractError(f"article text longer than {MAX_TEXT:,} characters: not a news article? skipped",
-                           page.source)
+        raise ExtractError(
+            f"article text longer than {MAX_TEXT:,} characters: not a news article? skipped",
+            page.source,
+        )
     words = _prose_words(article.text)
     if words < MIN_PROSE_WORDS:
-        raise ExtractError(f"no article text found ({words} words of prose); is it an article page?", page.source)
+        raise ExtractError(
+            f"no article text found ({words} words of prose); is it an article page?", page.source
+        )
     if published is not None:
         return replace(article, published=published)
     return article
@@ -76,16 +91,24 @@ def _refuse_binary(page: RawPage) -> None:
     if not head.strip():
         raise ExtractError("the file is empty", page.source)
     if head.startswith(BINARY_MAGIC) or b"\x00" in head:
-        raise ExtractError("binary content (PDF, image or archive?), not a web page or text", page.source)
+        raise ExtractError(
+            "binary content (PDF, image or archive?), not a web page or text", page.source
+        )
 
 
 def _extract_html(page: RawPage) -> Article:
     try:
         doc = trafilatura.bare_extraction(
-            page.content, url=page.url, with_metadata=True, include_comments=False, include_tables=False
+            page.content,
+            url=page.url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
         )
     except Exception as err:  # trafilatura raises assorted lxml errors on hostile markup
-        raise ExtractError(f"could not parse the page: {err.__class__.__name__}", page.source) from err
+        raise ExtractError(
+            f"could not parse the page: {err.__class__.__name__}", page.source
+        ) from err
     if not isinstance(doc, Document) or not doc.text:  # None, or a dict only with as_dict=True
         raise ExtractError("no article text found; is it an article page?", page.source)
     title = " ".join((doc.title or "").split())

@@ -107,14 +107,18 @@ def _watched(pool: urllib3.PoolManager, watchdog: Watchdog) -> urllib3.PoolManag
     for scheme, pool_cls in known.items():
         conn_cls = pool_cls.ConnectionCls
 
-        def _new_conn(self: urllib3.connection.HTTPConnection, _base: type = conn_cls) -> socket.socket:
+        def _new_conn(
+            self: urllib3.connection.HTTPConnection, _base: type = conn_cls
+        ) -> socket.socket:
             sock = _base._new_conn(self)  # type: ignore[attr-defined]
             watchdog.opened(sock)
             return sock  # type: ignore[no-any-return]
 
         watched_conn = type(conn_cls.__name__, (conn_cls,), {"_new_conn": _new_conn})
         classes[scheme] = type(pool_cls.__name__, (pool_cls,), {"ConnectionCls": watched_conn})
-    pool.pool_classes_by_scheme = classes  # this pool's own (urllib3's class-level table stays as it is)
+    pool.pool_classes_by_scheme = (
+        classes  # this pool's own (urllib3's class-level table stays as it is)
+    )
     return pool
 
 
@@ -126,9 +130,14 @@ class Fetcher:
         self.cache_dir = Path(options.cache_dir) / "http"
         self._watchdog = Watchdog(TOTAL_TIME_FACTOR * options.timeout)
         self._retry = type("Retry", (_WatchedRetry,), {"watchdog": self._watchdog})
-        self._pool = _watched(create_pool(
-            ssrf_protection=not options.allow_private, ca_certs=certifi.where(), cert_reqs="CERT_REQUIRED"
-        ), self._watchdog)
+        self._pool = _watched(
+            create_pool(
+                ssrf_protection=not options.allow_private,
+                ca_certs=certifi.where(),
+                cert_reqs="CERT_REQUIRED",
+            ),
+            self._watchdog,
+        )
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
         self._last_request: dict[str, float] = {}
 
@@ -152,7 +161,11 @@ class Fetcher:
         if status == 304 and cached:
             return cached[0]
         if status != 200:
-            retried = f" (after {self.options.retries} retries)" if status in RETRY_STATUSES and self.options.retries else ""
+            retried = (
+                f" (after {self.options.retries} retries)"
+                if status in RETRY_STATUSES and self.options.retries
+                else ""
+            )
             raise FetchError(f"HTTP {status}{retried} {_reason(status)}", url)
         response = Response(final_url, body, resp_headers.get("Content-Type", ""))
         self._cache_write(url, response, resp_headers)
@@ -179,12 +192,18 @@ class Fetcher:
         finally:
             self._watchdog.stop()
 
-    def _attempt(self, url: str, headers: dict[str, str], retry: urllib3.Retry) -> tuple[int, str, bytes, dict[str, str]]:
+    def _attempt(
+        self, url: str, headers: dict[str, str], retry: urllib3.Retry
+    ) -> tuple[int, str, bytes, dict[str, str]]:
         try:
             resp = self._pool.request(
                 "GET",
                 url,
-                headers={"User-Agent": self.options.user_agent, "Accept-Encoding": "gzip, deflate", **headers},
+                headers={
+                    "User-Agent": self.options.user_agent,
+                    "Accept-Encoding": "gzip, deflate",
+                    **headers,
+                },
                 retries=retry,
                 timeout=urllib3.Timeout(connect=self.options.timeout, read=self.options.timeout),
                 preload_content=False,
@@ -208,10 +227,14 @@ class Fetcher:
             while chunk := resp.read1(CHUNK):  # returns as soon as some bytes arrive
                 size += len(chunk)
                 if size > limit:
-                    raise FetchError(f"response larger than {limit:,} bytes (fetch.max_bytes); skipped", url)
+                    raise FetchError(
+                        f"response larger than {limit:,} bytes (fetch.max_bytes); skipped", url
+                    )
                 chunks.append(chunk)
         except (urllib3.exceptions.HTTPError, OSError) as err:
-            raise FetchError(self._too_slow() if self._watchdog.fired else _describe(err), url) from err
+            raise FetchError(
+                self._too_slow() if self._watchdog.fired else _describe(err), url
+            ) from err
         if self._watchdog.fired:
             raise FetchError(self._too_slow(), url)
         return b"".join(chunks)
@@ -233,7 +256,9 @@ class Fetcher:
     def _allowed(self, url: str) -> bool:
         parts = urlsplit(url)
         if parts.netloc not in self._robots:
-            self._robots[parts.netloc] = self._load_robots(f"{parts.scheme}://{parts.netloc}/robots.txt")
+            self._robots[parts.netloc] = self._load_robots(
+                f"{parts.scheme}://{parts.netloc}/robots.txt"
+            )
         robots = self._robots[parts.netloc]
         return robots is None or robots.can_fetch(self.options.user_agent, url)
 
@@ -296,7 +321,10 @@ def _describe(err: object) -> str:
         return "refused to connect to a private or loopback address (set fetch.allow_private: true to allow)"
     if isinstance(err, urllib3.exceptions.NewConnectionError) or "Connection refused" in text:
         return "connection failed: is the site up and the URL right?"
-    if isinstance(err, (urllib3.exceptions.TimeoutError, urllib3.exceptions.ReadTimeoutError)) or "timed out" in text:
+    if (
+        isinstance(err, (urllib3.exceptions.TimeoutError, urllib3.exceptions.ReadTimeoutError))
+        or "timed out" in text
+    ):
         return "timed out (fetch.timeout)"
     if "redirect" in text.lower():
         return f"too many redirects (more than {MAX_REDIRECTS})"

@@ -30,7 +30,9 @@ def canonical_url(url: str) -> str:
         host = f"{host}:{parts.port}"
     segments = [s for s in parts.path.split("/") if s and s.lower() != "amp"]
     path = "/" + "/".join(segments) if segments else ""
-    query = sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _tracking(k))
+    query = sorted(
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _tracking(k)
+    )
     return urlunsplit((scheme, host, path, urlencode(query), ""))
 
 

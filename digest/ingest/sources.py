@@ -46,7 +46,9 @@ def source_from_argument(argument: str) -> Source:
     return Source("url" if argument.startswith(("http://", "https://")) else "files", argument)
 
 
-def _expand(source: Source, fetcher: Fetcher | None, on_error: ErrorHandler, max_bytes: int) -> list[str]:
+def _expand(
+    source: Source, fetcher: Fetcher | None, on_error: ErrorHandler, max_bytes: int
+) -> list[str]:
     try:
         if source.kind == "files":
             return _glob_files(source.value)
@@ -77,7 +79,9 @@ def _read_url_list(path: str) -> list[str]:
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as err:
-        raise DigestError(f"cannot read the URL list: {err.__class__.__name__}; check the path", path) from err
+        raise DigestError(
+            f"cannot read the URL list: {err.__class__.__name__}; check the path", path
+        ) from err
     urls = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
     bad = [u for u in urls if not u.startswith(("http://", "https://"))]
     if bad:
@@ -108,14 +112,20 @@ class _Sitemap(SitemapObject):
 def _sitemap_links(url: str, fetcher: Fetcher, on_error: ErrorHandler) -> list[str]:
     sitemap = _Sitemap(url, urlsplit(url).netloc, [url], external=True)
     visited = 0
-    while sitemap.sitemap_urls and visited < MAX_SITEMAPS and len(sitemap.urls) < fetcher.options.max_links:
+    while (
+        sitemap.sitemap_urls
+        and visited < MAX_SITEMAPS
+        and len(sitemap.urls) < fetcher.options.max_links
+    ):
         sitemap.current_url = sitemap.sitemap_urls.pop(0)
         if sitemap.current_url in sitemap.seen:
             continue
         sitemap.seen.add(sitemap.current_url)
         visited += 1
         try:
-            sitemap.content = fetcher.get(sitemap.current_url, revalidate=True).content.decode("utf-8", "replace")
+            sitemap.content = fetcher.get(sitemap.current_url, revalidate=True).content.decode(
+                "utf-8", "replace"
+            )
         except FetchError as err:
             on_error(err)
             continue
@@ -154,11 +164,17 @@ def _read_file(location: str, max_bytes: int) -> RawPage:
     kind = PAGE_SUFFIXES.get(suffix)
     if kind is None:
         allowed = ", ".join(PAGE_SUFFIXES)
-        raise DigestError(f"unsupported file type {suffix or '(none)'!r}; give {allowed} files (or .gz of them)", location)
+        raise DigestError(
+            f"unsupported file type {suffix or '(none)'!r}; give {allowed} files (or .gz of them)",
+            location,
+        )
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise DigestError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (fetch.max_bytes)", location)
+            raise DigestError(
+                f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (fetch.max_bytes)",
+                location,
+            )
         content = path.read_bytes()
     except FileNotFoundError as err:
         raise DigestError("file not found; check the path", location) from err
@@ -179,5 +195,7 @@ def _gunzip(content: bytes, location: str, max_bytes: int) -> bytes:
     except zlib.error as err:
         raise DigestError(f"not a valid gzip file ({err})", location) from err
     if len(data) > max_bytes:
-        raise DigestError(f"decompresses to over the {max_bytes:,}-byte limit (fetch.max_bytes)", location)
+        raise DigestError(
+            f"decompresses to over the {max_bytes:,}-byte limit (fetch.max_bytes)", location
+        )
     return data

@@ -58,7 +58,9 @@ def publish(
     for path, page in changed.items():  # phase 1: the index
         if isinstance(page, Briefing):
             try:
-                story_markdown(page, path)  # unsafe Markdown is refused before the index lists the story
+                story_markdown(
+                    page, path
+                )  # unsafe Markdown is refused before the index lists the story
             except DigestError as err:
                 on_error(err)
                 continue
@@ -88,8 +90,13 @@ def _links(entry: StoryEntry, pages: Mapping[str, str]) -> dict[str, str]:
     return {name: pages[name] for name in entry.named if name in pages}
 
 
-def _write(content_dir: Path, path: str, briefing: Briefing, index: SiteIndex,
-           on_error: Callable[[DigestError], None]) -> bool:
+def _write(
+    content_dir: Path,
+    path: str,
+    briefing: Briefing,
+    index: SiteIndex,
+    on_error: Callable[[DigestError], None],
+) -> bool:
     try:
         text = story_markdown(briefing, path, index.links_of(story_entry(briefing, path)))
     except DigestError as err:
@@ -100,7 +107,9 @@ def _write(content_dir: Path, path: str, briefing: Briefing, index: SiteIndex,
 
 def _write_hubs(content_dir: Path, index: SiteIndex) -> list[str]:
     pages = hub_pages(index)
-    for folder in HUB_DIRS:  # our folders: a page that no longer belongs (an actor under the threshold) goes
+    for (
+        folder
+    ) in HUB_DIRS:  # our folders: a page that no longer belongs (an actor under the threshold) goes
         for stale in (content_dir / folder).glob("*.md"):
             if f"{folder}/{stale.name}" not in pages:
                 stale.unlink()

@@ -18,7 +18,9 @@ FEED_ITEMS = 50  # newest stories in each feed; readers keep older ones themselv
 ATOM_NAME, JSON_NAME = "feed.xml", "feed.json"
 
 
-def write_feeds(site_dir: Path, site_url: str | None, title: str, stories: list[StoryEntry]) -> None:
+def write_feeds(
+    site_dir: Path, site_url: str | None, title: str, stories: list[StoryEntry]
+) -> None:
     """Both feeds for the newest dated stories; links are absolute when `site_url` is set (SITE_URL)."""
     base = (site_url or "").rstrip("/") + "/" if site_url else ""
     items = [s for s in stories if s.date][:FEED_ITEMS]
@@ -39,15 +41,15 @@ def atom_feed(base: str, title: str, stories: list[StoryEntry]) -> str:
         f"  <title>{escape(title)}</title>",
         f"  <id>{escape(base or 'urn:digest:site')}</id>",
         f"  <updated>{updated}</updated>",
-        f"  <link rel=\"alternate\" href={quoteattr(base or './')}/>",
-        f"  <link rel=\"self\" href={quoteattr(base + ATOM_NAME)}/>",
+        f'  <link rel="alternate" href={quoteattr(base or "./")}/>',
+        f'  <link rel="self" href={quoteattr(base + ATOM_NAME)}/>',
     ]
     for story in stories:
         lines += [
             "  <entry>",
             f"    <title>{escape(story.title)}</title>",
             f"    <id>urn:digest:story:{escape(story.id or story.path)}</id>",
-            f"    <link rel=\"alternate\" href={quoteattr(story_url(base, story))}/>",
+            f'    <link rel="alternate" href={quoteattr(story_url(base, story))}/>',
             f"    <updated>{_timestamp(story.date)}</updated>",
             f"    <published>{_timestamp(story.date)}</published>",
             f"    <author><name>{escape(', '.join(story.outlets) or title)}</name></author>",

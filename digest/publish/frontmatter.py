@@ -63,7 +63,9 @@ class QuoteEntry:
     speaker: str | None
     text: str
     outlet: str | None
-    url: str | None  # the first source's address, with a #:~:text= fragment that scrolls to the quote
+    url: (
+        str | None
+    )  # the first source's address, with a #:~:text= fragment that scrolls to the quote
     date: dt.date | None
 
 
@@ -113,7 +115,9 @@ def story_entry(b: Briefing, path: str) -> StoryEntry:
         date=b.published,
         id=b.id,
         description=b.summary[0] if b.summary else None,
-        sources=tuple(SourceEntry(a.site, a.title, a.url, a.author, a.published) for a in b.articles),
+        sources=tuple(
+            SourceEntry(a.site, a.title, a.url, a.author, a.published) for a in b.articles
+        ),
         actors=tuple(a.name for a in key),
         tags=b.tags,
         cast=tuple(CastMember(a.name, a.kind, a.role) for a in key),
@@ -128,34 +132,73 @@ def story_yaml(s: StoryEntry) -> str:
         "date": _iso(s.date),
         "id": s.id,
         "description": s.description,
-        "sources": [{"outlet": a.outlet, "title": a.title, "url": a.url, "author": a.author,
-                     "published": _iso(a.published)} for a in s.sources],
+        "sources": [
+            {
+                "outlet": a.outlet,
+                "title": a.title,
+                "url": a.url,
+                "author": a.author,
+                "published": _iso(a.published),
+            }
+            for a in s.sources
+        ],
         "actors": list(s.actors),
         "tags": list(s.tags),
         "cast": [{"name": m.name, "kind": m.kind, "role": m.role} for m in s.cast],
-        "quotes": [{"speaker": q.speaker, "text": q.text, "outlet": q.outlet, "url": q.url,
-                    "date": _iso(q.date)} for q in s.quotes],
+        "quotes": [
+            {
+                "speaker": q.speaker,
+                "text": q.text,
+                "outlet": q.outlet,
+                "url": q.url,
+                "date": _iso(q.date),
+            }
+            for q in s.quotes
+        ],
     }
     return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) + "---\n"
 
 
 def redirect_yaml(title: str, redirect: str) -> str:
     """The front matter of a merged story's page (site_config/overrides/redirect.html sends readers on)."""
-    meta = {"title": title, "template": "redirect.html", "redirect": redirect, "search": {"exclude": True}}
+    meta = {
+        "title": title,
+        "template": "redirect.html",
+        "redirect": redirect,
+        "search": {"exclude": True},
+    }
     return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n"
 
 
 def hub_yaml(title: str, description: str, template: str | None = None) -> list[str]:
     """The front matter of a hub page (archive, actors, tags), as lines."""
-    meta = [f"title: {json.dumps(title, ensure_ascii=False)}",
-            f"description: {json.dumps(description, ensure_ascii=False)}"]
+    meta = [
+        f"title: {json.dumps(title, ensure_ascii=False)}",
+        f"description: {json.dumps(description, ensure_ascii=False)}",
+    ]
     if template:
         meta.append(f"template: {template}")
     return ["---", *meta, "---", ""]
 
 
-HOME_YAML = ["---", "title: Latest briefings", "template: digest-list.html", "hide:", "  - navigation", "---", ""]
-SEARCH_YAML = ["---", "title: Search", "template: digest-search.html", "search:", "  exclude: true", "---", ""]
+HOME_YAML = [
+    "---",
+    "title: Latest briefings",
+    "template: digest-list.html",
+    "hide:",
+    "  - navigation",
+    "---",
+    "",
+]
+SEARCH_YAML = [
+    "---",
+    "title: Search",
+    "template: digest-search.html",
+    "search:",
+    "  exclude: true",
+    "---",
+    "",
+]
 
 
 def _quote_entry(q: Quote, articles: tuple[Article, ...]) -> QuoteEntry:
@@ -167,6 +210,7 @@ def _quote_entry(q: Quote, articles: tuple[Article, ...]) -> QuoteEntry:
 
 def text_fragment(quoted: str) -> str:
     """A `#:~:text=start,end` fragment that makes the browser scroll to the quote."""
+
     def part(text: str) -> str:
         return percent(text.strip(" ,.;:"), safe="")
 
@@ -193,7 +237,9 @@ def read_page(path: Path, content_dir: Path) -> StoryEntry | RedirectEntry:
         problem = " ".join(str(err).split())[:120]
         raise FrontMatterError(f"front matter unreadable ({problem}); {_FIX}", str(path)) from err
     if not isinstance(meta, dict):
-        raise FrontMatterError(f"no front matter (a --- block of YAML at the top); {_FIX}", str(path))
+        raise FrontMatterError(
+            f"no front matter (a --- block of YAML at the top); {_FIX}", str(path)
+        )
     rel = path.relative_to(content_dir).as_posix()
     get = _Fields(meta, path)
     title = get.text("title")
@@ -207,16 +253,34 @@ def read_page(path: Path, content_dir: Path) -> StoryEntry | RedirectEntry:
         date=get.date(meta, "date"),
         id=get.text("id"),
         description=get.text("description"),
-        sources=get.items("sources", lambda m: SourceEntry(
-            get.text("outlet", m), get.text("title", m), get.text("url", m), get.text("author", m),
-            get.date(m, "published"))),
+        sources=get.items(
+            "sources",
+            lambda m: SourceEntry(
+                get.text("outlet", m),
+                get.text("title", m),
+                get.text("url", m),
+                get.text("author", m),
+                get.date(m, "published"),
+            ),
+        ),
         actors=get.texts("actors"),
         tags=get.texts("tags"),
-        cast=get.items("cast", lambda m: CastMember(
-            get.required("name", m), get.text("kind", m) or "person", get.text("role", m))),
-        quotes=get.items("quotes", lambda m: QuoteEntry(
-            get.text("speaker", m), get.text("text", m) or "", get.text("outlet", m), get.text("url", m),
-            get.date(m, "date"))),
+        cast=get.items(
+            "cast",
+            lambda m: CastMember(
+                get.required("name", m), get.text("kind", m) or "person", get.text("role", m)
+            ),
+        ),
+        quotes=get.items(
+            "quotes",
+            lambda m: QuoteEntry(
+                get.text("speaker", m),
+                get.text("text", m) or "",
+                get.text("outlet", m),
+                get.text("url", m),
+                get.date(m, "date"),
+            ),
+        ),
     )
 
 
@@ -227,7 +291,9 @@ class _Fields:
         self.meta, self.path = meta, path
 
     def fail(self, key: str, expected: str) -> FrontMatterError:
-        return FrontMatterError(f"front matter key {key!r} is not {expected}; {_FIX}", str(self.path))
+        return FrontMatterError(
+            f"front matter key {key!r} is not {expected}; {_FIX}", str(self.path)
+        )
 
     def text(self, key: str, meta: dict[str, Any] | None = None) -> str | None:
         value = (self.meta if meta is None else meta).get(key)

@@ -26,12 +26,23 @@ from .markdown import escape_md, md_url, one_line, web_url, when
 ARCHIVE_DIR, TAGS_DIR = "archive", "tags"
 HUB_DIRS = (ACTORS_DIR, ARCHIVE_DIR, TAGS_DIR)
 HOME_ACTORS = 4  # actors named under each story on the home page
-HOME_DAYS = 30  # the front page shows the stories of the last 30 days (counted from the newest story)…
+HOME_DAYS = (
+    30  # the front page shows the stories of the last 30 days (counted from the newest story)…
+)
 HOME_MAX = 100  # …and at most this many; every story is in the archive (archive/)
-MIN_TAGGED = 2  # a tag gets its listing page from this many stories on (one story: the tag stays unlinked)
+MIN_TAGGED = (
+    2  # a tag gets its listing page from this many stories on (one story: the tag stays unlinked)
+)
 T = TypeVar("T")
-SEARCH_PAGE = "\n".join([*SEARCH_YAML, "# Search", "",
-                         "Search every briefing and actor: a name, a place, words from a quote.", ""])
+SEARCH_PAGE = "\n".join(
+    [
+        *SEARCH_YAML,
+        "# Search",
+        "",
+        "Search every briefing and actor: a name, a place, words from a quote.",
+        "",
+    ]
+)
 
 
 def hub_pages(index: SiteIndex) -> dict[str, str]:
@@ -51,7 +62,9 @@ def home_page(index: SiteIndex) -> str:
     latest = latest_stories(stories)
     lines = [*HOME_YAML, "# Latest briefings", ""]
     if not stories:
-        lines.append("No briefings yet: add sources to `site_config/digest.yml` and run `nox -s build`.")
+        lines.append(
+            "No briefings yet: add sources to `site_config/digest.yml` and run `nox -s build`."
+        )
     day: object = object()
     for story in latest:
         if story.date != day:
@@ -60,7 +73,11 @@ def home_page(index: SiteIndex) -> str:
         lines += story_card(story, index.actor_pages, "")
     older = len(stories) - len(latest)
     if stories:
-        more = f"{older} older briefing{'s are' if older != 1 else ' is'} in the" if older else "Every briefing is in the"
+        more = (
+            f"{older} older briefing{'s are' if older != 1 else ' is'} in the"
+            if older
+            else "Every briefing is in the"
+        )
         lines += ["---", "", f"{more} [archive](archive/index.md), by month.", ""]
     return "\n".join(lines).rstrip() + "\n"
 
@@ -101,7 +118,9 @@ def actor_pages(index: SiteIndex) -> dict[str, str]:
         lines += [f"## {letter}", ""]
         for actor in group:
             count = f"{len(actor.stories)} {'story' if len(actor.stories) == 1 else 'stories'}"
-            lines.append(f"- [{escape_md(actor.name)}]({pages[actor.name].split('/')[-1]}) · {count}")
+            lines.append(
+                f"- [{escape_md(actor.name)}]({pages[actor.name].split('/')[-1]}) · {count}"
+            )
         lines.append("")
     if not pages:
         lines.append("No actors yet.")
@@ -117,7 +136,9 @@ def _actor_page(actor: ActorRecord) -> str:
     lines += [f"# {escape_md(actor.name)}", "", f"*{kinds} · {stories} · {quotes}*", ""]
     if actor.roles:
         lines += ["## Roles", ""]
-        lines += [f"- {escape_md(role)}: {_story_link(story)}" for role, story in actor.roles.items()]
+        lines += [
+            f"- {escape_md(role)}: {_story_link(story)}" for role, story in actor.roles.items()
+        ]
         lines.append("")
     lines += ["## Stories", ""]
     lines += [f"- {when(s.date)} · {_story_link(s)}" for s in actor.stories]
@@ -128,7 +149,12 @@ def _actor_page(actor: ActorRecord) -> str:
             source = escape_md(quote.outlet or "source")
             if quote.url and web_url(quote.url):
                 source = f"[{source}]({md_url(quote.url)})"
-            lines += [f"> “{escape_md(quote.text)}”", "", f"— {when(quote.date)}, {source}, in {_story_link(story)}", ""]
+            lines += [
+                f"> “{escape_md(quote.text)}”",
+                "",
+                f"— {when(quote.date)}, {source}, in {_story_link(story)}",
+                "",
+            ]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -145,7 +171,9 @@ def archive_pages(index: SiteIndex) -> dict[str, str]:
         if key[:4] != year and key != "undated":
             year = key[:4]
             lines += [f"## {year}", ""]
-        lines.append(f"- [{label}]({key}.md) · {len(group)} {'briefing' if len(group) == 1 else 'briefings'}")
+        lines.append(
+            f"- [{label}]({key}.md) · {len(group)} {'briefing' if len(group) == 1 else 'briefings'}"
+        )
         out[f"{ARCHIVE_DIR}/{key}.md"] = _month_page(label, group, index.actor_pages)
     if not months:
         lines.append("No briefings yet.")
@@ -154,7 +182,9 @@ def archive_pages(index: SiteIndex) -> dict[str, str]:
 
 
 def _month_page(label: str, stories: list[StoryEntry], pages: dict[str, str]) -> str:
-    lines = hub_yaml(f"Briefings of {label}", f"Every briefing of {label}.", template="digest-list.html")
+    lines = hub_yaml(
+        f"Briefings of {label}", f"Every briefing of {label}.", template="digest-list.html"
+    )
     lines += [f"# {label}", "", "[All months](index.md)", ""]
     day: object = object()
     for story in stories:
@@ -180,7 +210,11 @@ def tag_pages(stories: list[StoryEntry]) -> dict[str, str]:
             slug = actor_slug(tag)
             lines.append(f"- [{escape_md(tag)}]({slug}.md) · {usable[tag]} briefings")
             directive = json.dumps({"include": [tag]}, ensure_ascii=False)
-            body = hub_yaml(tag, f"Briefings tagged {tag}.") + [f"# {escape_md(tag)}", "", f"<!-- material/tags {directive} -->"]
+            body = hub_yaml(tag, f"Briefings tagged {tag}.") + [
+                f"# {escape_md(tag)}",
+                "",
+                f"<!-- material/tags {directive} -->",
+            ]
             out[f"{TAGS_DIR}/{slug}.md"] = "\n".join(body) + "\n"
         lines.append("")
     if not usable:
@@ -195,7 +229,10 @@ def _by_letter(items: Iterable[T], name: Callable[[T], str]) -> list[tuple[str, 
         first = unicodedata.normalize("NFKD", name(item).lstrip("'\"“‘ "))[:1].upper()
         groups[first if first.isalpha() and first.isascii() else "#"].append(item)
     ordered = sorted(groups, key=lambda g: (g == "#", g))
-    return [(letter, sorted(groups[letter], key=lambda item: name(item).casefold())) for letter in ordered]
+    return [
+        (letter, sorted(groups[letter], key=lambda item: name(item).casefold()))
+        for letter in ordered
+    ]
 
 
 def _linked(name: str, actor_pages: dict[str, str], up: str) -> str:

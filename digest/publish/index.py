@@ -51,8 +51,12 @@ class SiteIndex:
         return {name: self.actor_pages[name] for name in story.named if name in self.actor_pages}
 
 
-def read_stories(content_dir: Path, stories_dir: str, skip: Iterable[str] = (),
-                 on_error: Callable[[DigestError], None] | None = None) -> list[StoryEntry]:
+def read_stories(
+    content_dir: Path,
+    stories_dir: str,
+    skip: Iterable[str] = (),
+    on_error: Callable[[DigestError], None] | None = None,
+) -> list[StoryEntry]:
     """The story pages in `stories_dir` (but those in `skip`), from their front matter; a page that cannot
     be read is reported to `on_error` (raised without it) and left out."""
     skipped = set(skip)
@@ -91,7 +95,9 @@ def collect_actors(stories: Iterable[StoryEntry]) -> dict[str, ActorRecord]:
         for member in story.cast:
             record = actors.setdefault(member.name, ActorRecord(member.name))
             record.kinds.add(member.kind)
-            if not record.stories or record.stories[-1] is not story:  # stories come one at a time: O(1)
+            if (
+                not record.stories or record.stories[-1] is not story
+            ):  # stories come one at a time: O(1)
                 record.stories.append(story)
             if member.role and member.role not in record.roles:
                 record.roles[member.role] = story
@@ -115,4 +121,3 @@ def actor_slug(name: str) -> str:
     if folded == slug.replace("-", " ") and slug not in RESERVED:
         return slug
     return f"{slug}--{hashlib.sha1(folded.encode()).hexdigest()[:6]}"
-

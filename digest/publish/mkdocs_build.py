@@ -21,7 +21,9 @@ from .index import newest_first, read_stories
 
 # Pagefind's allocator (jemalloc, read through this variable) hands freed pages back at once instead of
 # keeping them ~10 s: the same index, ~20% less peak memory (10,000 stories: 849 MB instead of 1,057 MB).
-PAGEFIND_ENV = {"_RJEM_MALLOC_CONF": "dirty_decay_ms:0,muzzy_decay_ms:0"}  # a value set by the user wins
+PAGEFIND_ENV = {
+    "_RJEM_MALLOC_CONF": "dirty_decay_ms:0,muzzy_decay_ms:0"
+}  # a value set by the user wins
 
 
 def build_site(mkdocs_config: Path, site_dir: Path | None = None) -> Path:
@@ -41,8 +43,11 @@ def build_site(mkdocs_config: Path, site_dir: Path | None = None) -> Path:
         options = {"site_dir": str(site_dir)} if site_dir else {}
         config = load_config(str(mkdocs_config), strict=True, **options)
         if "digest" not in config["plugins"]:
-            raise BuildError("mkdocs.yml must list the digest plugin under plugins (`- digest`): without it "
-                             "Material prints headlines from the sources as HTML", str(mkdocs_config))
+            raise BuildError(
+                "mkdocs.yml must list the digest plugin under plugins (`- digest`): without it "
+                "Material prints headlines from the sources as HTML",
+                str(mkdocs_config),
+            )
         build(config)
     except MkDocsException as err:
         raise BuildError(f"MkDocs build failed: {err}", str(mkdocs_config)) from err
@@ -51,21 +56,27 @@ def build_site(mkdocs_config: Path, site_dir: Path | None = None) -> Path:
     out = Path(config["site_dir"])
     docs = Path(config["docs_dir"])
     stories_dir = str(config["extra"].get("stories_dir", "stories"))
-    stories = newest_first(read_stories(docs, stories_dir, on_error=lambda err: None))  # publishing named them
+    stories = newest_first(
+        read_stories(docs, stories_dir, on_error=lambda err: None)
+    )  # publishing named them
     write_feeds(out, config["site_url"], config["site_name"], stories)
     if search_engine(config["extra"]) == "pagefind":
         index_with_pagefind(out)
     return out
 
 
-def build_site_if_changed(mkdocs_config: Path, content_dir: Path, site_dir: Path | None, skip: str) -> Path | None:
+def build_site_if_changed(
+    mkdocs_config: Path, content_dir: Path, site_dir: Path | None, skip: str
+) -> Path | None:
     """MkDocs runs only when the pages, the theme or the settings changed since the site was last built
     (`skip`: a folder of content_dir the site is not built from, such as the store)."""
     stamp = _site_stamp(mkdocs_config, content_dir, site_dir, skip)
     marker = (site_dir or mkdocs_config.parent / "site") / ".digest-build"
     if site_dir is None:  # where mkdocs.yml puts the site
         try:
-            configured = yaml.load(mkdocs_config.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+            configured = (
+                yaml.load(mkdocs_config.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
+            )
         except Exception:
             configured = {}
         marker = mkdocs_config.parent / str(configured.get("site_dir", "site")) / ".digest-build"
@@ -79,7 +90,9 @@ def build_site_if_changed(mkdocs_config: Path, content_dir: Path, site_dir: Path
 def _site_stamp(mkdocs_config: Path, content_dir: Path, site_dir: Path | None, skip: str) -> str:
     """Names, sizes and times of everything the site is built from, and the SITE_URL it is built for."""
     digest = hashlib.sha256(f"{os.environ.get('SITE_URL')}|{site_dir}".encode())
-    digest.update(Path(mkdocs_plugin.__file__).read_bytes())  # a safer plugin rebuilds sites built before it
+    digest.update(
+        Path(mkdocs_plugin.__file__).read_bytes()
+    )  # a safer plugin rebuilds sites built before it
     overrides = mkdocs_config.parent / "site_config" / "overrides"
     files = [mkdocs_config, *sorted(content_dir.rglob("*")), *sorted(overrides.rglob("*"))]
     for path in files:
@@ -99,11 +112,17 @@ def index_with_pagefind(site: Path) -> None:
     try:
         import pagefind  # noqa: F401  (only to say clearly when it is missing)
     except ImportError as err:
-        raise BuildError("Pagefind is not installed: pip install 'pagefind[bin]' (or set extra.search: material)",
-                         str(site)) from err
+        raise BuildError(
+            "Pagefind is not installed: pip install 'pagefind[bin]' (or set extra.search: material)",
+            str(site),
+        ) from err
     done = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"], capture_output=True, text=True,
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"],
+        capture_output=True,
+        text=True,
         env={**PAGEFIND_ENV, **os.environ},
     )
     if done.returncode != 0:
-        raise BuildError(f"Pagefind failed: {(done.stderr or done.stdout).strip()[-300:]}", str(site))
+        raise BuildError(
+            f"Pagefind failed: {(done.stderr or done.stdout).strip()[-300:]}", str(site)
+        )

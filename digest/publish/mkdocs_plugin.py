@@ -29,8 +29,12 @@ from mkdocs.config.base import Config as MkDocsBaseConfig
 from mkdocs.plugins import BasePlugin, event_priority
 
 # Front-matter keys that steer MkDocs, Material or our templates rather than being printed as text.
-CONTROL_KEYS = frozenset({"template", "hide", "tags", "search", "redirect", "date", "id", "status", "icon"})
-_INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)  # inline, executable (no src, no type)
+CONTROL_KEYS = frozenset(
+    {"template", "hide", "tags", "search", "redirect", "date", "id", "status", "icon"}
+)
+_INLINE_SCRIPT = re.compile(
+    r"<script>(.*?)</script>", re.DOTALL
+)  # inline, executable (no src, no type)
 _TEMPLATE_EXPR = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 _HEAD = re.compile(r"<head>\s*(<meta charset=\"utf-8\">)?", re.IGNORECASE)
 CSP = (
@@ -57,14 +61,21 @@ def theme_scripts() -> tuple[re.Pattern[str], ...]:
     for template in root.rglob("*.html"):
         for body in _INLINE_SCRIPT.findall(template.read_text(encoding="utf-8")):
             parts = _TEMPLATE_EXPR.split(body)
-            patterns.add("".join(re.escape(p) + r"[^\"'<>`\\]*" for p in parts[:-1]) + re.escape(parts[-1]))
+            patterns.add(
+                "".join(re.escape(p) + r"[^\"'<>`\\]*" for p in parts[:-1]) + re.escape(parts[-1])
+            )
     return tuple(re.compile(p, re.DOTALL) for p in sorted(patterns))
 
 
 def csp_for(html: str) -> str:
     """The policy for one page: its theme inline scripts by hash, nothing else inline."""
-    hashes = sorted({_sha256(body) for body in _INLINE_SCRIPT.findall(html)
-                     if any(p.fullmatch(body) for p in theme_scripts())})
+    hashes = sorted(
+        {
+            _sha256(body)
+            for body in _INLINE_SCRIPT.findall(html)
+            if any(p.fullmatch(body) for p in theme_scripts())
+        }
+    )
     return CSP.format(hashes=" ".join(f"'sha256-{h}'" for h in hashes)).replace("  ", " ")
 
 
@@ -96,4 +107,6 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
 
     @event_priority(-100)
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
-        return add_csp(output_content) if template_name.endswith(".html") else output_content  # 404.html
+        return (
+            add_csp(output_content) if template_name.endswith(".html") else output_content
+        )  # 404.html

@@ -14,7 +14,14 @@ from collections.abc import Mapping
 from ..errors import DigestError
 from ..model import Article, Briefing, Quote
 from ..timevalues import describe_value, sort_key
-from .frontmatter import KEY_ACTORS, OPEN_MARKS, redirect_yaml, story_entry, story_yaml, text_fragment
+from .frontmatter import (
+    KEY_ACTORS,
+    OPEN_MARKS,
+    redirect_yaml,
+    story_entry,
+    story_yaml,
+    text_fragment,
+)
 from .markdown import check_markdown, escape_md, format_date, md_url, web_url
 
 NO_LINKS: Mapping[str, str] = {}
@@ -29,7 +36,10 @@ def story_markdown(briefing: Briefing, path: str = "", links: Mapping[str, str] 
         _byline(briefing),
         _section("Summary", " ".join(escape_md(s) for s in briefing.summary)),
         _section("Key actors", _actors_list(briefing, links)),
-        _section("Quotes", "\n\n".join(_quote_block(q, briefing.articles, links) for q in briefing.quotes)),
+        _section(
+            "Quotes",
+            "\n\n".join(_quote_block(q, briefing.articles, links) for q in briefing.quotes),
+        ),
         _section("Timeline", _timeline_list(briefing)),
         _section("Sources", _sources(briefing)),
     ]
@@ -71,7 +81,9 @@ def _actors_list(b: Briefing, links: Mapping[str, str]) -> str:
     for actor in b.actors[:KEY_ACTORS]:
         role = f" — {escape_md(actor.role)}" if actor.role else ""
         plural = "s" if actor.mentions != 1 else ""
-        lines.append(f"- {actor_ref(actor.name, links)}{role} · *{actor.kind}, {actor.mentions} mention{plural}*")
+        lines.append(
+            f"- {actor_ref(actor.name, links)}{role} · *{actor.kind}, {actor.mentions} mention{plural}*"
+        )
     return "\n".join(lines)
 
 
@@ -96,7 +108,11 @@ def _timeline_list(b: Briefing) -> str:
     items: list[str] = []
     last = None
     for ref in sorted(b.timeline, key=lambda r: (sort_key(r.value), r.sources[0], r.start)):
-        where = f" · {escape_md(', '.join(b.articles[i].site or '?' for i in ref.sources))}" if several else ""
+        where = (
+            f" · {escape_md(', '.join(b.articles[i].site or '?' for i in ref.sources))}"
+            if several
+            else ""
+        )
         line = f"{escape_md(ref.event)}  \n  *“{escape_md(ref.expression)}”{where}*"
         if ref.value == last:
             items[-1] += f"  \n  {line}"
@@ -111,7 +127,11 @@ def _sources(b: Briefing) -> str:
     if len(b.articles) > 1:
         outlets = len({a.site or a.source for a in b.articles})
         note = f"{len(b.articles)} articles from {outlets} outlet{'s' if outlets != 1 else ''}"
-        items += f"\n\n*Why these are one story:* {note}; {escape_md(b.why)}." if b.why else f"\n\n*{note}.*"
+        items += (
+            f"\n\n*Why these are one story:* {note}; {escape_md(b.why)}."
+            if b.why
+            else f"\n\n*{note}.*"
+        )
     return items
 
 

@@ -17,10 +17,14 @@ from ..store import ArticleRecord, StoryIndex, StoryRecord
 from .address import new_story_path
 from .grouping import group_fingerprints
 
-CANDIDATE_DAYS = 7  # stored stories younger than this (around the new articles' dates) may take new articles
+CANDIDATE_DAYS = (
+    7  # stored stories younger than this (around the new articles' dates) may take new articles
+)
 
 Lookup = Callable[[str], ArticleRecord | None]  # an article key → its stored analysis
-PageOwner = Callable[[str], str | None]  # a page path → the id of the story on it ("" if none; None: no page)
+PageOwner = Callable[
+    [str], str | None
+]  # a page path → the id of the story on it ("" if none; None: no page)
 
 
 @dataclass(frozen=True)
@@ -35,8 +39,13 @@ class Assignment:
             index[sid] = story
 
 
-def assign_stories(fresh: Iterable[ArticleRecord], stories: StoryIndex, article: Lookup, stories_dir: str,
-                   page_owner: PageOwner) -> Assignment:
+def assign_stories(
+    fresh: Iterable[ArticleRecord],
+    stories: StoryIndex,
+    article: Lookup,
+    stories_dir: str,
+    page_owner: PageOwner,
+) -> Assignment:
     """Put new (or re-analysed) articles into stories, leaving `stories` as it is."""
     fresh = list(fresh)
     touched = {s.id for r in fresh if (s := stories.story_of(r.key))}
@@ -52,12 +61,16 @@ def assign_stories(fresh: Iterable[ArticleRecord], stories: StoryIndex, article:
             continue
         existing = list(dict.fromkeys(s.id for r in members if (s := work.story_of(r.key))))
         target = existing[0] if existing else _new_story(joining[0], work, stories_dir, page_owner)
-        for other in existing[1:]:  # the group spans two published stories: the later one joins the first
+        for other in existing[
+            1:
+        ]:  # the group spans two published stories: the later one joins the first
             moved = work[other]
             work[target] = _extend(work[target], moved.articles, moved.latest)
             work[other] = StoryRecord(moved.id, moved.path, moved.articles, target, moved.latest)
             touched.add(other)
-        newest = max((d.isoformat() for r in joining if (d := r.fingerprint.published)), default=None)
+        newest = max(
+            (d.isoformat() for r in joining if (d := r.fingerprint.published)), default=None
+        )
         work[target] = _extend(work[target], [r.key for r in joining], newest)
         touched.add(target)
     changed = {sid: story for sid, story in work.items() if stories.get(sid) != story}
@@ -66,10 +79,16 @@ def assign_stories(fresh: Iterable[ArticleRecord], stories: StoryIndex, article:
 
 def missing_pages(stories: StoryIndex, page_exists: Callable[[str], bool]) -> set[str]:
     """The published stories whose page is gone (deleted by hand): written again."""
-    return {sid for sid, story in stories.items() if story.merged_into is None and not page_exists(story.path)}
+    return {
+        sid
+        for sid, story in stories.items()
+        if story.merged_into is None and not page_exists(story.path)
+    }
 
 
-def _candidate_records(stories: StoryIndex, article: Lookup, new: list[ArticleRecord]) -> list[ArticleRecord]:
+def _candidate_records(
+    stories: StoryIndex, article: Lookup, new: list[ArticleRecord]
+) -> list[ArticleRecord]:
     """Articles of published stories close in time to the new ones (all, when dates are missing)."""
     dates = [r.fingerprint.published for r in new if r.fingerprint.published]
     low = min(dates) - dt.timedelta(days=CANDIDATE_DAYS) if dates else None
@@ -86,7 +105,9 @@ def _candidate_records(stories: StoryIndex, article: Lookup, new: list[ArticleRe
     return records
 
 
-def _new_story(first: ArticleRecord, work: StoryIndex, stories_dir: str, page_owner: PageOwner) -> str:
+def _new_story(
+    first: ArticleRecord, work: StoryIndex, stories_dir: str, page_owner: PageOwner
+) -> str:
     sid = story_id(first.key)
     title, day = first.briefing.title, first.briefing.published
     preferred = new_story_path(stories_dir, title, day, sid, set())

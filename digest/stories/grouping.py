@@ -23,9 +23,15 @@ from ..analysis.fingerprint import Fingerprint, content_words
 # --- grouping ---
 DUPLICATE_JACCARD = 0.6  # copies with different page furniture; separate reports stay below 0.3
 MAX_DAYS_APART = 3  # reports of one event are published within a few days of it
-EVENT_COSINE = 0.25  # mean TF-IDF cosine of reports of one event; stories merely on one topic stay lower
-SPECIFICITY = 1.5  # idf raised to this: words that only one event's reports share outweigh the topic's words
-LEAD_ACTOR_PROMINENCE = 0.2  # a lead actor named this often (share of the top word's weight) is in the story
+EVENT_COSINE = (
+    0.25  # mean TF-IDF cosine of reports of one event; stories merely on one topic stay lower
+)
+SPECIFICITY = (
+    1.5  # idf raised to this: words that only one event's reports share outweigh the topic's words
+)
+LEAD_ACTOR_PROMINENCE = (
+    0.2  # a lead actor named this often (share of the top word's weight) is in the story
+)
 MAIN_ACTORS = 3  # or one of the first three actors: a witness named in passing is not
 MIN_SHARED_ACTORS = 1  # no shared named actor, no shared event (word overlap alone is a topic)
 
@@ -80,7 +86,9 @@ def _vector(fp: Fingerprint, idf: dict[str, float]) -> dict[str, float]:
     return {t: (1 + math.log(n)) * idf.get(t, 1.0) ** SPECIFICITY for t, n in fp.terms}
 
 
-def shared_terms(a: Fingerprint, b: Fingerprint, idf: dict[str, float], limit: int = 5) -> list[str]:
+def shared_terms(
+    a: Fingerprint, b: Fingerprint, idf: dict[str, float], limit: int = 5
+) -> list[str]:
     """The terms contributing most to the cosine."""
     va, vb = _vector(a, idf), _vector(b, idf)
     return sorted((t for t in va if t in vb), key=lambda t: -va[t] * vb[t])[:limit]
@@ -88,12 +96,19 @@ def shared_terms(a: Fingerprint, b: Fingerprint, idf: dict[str, float], limit: i
 
 def different_leads(a: Fingerprint, b: Fingerprint) -> bool:
     """Each lead is about a person the other article barely names: two events, not two reports of one."""
-    return a.lead is not None and b.lead is not None and not _names(a.lead, b) and not _names(b.lead, a)
+    return (
+        a.lead is not None
+        and b.lead is not None
+        and not _names(a.lead, b)
+        and not _names(b.lead, a)
+    )
 
 
 def _names(person: str, fp: Fingerprint) -> bool:
     """Whether `fp` is about `person` too: its lead or a main actor, or a name it uses often."""
-    if any(_same_actor(person, actor) for actor in (*fp.actors[:MAIN_ACTORS], *filter(None, [fp.lead]))):
+    if any(
+        _same_actor(person, actor) for actor in (*fp.actors[:MAIN_ACTORS], *filter(None, [fp.lead]))
+    ):
         return True
     weights = dict(fp.terms)
     floor = LEAD_ACTOR_PROMINENCE * max(weights.values(), default=0)
@@ -141,7 +156,9 @@ def _duplicate_units(items: Sequence[Fingerprint]) -> list[list[int]]:
     return list(units.values())
 
 
-def _average_linkage(units: list[list[int]], score: Callable[[int, int], float]) -> list[list[list[int]]]:
+def _average_linkage(
+    units: list[list[int]], score: Callable[[int, int], float]
+) -> list[list[list[int]]]:
     """Merge the closest pair of clusters while their mean pairwise score reaches EVENT_COSINE.
 
     A pair scored 0 (too far apart in time, no shared actor) vetoes the merge: one bridge does not chain.

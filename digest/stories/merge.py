@@ -21,21 +21,33 @@ SAME_SENTENCE = 0.5  # content-word overlap (Jaccard) at which two summary sente
 MAX_SUMMARY = 5
 MAX_TAGS = 6
 MAX_WHY = 5  # actors and terms named in the line on why articles were grouped
-REPORTING_WORDS = frozenset({"said", "says", "told", "added", "according"})  # shared by every news story
-_STOP = frozenset("the a an and or of to in on at for by with from as is was were be been has have had it its "
-                  "that this said says will would not but he she they we i you".split())
+REPORTING_WORDS = frozenset(
+    {"said", "says", "told", "added", "according"}
+)  # shared by every news story
+_STOP = frozenset(
+    "the a an and or of to in on at for by with from as is was were be been has have had it its "
+    "that this said says will would not but he she they we i you".split()
+)
 
 
 def story_briefing(records: Sequence[ArticleRecord], story_id: str) -> Briefing:
     """The briefing of a story from its articles' stored analyses (the first two name the shared terms)."""
     fingerprints = [r.fingerprint for r in records]
-    terms = shared_terms(fingerprints[0], fingerprints[1], idf_table(fingerprints)) if len(records) > 1 else []
+    terms = (
+        shared_terms(fingerprints[0], fingerprints[1], idf_table(fingerprints))
+        if len(records) > 1
+        else []
+    )
     return merge_briefings([r.briefing for r in records], story_id, terms)
 
 
-def merge_briefings(briefings: Sequence[Briefing], story_id: str, terms: Sequence[str] = ()) -> Briefing:
+def merge_briefings(
+    briefings: Sequence[Briefing], story_id: str, terms: Sequence[str] = ()
+) -> Briefing:
     """One story from its articles' briefings, the earliest article first; `terms` are the words they share."""
-    ordered = sorted(briefings, key=lambda b: (b.published is None, b.published, b.articles[0].source))
+    ordered = sorted(
+        briefings, key=lambda b: (b.published is None, b.published, b.articles[0].source)
+    )
     actors, shared = _merge_actors(ordered)
     return Briefing(
         id=story_id,
@@ -54,7 +66,11 @@ def merge_briefings(briefings: Sequence[Briefing], story_id: str, terms: Sequenc
 
 def _why(shared_actors: Sequence[str], terms: Sequence[str]) -> str:
     words = [t for t in terms if t not in REPORTING_WORDS]
-    parts = [f"shared actors: {', '.join(shared_actors[:MAX_WHY])}" if shared_actors else "no shared actor"]
+    parts = [
+        f"shared actors: {', '.join(shared_actors[:MAX_WHY])}"
+        if shared_actors
+        else "no shared actor"
+    ]
     if words:
         parts.append(f"shared terms: {', '.join(words[:MAX_WHY])}")
     return "; ".join(parts)
@@ -66,7 +82,11 @@ def _merge_summary(briefings: Sequence[Briefing]) -> tuple[str, ...]:
     depth = max(len(b.summary) for b in briefings)
     for i in range(depth):
         for b in briefings:
-            if i < len(b.summary) and len(chosen) < MAX_SUMMARY and not _repeats(b.summary[i], chosen):
+            if (
+                i < len(b.summary)
+                and len(chosen) < MAX_SUMMARY
+                and not _repeats(b.summary[i], chosen)
+            ):
                 chosen.append(b.summary[i])
     return tuple(chosen)
 
@@ -118,9 +138,15 @@ def _short_form(merged: Sequence[Actor], actor: Actor) -> int | None:
     exactly one name is the other's first or last word (spaCy may give the two different kinds)."""
     words = actor.name.casefold().split()
     if len(words) == 1:
-        hits = [i for i, a in enumerate(merged) if len(a.name.split()) > 1 and _ends(a.name, words[0])]
+        hits = [
+            i for i, a in enumerate(merged) if len(a.name.split()) > 1 and _ends(a.name, words[0])
+        ]
     else:
-        hits = [i for i, a in enumerate(merged) if len(a.name.split()) == 1 and _ends(actor.name, a.name.casefold())]
+        hits = [
+            i
+            for i, a in enumerate(merged)
+            if len(a.name.split()) == 1 and _ends(actor.name, a.name.casefold())
+        ]
     return hits[0] if len(hits) == 1 else None
 
 
@@ -139,13 +165,19 @@ def _merge_quotes(briefings: Sequence[Briefing], actors: Sequence[Actor]) -> tup
     merged: list[Quote] = []
     for index, b in enumerate(briefings):
         for quote in b.quotes:
-            speaker = (resolve_name(actors, quote.speaker) or quote.speaker) if quote.speaker else None
-            at = next((i for i, q in enumerate(merged) if _dice(q.text, quote.text) >= SAME_QUOTE), None)
+            speaker = (
+                (resolve_name(actors, quote.speaker) or quote.speaker) if quote.speaker else None
+            )
+            at = next(
+                (i for i, q in enumerate(merged) if _dice(q.text, quote.text) >= SAME_QUOTE), None
+            )
             if at is None:
                 merged.append(replace(quote, speaker=speaker, sources=(index,)))
             else:
                 known = merged[at]
-                merged[at] = replace(known, speaker=known.speaker or speaker, sources=(*known.sources, index))
+                merged[at] = replace(
+                    known, speaker=known.speaker or speaker, sources=(*known.sources, index)
+                )
     return tuple(merged)
 
 
@@ -161,7 +193,14 @@ def _merge_timeline(briefings: Sequence[Briefing]) -> tuple[TimeRef, ...]:
     merged: list[TimeRef] = []
     for index, b in enumerate(briefings):
         for ref in b.timeline:
-            at = next((i for i, r in enumerate(merged) if r.value == ref.value and _dice(r.event, ref.event) >= SAME_QUOTE), None)
+            at = next(
+                (
+                    i
+                    for i, r in enumerate(merged)
+                    if r.value == ref.value and _dice(r.event, ref.event) >= SAME_QUOTE
+                ),
+                None,
+            )
             if at is None:
                 merged.append(replace(ref, sources=(index,)))
             else:

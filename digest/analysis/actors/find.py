@@ -1,11 +1,11 @@
 """Who acts in a story: named people, organizations and places, clustered by alias and ranked by salience.
 
-    find_actors(doc, speakers)   entities → site furniture out (datelines, credits, link lists) → alias
-                                 clusters (names.py) → roles → noise out (sources, events, things) → ranked;
-                                 actors seen only at work (an employer, an issuer, a party to a war, a place
-                                 named once as a subject) follow the others
-    resolve_name(actors, "Kim")  a surface form → the canonical Actor.name it refers to
-    lead_actor(doc, actors)      the person the story is about: the first named person acting in the lead
+find_actors(doc, speakers)   entities → site furniture out (datelines, credits, link lists) → alias
+                             clusters (names.py) → roles → noise out (sources, events, things) → ranked;
+                             actors seen only at work (an employer, an issuer, a party to a war, a place
+                             named once as a subject) follow the others
+resolve_name(actors, "Kim")  a surface form → the canonical Actor.name it refers to
+lead_actor(doc, actors)      the person the story is about: the first named person acting in the lead
 """
 
 from __future__ import annotations
@@ -47,7 +47,10 @@ from .names import (
 
 # spaCy labels kept, and the kind each stands for (NORP — "Russian", "Democrats" — names groups, not actors).
 KIND_OF_LABEL: dict[str, ActorKind] = {
-    "PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
+    "PERSON": "person",
+    "ORG": "organization",
+    "GPE": "place",
+    "LOC": "place",
 }
 # Lines of site furniture, not story: sharing prompts, newsletters, photo credits.
 BOILERPLATE = re.compile(
@@ -63,34 +66,52 @@ BOILERPLATE = re.compile(
 )
 LIST_ITEM = re.compile(r"^\s*[-•*]\s")  # "- Rams top Bears …": an item of a list of links
 MIN_LINK_LIST = 3  # a page that ends in this many list items ends in links to other stories
-PIPES = re.compile(r"\s\|\s")  # "Headline one | Headline two | …": a run of headlines, not a sentence
+PIPES = re.compile(
+    r"\s\|\s"
+)  # "Headline one | Headline two | …": a run of headlines, not a sentence
 MIN_PIPES = 2
 HEADING_MAX_CHARS = 120  # a short line with no closing punctuation is a heading or a link
 DATELINE = re.compile(r"^\s*[A-Z][A-Z.,' ]+(?:\([^)\n]{1,30}\))?\s*[—–-]")  # "WASHINGTON (AP) —"
-BOILERPLATE_MAX_LINE = 200  # furniture lines are short; a long paragraph that says "subscribe" is story
+BOILERPLATE_MAX_LINE = (
+    200  # furniture lines are short; a long paragraph that says "subscribe" is story
+)
 ROLE_DEPS = frozenset({"compound", "amod", "nmod"})  # pre-name modifiers that carry a title
-ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "poss", "csubj"})  # a mention doing something
-MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})  # "Angara rocket": a name used as a modifier
+ACTING_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "agent", "poss", "csubj"}
+)  # a mention doing something
+MODIFIER_DEPS = frozenset(
+    {"compound", "amod", "nmod"}
+)  # "Angara rocket": a name used as a modifier
 PLACE_MIN_MENTIONS = 2  # a place named once or twice is where things happen, not who does them
 PASSING_MENTIONS = 1  # named once, doing nothing, no role, not quoted: scenery, not an actor
 MIN_ACRONYM = 2  # "UN", "EU"; a single letter is an initial
 ROLE_MAX_CHARS = 120  # longer appositions are clauses, not roles
 QUOTE_WEIGHT = 3.0  # one quote says as much about importance as three mentions
-SPEAKER_FLOOR = 6.0  # the quoted outrank the merely mentioned: a key actor quoted once stays in the top 10
+SPEAKER_FLOOR = (
+    6.0  # the quoted outrank the merely mentioned: a key actor quoted once stays in the top 10
+)
 LEAD_CHARS = 400  # the headline and lead: actors named here are what the story is about
 LEAD_BONUS = 3.0  # worth three mentions
 LEAD_SENTENCES = 4  # the lead, where a report says whose action it reports
-LEAD_ACTOR_POOL = 8  # the lead actor is one of the main actors, not a reporter named in a credit line
+LEAD_ACTOR_POOL = (
+    8  # the lead actor is one of the main actors, not a reporter named in a credit line
+)
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 ACTING_WEIGHT = 0.5  # each mention as subject/agent/possessor adds half a mention
-PLACE_FACTOR = 0.7  # places are often settings; even acting ones rank below people mentioned as often
-PASSIVE_PLACE_FACTOR = 0.15  # regions, seas, planets (LOC) and places that never act: settings, ranked last
+PLACE_FACTOR = (
+    0.7  # places are often settings; even acting ones rank below people mentioned as often
+)
+PASSIVE_PLACE_FACTOR = (
+    0.15  # regions, seas, planets (LOC) and places that never act: settings, ranked last
+)
 # Weak acts: an actor shown at work without being the subject of the story's sentences. An actor known only
 # by these is kept, but ranked after every other actor.
 # - an employer of a named person: "Jane Roe, an analyst with ORG", "ORG spokesperson Jane Roe"
 WORK_PREPS = frozenset({"with", "at", "of", "for"})
 ISSUED_PREPS = frozenset({"by", "from", "of"})
-PARTY_PREPS = frozenset({"in", "with", "against", "to", "by", "on", "between", "over"})  # no "in" for dealings
+PARTY_PREPS = frozenset(
+    {"in", "with", "against", "to", "by", "on", "between", "over"}
+)  # no "in" for dealings
 _APPOSITION = re.compile(
     r"^,\s+((?:the|a|an|his|her|its|their)\s[^,;:.()\"“”]{3,%d}?)(?=[,;.]|$)" % ROLE_MAX_CHARS  # noqa: UP031
 )
@@ -109,20 +130,29 @@ class _Cluster:
     quotes: int = 0
     titled: bool = False
     common_noun: bool = True
-    acting_unquoted: int = 0  # acting outside quotation marks (a place addressed in a speech does not act)
+    acting_unquoted: int = (
+        0  # acting outside quotation marks (a place addressed in a speech does not act)
+    )
     subject: int = 0  # mentions as the subject of a verb other than "be", outside quotation marks
-    cited_only: bool = True  # every mention is a citation frame ("told X", "according to X", "X reported")
+    cited_only: bool = (
+        True  # every mention is a citation frame ("told X", "according to X", "X reported")
+    )
     modifier_heads: set[str] | None = None  # nouns the name modifies ("officer" in "Army officer")
-    thing: bool = False  # described as a thing somewhere ("the moon Titan", "the Dragonfly mission")
+    thing: bool = (
+        False  # described as a thing somewhere ("the moon Titan", "the Dragonfly mission")
+    )
     mentions: int = 0
-    weak_acts: int = 0  # mentions at work: employer, issuer, party to a war, place as a subject (see WORK_PREPS)
+    weak_acts: int = (
+        0  # mentions at work: employer, issuer, party to a war, place as a subject (see WORK_PREPS)
+    )
 
 
 def find_actors(doc: Doc, speakers: Sequence[str] = ()) -> tuple[Actor, ...]:
     """Named actors of an article, most important first; `speakers` has one name per quote."""
     furniture = _furniture(doc)
     mentions = [
-        e for e in _joined_ents(doc, speakers)
+        e
+        for e in _joined_ents(doc, speakers)
         if _label(e) in KIND_OF_LABEL and not _inside(e.start_char, e.end_char, furniture)
     ]
     mentions = _people_tagged_as_places(mentions, speakers)
@@ -135,7 +165,9 @@ def find_actors(doc: Doc, speakers: Sequence[str] = ()) -> tuple[Actor, ...]:
     text = text_of(doc)
     strong = [c for c in clusters if not _is_noise(c, text)]
     weak = [c for c in clusters if _is_noise(c, text) and c.weak_acts and not _is_misfire(c, text)]
-    ranked = sorted(strong, key=lambda c: -_salience(c, text)) + sorted(weak, key=lambda c: -_salience(c, text))
+    ranked = sorted(strong, key=lambda c: -_salience(c, text)) + sorted(
+        weak, key=lambda c: -_salience(c, text)
+    )
     return tuple(_to_actor(c, text) for c in ranked)
 
 
@@ -208,7 +240,9 @@ def _furniture(doc: Doc) -> list[tuple[int, int]]:
     if len(items) >= MIN_LINK_LIST:
         ranges.extend(items)
     ranges.extend(
-        (sent.start_char, sent.end_char) for sent in sentences(doc) if len(PIPES.findall(sent.text)) >= MIN_PIPES
+        (sent.start_char, sent.end_char)
+        for sent in sentences(doc)
+        if len(PIPES.findall(sent.text)) >= MIN_PIPES
     )
     return ranges
 
@@ -220,7 +254,8 @@ def _inside(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
 def _headings(text: str) -> list[tuple[int, int]]:
     """Short lines without closing punctuation: headings and links, where a name is a label, not an act."""
     return [
-        (s, e) for s, e in _lines(text)
+        (s, e)
+        for s, e in _lines(text)
         if 0 < e - s <= HEADING_MAX_CHARS and not re.search(r"[.!?:;\"”’')\]]\s*$", text[s:e])
     ]
 
@@ -277,7 +312,8 @@ def _company_possessives(mentions: Iterable[Span], text: str) -> set[str]:
         if re.search(r"\w['’]s$", ent.text.strip()):
             deps[clean_surface(ent.text)].add(ent.root.dep_)
     return {
-        name for name, found in deps.items()
+        name
+        for name, found in deps.items()
         if name and found - {"poss"} and not re.search(rf"\b{re.escape(name)}\b(?!['’]s\b)", text)
     }
 
@@ -312,7 +348,7 @@ def _cluster(
 
 
 def _followed_by_who(ent: Span) -> bool:
-    """"Tommy, who goes by his first name": a relative "who" makes a tagged place a person."""
+    """ "Tommy, who goes by his first name": a relative "who" makes a tagged place a person."""
     for token in ent.doc[ent.end : ent.end + 3]:
         if not token.is_punct:
             return token.lower_ in ("who", "whose", "whom")
@@ -341,7 +377,9 @@ def _annotate(
         if cluster is None:
             continue
         root = ent.root
-        copula = root.dep_.startswith("nsubj") and root.head.lemma_ == "be"  # "Titan is a moon" is no act
+        copula = (
+            root.dep_.startswith("nsubj") and root.head.lemma_ == "be"
+        )  # "Titan is a moon" is no act
         in_heading = _inside(ent.start_char, ent.end_char, headings)
         acts = not copula and not in_heading
         quoted = _in_quotation(ent)
@@ -374,11 +412,13 @@ def _at_work(ent: Span, group: NameGroup, quoted: bool) -> bool:
 
 
 def _employs_named_person(ent: Span) -> bool:
-    """"ORG spokesperson Jane Roe", "Jane Roe, an analyst with ORG", "a professor at ORG": the noun says
+    """ "ORG spokesperson Jane Roe", "Jane Roe, an analyst with ORG", "a professor at ORG": the noun says
     what a named person does for the organization (a capitalised title, "Energy Secretary", is a name part)."""
     root, head = ent.root, ent.root.head
     if root.dep_ in ("compound", "nmod"):
-        return head.pos_ in ("NOUN", "PROPN") and not head.text.istitle() and _describes_person(head)
+        return (
+            head.pos_ in ("NOUN", "PROPN") and not head.text.istitle() and _describes_person(head)
+        )
     if root.dep_ == "pobj" and head.lower_ in WORK_PREPS:
         return head.head.pos_ == "NOUN" and _describes_person(head.head)
     return False
@@ -394,7 +434,7 @@ def _describes_person(noun: Token) -> bool:
 
 
 def _issues(ent: Span) -> bool:
-    """"a U.N. Security Council resolution", "a new ABC News poll", "a study by ORG", "guidance from ORG"."""
+    """ "a U.N. Security Council resolution", "a new ABC News poll", "a study by ORG", "guidance from ORG"."""
     root, head = ent.root, ent.root.head
     if root.dep_ in ("compound", "nmod", "poss"):
         return head.pos_ == "NOUN" and head.lemma_.lower() in ISSUED_WORDS
@@ -404,7 +444,7 @@ def _issues(ent: Span) -> bool:
 
 
 def _party_to(ent: Span) -> bool:
-    """"the war in Ukraine", "the occupation by Russia", "aid to Ukraine", "talks with China": a party."""
+    """ "the war in Ukraine", "the occupation by Russia", "aid to Ukraine", "talks with China": a party."""
     root, head = ent.root, ent.root.head
     if root.dep_ != "pobj" or head.lower_ not in PARTY_PREPS or head.head.pos_ != "NOUN":
         return False
@@ -422,7 +462,7 @@ def _subject_of_verb(ent: Span) -> bool:
 
 
 def _described_as_thing(ent: Span) -> bool:
-    """"Saturn's moon Titan", "Titan, a moon": a descriptor noun next to the name that makes it a thing."""
+    """ "Saturn's moon Titan", "Titan, a moon": a descriptor noun next to the name that makes it a thing."""
     root = ent.root
     near = [c for c in root.children if not (ent.start <= c.i < ent.end)]
     if root.dep_ == "appos" or any(c.dep_ == "appos" for c in near):
@@ -438,7 +478,9 @@ def _cited(ent: Span) -> bool:
     if root.dep_ == "pobj" and head.lower_ == "to":
         return True
     if root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_ == "report":
-        report = head.head  # "as reported by X" cites; "A report by X said" is X's own report speaking
+        report = (
+            head.head
+        )  # "as reported by X" cites; "A report by X said" is X's own report speaking
         return not (report.pos_ == "NOUN" and report.dep_ == "nsubj")
     return root.dep_ in ("poss", "nmod") and head.lemma_ == "request"
 
@@ -485,12 +527,14 @@ def _apposition_role(ent: Span) -> str | None:
 
 
 def _bare_apposition_role(ent: Span) -> str | None:
-    """"Ines Okafor, chair of the cooperative, said": a common noun phrase set off by a comma, without the
+    """ "Ines Okafor, chair of the cooperative, said": a common noun phrase set off by a comma, without the
     article `_apposition_role` looks for. Used only when no mention has a title or that kind of role."""
     doc = ent.doc
     if ent.end >= len(doc) or doc[ent.end].text != ",":
         return None
-    appos = next((c for c in ent.root.rights if c.dep_ == "appos" and c.pos_ == "NOUN" and c.is_lower), None)
+    appos = next(
+        (c for c in ent.root.rights if c.dep_ == "appos" and c.pos_ == "NOUN" and c.is_lower), None
+    )
     if appos is None or appos.left_edge.i != ent.end + 1:
         return None
     span = doc[appos.left_edge.i : appos.right_edge.i + 1]
@@ -505,21 +549,35 @@ def _add_speakers(clusters: list[_Cluster], speakers: Sequence[str], doc: Doc) -
     A name the tagger reads as a group of people ("Americans", NORP) is no actor even when quoted.
     """
     text = text_of(doc)
-    groups_of_people = {clean_surface(e.text) for e in entities(doc) if e.label_ == "NORP"} - PARTIES
+    groups_of_people = {
+        clean_surface(e.text) for e in entities(doc) if e.label_ == "NORP"
+    } - PARTIES
     for speaker in speakers:
         name = clean_surface(speaker)
         if not _plausible(name):
             continue
         home = home_of(name, [c.group for c in clusters])
         if home is None and name in text and name not in groups_of_people:
-            label = "PERSON" if len(name.split()) > 1 and not ORG_WORDS & set(name_tokens(name)) else "ORG"
+            label = (
+                "PERSON"
+                if len(name.split()) > 1 and not ORG_WORDS & set(name_tokens(name))
+                else "ORG"
+            )
             group = NameGroup(forms={name: 1}, labels={label: 1}, first=text.find(name))
             clusters.append(
-                _Cluster(group, Counter({name: 1}), modifier_only=False, common_noun=False, cited_only=False)
+                _Cluster(
+                    group,
+                    Counter({name: 1}),
+                    modifier_only=False,
+                    common_noun=False,
+                    cited_only=False,
+                )
             )
             home = group
         elif home is not None and home.person_like and " " not in name:
-            home.forms.setdefault(name, 0)  # "Okafor said": the surname is a form of the name, and counted
+            home.forms.setdefault(
+                name, 0
+            )  # "Okafor said": the surname is a form of the name, and counted
         for cluster in clusters:
             if cluster.group is home:
                 cluster.quotes += 1
@@ -551,10 +609,18 @@ def _mention_counts(
     not inside a longer name of another actor ("Virginia" in "Virginia Democrats")."""
     found: list[tuple[int, int, int]] = []
     for i, cluster in enumerate(clusters):
-        forms = {f for f in (*cluster.group.forms, *cluster.surfaces, *_acronyms(cluster, text)) if f}
-        pattern = r"\b(?:" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?!\w)"
+        forms = {
+            f for f in (*cluster.group.forms, *cluster.surfaces, *_acronyms(cluster, text)) if f
+        }
+        pattern = (
+            r"\b(?:"
+            + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+            + r")(?!\w)"
+        )
         matches = re.finditer(pattern, text)
-        found.extend((m.start(), m.end(), i) for m in matches if not _inside(m.start(), m.end(), furniture))
+        found.extend(
+            (m.start(), m.end(), i) for m in matches if not _inside(m.start(), m.end(), furniture)
+        )
     found.sort()
     starts = [start for start, _, _ in found]
     widest = max((end - start for start, end, _ in found), default=0)
@@ -581,7 +647,11 @@ def _kind(cluster: _Cluster) -> ActorKind:
 
 def _salience(cluster: _Cluster, text: str) -> float:
     group = cluster.group
-    score = _mention_count(cluster, text) + ACTING_WEIGHT * cluster.acting + QUOTE_WEIGHT * cluster.quotes
+    score = (
+        _mention_count(cluster, text)
+        + ACTING_WEIGHT * cluster.acting
+        + QUOTE_WEIGHT * cluster.quotes
+    )
     if group.first < LEAD_CHARS:
         score += LEAD_BONUS
     if cluster.quotes:
@@ -604,7 +674,9 @@ def _is_misfire(cluster: _Cluster, text: str) -> bool:
     if cluster.cited_only and _is_media(cluster):
         return True  # "told NBC News", "according to Reuters": a source; what it was told is not its quote
     if not group.person_like and not group.place_like and group.longest[-1] in EVENT_WORDS:
-        return True  # "the Davis Cup Finals", "the Music Awards": where things happen (and who speaks)
+        return (
+            True  # "the Davis Cup Finals", "the Music Awards": where things happen (and who speaks)
+        )
     if cluster.quotes or (cluster.titled and group.person_like):
         return False
     heads = cluster.modifier_heads or set()
@@ -624,7 +696,9 @@ def _is_passing(cluster: _Cluster, text: str) -> bool:
         return False
     few = _mention_count(cluster, text) <= PLACE_MIN_MENTIONS
     if _kind(cluster) == "place" and (
-        not cluster.acting_unquoted or (few and not cluster.subject) or _mention_count(cluster, text) < 2
+        not cluster.acting_unquoted
+        or (few and not cluster.subject)
+        or _mention_count(cluster, text) < 2
     ):
         return True  # a setting: datelines, venues, "a village in New York"; but "Russia beat Croatia" acts
     passing = not cluster.acting and cluster.role is None
@@ -640,6 +714,9 @@ def _to_actor(cluster: _Cluster, text: str) -> Actor:
     name = max(forms, key=lambda f: (len(name_tokens(f)), forms[f], f[:1].isupper()))
     aliases = {f for f in (*forms, *cluster.surfaces, *_acronyms(cluster, text)) if f != name}
     return Actor(
-        name=name, kind=_kind(cluster), role=cluster.role or cluster.loose_role,
-        aliases=tuple(sorted(aliases)), mentions=_mention_count(cluster, text),
+        name=name,
+        kind=_kind(cluster),
+        role=cluster.role or cluster.loose_role,
+        aliases=tuple(sorted(aliases)),
+        mentions=_mention_count(cluster, text),
     )

@@ -25,15 +25,20 @@ from ..lexicon import (
     TITLES,
 )
 
-MIN_CUT_WORD = 3  # shorter lower-case words are name syllables ("Kim Jong un"), longer ones prose ("hit")
-LONG_NAME_TOKENS = 3  # a lone word may join a non-PERSON name this long ("Volker" → "Ukraine Kurt Volker")
+MIN_CUT_WORD = (
+    3  # shorter lower-case words are name syllables ("Kim Jong un"), longer ones prose ("hit")
+)
+LONG_NAME_TOKENS = (
+    3  # a lone word may join a non-PERSON name this long ("Volker" → "Ukraine Kurt Volker")
+)
 _COUNTRY_KEY = {form: forms[0] for forms in COUNTRY_FORMS for form in forms}
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-_STRAY_POSSESSIVE = re.compile(r"^['’]s\s+")  # "’s Haqqani": the tagger started a name inside "Taliban’s"
+_STRAY_POSSESSIVE = re.compile(
+    r"^['’]s\s+"
+)  # "’s Haqqani": the tagger started a name inside "Taliban’s"
 _EDGE_JUNK = re.compile(r"^[\W_]+|[^\w.)]+$")
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "OmarIlhan": two words run together by extraction
 _TOKEN = re.compile(r"[^\W_]+")
-
 
 
 def clean_surface(text: str) -> str:
@@ -42,7 +47,9 @@ def clean_surface(text: str) -> str:
     text = _STRAY_POSSESSIVE.sub("", unglue(text))
     text = _EDGE_JUNK.sub("", _POSSESSIVE.sub("", _EDGE_JUNK.sub("", text)))
     words = _cut_at_lowercase(text.split())
-    while len(words) > 1 and (words[0].casefold().rstrip(".") in TITLES or words[0].casefold() in ARTICLES):
+    while len(words) > 1 and (
+        words[0].casefold().rstrip(".") in TITLES or words[0].casefold() in ARTICLES
+    ):
         words = words[1:]
     return " ".join(_after_inner_title(words))
 
@@ -61,7 +68,9 @@ def unglue(text: str) -> str:
             key = "".join(_TOKEN.findall(part.casefold()))
             if i > 0 and key and any(key == s or s.startswith(key) for s in seen):
                 return text[:offset].rstrip()
-            seen.update("".join(_TOKEN.findall(p.casefold())) for p in re.split(r"[-\s]", part) if p)
+            seen.update(
+                "".join(_TOKEN.findall(p.casefold())) for p in re.split(r"[-\s]", part) if p
+            )
             offset += len(part)
     return text
 
@@ -87,7 +96,12 @@ def _after_inner_title(words: list[str]) -> list[str]:
 def _cut_at_lowercase(words: list[str]) -> list[str]:
     """Cut a name at the first lower-case word that is no particle ("Garrett hit Rudolph" → "Garrett")."""
     for i, word in enumerate(words[1:], start=1):
-        if word.islower() and len(word) >= MIN_CUT_WORD and word not in PARTICLES and not word[:1].isdigit():
+        if (
+            word.islower()
+            and len(word) >= MIN_CUT_WORD
+            and word not in PARTICLES
+            and not word[:1].isdigit()
+        ):
             return words[:i]
     return words
 
@@ -200,7 +214,9 @@ def merge_groups(groups: Iterable[NameGroup]) -> list[NameGroup]:
         elif target.person_like and _is_surname_of(group, target):
             # a person's bare surname: the tagger's label for the full name is the better guess
             # ("Owen Makepeace" PERSON, "Makepeace" ORG twice)
-            target.absorb(NameGroup(forms=group.forms, labels={"PERSON": group.size}, first=group.first))
+            target.absorb(
+                NameGroup(forms=group.forms, labels={"PERSON": group.size}, first=group.first)
+            )
         else:
             target.absorb(group)
     return _merge_capitals(merged)
@@ -269,6 +285,7 @@ def _may_be_person(group: NameGroup, single: NameGroup) -> bool:
         return False
     return "PERSON" in single.labels or _named_long(group)
 
+
 def _named_long(group: NameGroup) -> bool:
     """A name of three words or more ("Ukraine Kurt Volker"): a person or an institution."""
     return len(group.longest) >= LONG_NAME_TOKENS
@@ -284,7 +301,9 @@ def home_of(name: str, groups: Sequence[NameGroup]) -> NameGroup | None:
         return exact[0]
     capital = CAPITALS.get(" ".join(key))
     if capital:
-        home = next((g for g in groups if tuple(capital.split()) in {group_key(f) for f in g.forms}), None)
+        home = next(
+            (g for g in groups if tuple(capital.split()) in {group_key(f) for f in g.forms}), None
+        )
         if home is not None:
             return home
     return _best_home(NameGroup(forms={name: 1}), list(groups))

@@ -15,15 +15,30 @@ from ...model import Quote
 from ..lexicon import NAMING_VERBS, PERSON_PRONOUNS, REPORTING_VERBS, TERM_NOUNS, TITLE_SMALL_WORDS
 from ..nlp import text_of, tokens_between
 from . import marks as qm
-from .speakers import SUBJECT_DEPS, Context, Found, build_context, clean_name, entity_of, full_name, name_of
+from .speakers import (
+    SUBJECT_DEPS,
+    Context,
+    Found,
+    build_context,
+    clean_name,
+    entity_of,
+    full_name,
+    name_of,
+)
 
-CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp"})  # "…, saying" borrows its head's subject
+CLIMB_DEPS = frozenset(
+    {"advcl", "xcomp", "conj", "acl", "pcomp"}
+)  # "…, saying" borrows its head's subject
 # links between a quoted phrase and the verb reporting it
-QUOTE_PATH_DEPS = frozenset("ccomp xcomp dobj oprd pobj prep conj advcl attr acomp relcl acl pcomp".split())
+QUOTE_PATH_DEPS = frozenset(
+    "ccomp xcomp dobj oprd pobj prep conj advcl attr acomp relcl acl pcomp".split()
+)
 SHORT_QUOTE_WORDS = 3  # quotes this short need a reporting verb governing them to count as speech
 TITLE_MAX_WORDS = 16  # a capitalised quote longer than this reads as a sentence, not a title
 MAX_ASCENT = 7  # head steps from a quoted word up to the verb that reports it
-CUE_SENTENCE_MAX_TOKENS = 12  # "Putin said." after a bare quote: a short sentence that only attributes
+CUE_SENTENCE_MAX_TOKENS = (
+    12  # "Putin said." after a bare quote: a short sentence that only attributes
+)
 SINGLE_WORD_REACH = 3  # a one-word quote counts as speech only this close below its reporting verb
 TERM_MAX_WORDS = 4  # 'the term "three amigos"': a named term is short
 
@@ -42,7 +57,9 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
             continue
         ctx.previous = found[-1] if found else None
         found.append(Found(span, _attribute(ctx, span, cues)))
-    return tuple(Quote(text[f.span.start : f.span.end], f.speaker, f.span.start, f.span.end) for f in found)
+    return tuple(
+        Quote(text[f.span.start : f.span.end], f.speaker, f.span.start, f.span.end) for f in found
+    )
 
 
 # ---- tokens and spans ----------------------------------------------------------------------
@@ -100,7 +117,10 @@ def _is_utterance(text: str, span: qm.Span, words: list[str]) -> bool:
     """A short exclamation or sentence of its own: “Don’t mind me!” he said."""
     body = text[span.start : span.end].rstrip()
     return (
-        len(words) > 1 and body[:1].isupper() and body.endswith(tuple(".!?,")) and _stands_alone(text, span)
+        len(words) > 1
+        and body[:1].isupper()
+        and body.endswith(tuple(".!?,"))
+        and _stands_alone(text, span)
     )
 
 
@@ -144,7 +164,9 @@ def _title_like(words: list[str]) -> bool:
     cleaned = [w.strip(".,;:!?\"'()[]\u2019\u2018") for w in words]
     if not cleaned[0][:1].isupper():
         return False
-    return all(w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS or not w[:1].isalpha() for w in cleaned)
+    return all(
+        w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS or not w[:1].isalpha() for w in cleaned
+    )
 
 
 def _is_address(text: str, span: qm.Span, words: list[str]) -> bool:
@@ -304,7 +326,9 @@ def _woven_subject(ctx: Context, span: qm.Span) -> Token | None:
 
 def _pick_cue(ctx: Context, span: qm.Span, cues: list[Token]) -> Token | None:
     """The reporting verb nearest the quote with a subject, unless that subject is a place."""
-    usable = sorted((c for c in cues if _subject_of(c) is not None), key=lambda c: _distance(c, span))
+    usable = sorted(
+        (c for c in cues if _subject_of(c) is not None), key=lambda c: _distance(c, span)
+    )
     for cue in usable:
         subject = _subject_of(cue)
         ent = entity_of(subject) if subject is not None else None

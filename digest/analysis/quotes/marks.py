@@ -109,15 +109,3 @@ def _find_close(text: str, start: int) -> int | None:
             return j
         j += 1
     return None
-
-
-
-
-
-
-
-
-
-
-
-

@@ -27,16 +27,29 @@ from ..lexicon import (
 from ..nlp import entities
 from . import marks as qm
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})  # a clause subject: who speaks, or whom "he" means
+SUBJECT_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "csubj"}
+)  # a clause subject: who speaks, or whom "he" means
 PERSON_LABELS = frozenset({"PERSON"})
 GROUP_LABELS = frozenset({"ORG"})  # bodies that issue statements
 SPEAKER_LABELS = PERSON_LABELS | GROUP_LABELS | {"GPE", "FAC", "NORP"}
 MALE, FEMALE = "m", "f"
-PRONOUN_GENDER = dict.fromkeys(("he", "him", "his", "himself"), MALE) | dict.fromkeys(("she", "her", "hers", "herself"), FEMALE)
-HONORIFIC_GENDER = {"mr.": MALE, "mr": MALE, "mrs.": FEMALE, "ms.": FEMALE, "mrs": FEMALE, "ms": FEMALE}
+PRONOUN_GENDER = dict.fromkeys(("he", "him", "his", "himself"), MALE) | dict.fromkeys(
+    ("she", "her", "hers", "herself"), FEMALE
+)
+HONORIFIC_GENDER = {
+    "mr.": MALE,
+    "mr": MALE,
+    "mrs.": FEMALE,
+    "ms.": FEMALE,
+    "mrs": FEMALE,
+    "ms": FEMALE,
+}
 GENDER_WINDOW = 30  # tokens after a name in which its first pronoun tells the person's gender
 LOOKBACK_SENTENCES = 5  # how far back a pronoun looks for the person it stands for
-MIN_RUN_WORDS = 3  # "Doctors for Closure": a shorter capitalised run is too likely a sentence start or title
+MIN_RUN_WORDS = (
+    3  # "Doctors for Closure": a shorter capitalised run is too likely a sentence start or title
+)
 
 
 @dataclass(slots=True)
@@ -80,8 +93,17 @@ class Context:
 def build_context(doc: Doc, inside: set[int]) -> Context:
     """Everything attribution needs to know about the article, computed once."""
     starts = _sentence_starts(doc)
-    ends = {first: i + 1 for i, first in enumerate(starts)}  # the last token seen of each sentence wins
-    return Context(doc, inside, _mentions_of(doc, inside, starts), _genders_of(doc, inside, starts), starts, ends)
+    ends = {
+        first: i + 1 for i, first in enumerate(starts)
+    }  # the last token seen of each sentence wins
+    return Context(
+        doc,
+        inside,
+        _mentions_of(doc, inside, starts),
+        _genders_of(doc, inside, starts),
+        starts,
+        ends,
+    )
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
@@ -180,7 +202,9 @@ def _describe(ctx: Context, tok: Token) -> str | None:
     if lemma in PERSON_DESCRIPTIONS and tok.tag_ == "NN":
         gender = DESCRIPTION_GENDER.get(lemma)
         # "the actor said" most often goes on with the person already speaking
-        return _previous_if_fits(ctx, False, True, gender) or _resolve(ctx, tok, groups=False, gender=gender)
+        return _previous_if_fits(ctx, False, True, gender) or _resolve(
+            ctx, tok, groups=False, gender=gender
+        )
     if tok.tag_ == "NNS" and ctx.previous is not None:
         return ctx.previous.speaker
     return None
@@ -267,12 +291,16 @@ def _mentions_of(doc: Doc, inside: set[int], starts: list[int]) -> list[Mention]
         run = _capitalised_run(doc, tok.i, starts)
         if run is not None:
             out.append(
-                Mention(run.text, tok.idx, True, any(t.dep_ in SUBJECT_DEPS for t in run), starts[tok.i])
+                Mention(
+                    run.text, tok.idx, True, any(t.dep_ in SUBJECT_DEPS for t in run), starts[tok.i]
+                )
             )
             covered.update(range(run.start, run.end))
         elif tok.pos_ == "PROPN" and tok.dep_ in SUBJECT_DEPS:
             main = tok.head.dep_ == "ROOT"
-            out.append(Mention(clean_name(proper_span(tok)), tok.idx, False, True, starts[tok.i], main))
+            out.append(
+                Mention(clean_name(proper_span(tok)), tok.idx, False, True, starts[tok.i], main)
+            )
     return sorted(out, key=lambda m: m.start)
 
 
@@ -294,12 +322,18 @@ def _capitalised_run(doc: Doc, i: int, starts: list[int]) -> Span | None:
         j += 1
     run = doc[i : j + 1]
     joined = any(t.lower_ in NAME_JOINERS for t in run)
-    return run if joined and len(run) >= MIN_RUN_WORDS and any(t.pos_ == "NOUN" for t in run) else None
+    return (
+        run if joined and len(run) >= MIN_RUN_WORDS and any(t.pos_ == "NOUN" for t in run) else None
+    )
 
 
 def _person_words(doc: Doc) -> set[str]:
     """Last words of names the tagger calls a PERSON at least once (it often calls "Sondland" a place too)."""
-    return {(clean_name(e.text) or e.text).split()[-1] for e in entities(doc) if e.label_ in PERSON_LABELS}
+    return {
+        (clean_name(e.text) or e.text).split()[-1]
+        for e in entities(doc)
+        if e.label_ in PERSON_LABELS
+    }
 
 
 def _ent_name(ent: Span) -> str:
@@ -320,7 +354,9 @@ def _genders_of(doc: Doc, inside: set[int], starts: list[int]) -> dict[str, str]
     for ent in people:
         key = (clean_name(ent.text) or ent.text).split()[-1]
         honorific = HONORIFIC_GENDER.get(doc[ent.start - 1].lower_) if ent.start else None
-        pronoun = _following_pronoun(doc, ent, subjects, inside, starts) if ent in subjects else None
+        pronoun = (
+            _following_pronoun(doc, ent, subjects, inside, starts) if ent in subjects else None
+        )
         vote = honorific or pronoun
         if vote:
             votes.setdefault(key, []).append(vote)
@@ -354,10 +390,14 @@ def _fits(ctx: Context, m: Mention, groups: bool, people: bool, gender: str | No
     return gender is None or known is None or known == gender
 
 
-def _resolve(ctx: Context, tok: Token, groups: bool, gender: str | None, people: bool = True) -> str | None:
+def _resolve(
+    ctx: Context, tok: Token, groups: bool, gender: str | None, people: bool = True
+) -> str | None:
     """A pronoun or description → the nearest earlier fitting subject, else the nearest fitting mention."""
     found = _resolve_subject(ctx, tok, groups, gender, people, lenient=False)
-    if found is None and people and not groups:  # the tagger may have called a person an organization
+    if (
+        found is None and people and not groups
+    ):  # the tagger may have called a person an organization
         found = _resolve_subject(ctx, tok, groups, gender, people, lenient=True)
     return found or _nearest(ctx, tok.idx, groups, people, gender)
 
@@ -374,7 +414,11 @@ def _resolve_subject(
             if speaker:
                 return speaker
         here = [m for m in ctx.mentions if m.sent == sent.start and m.start < tok.idx and m.subject]
-        here = [m for m in here if _fits(ctx, m, groups, people, gender) or (lenient and _personal(m.name))]
+        here = [
+            m
+            for m in here
+            if _fits(ctx, m, groups, people, gender) or (lenient and _personal(m.name))
+        ]
         if here:
             main = [m for m in here if m.main]
             return full_name(ctx, (main or here)[-1].name)
@@ -413,13 +457,17 @@ def _nearest(
     ctx: Context, before: int, groups: bool, people: bool = False, gender: str | None = None
 ) -> str | None:
     """The last fitting mention before `before`, subject or not."""
-    fitting = [m for m in ctx.mentions if m.start < before and _fits(ctx, m, groups, people, gender)]
+    fitting = [
+        m for m in ctx.mentions if m.start < before and _fits(ctx, m, groups, people, gender)
+    ]
     return full_name(ctx, fitting[-1].name) if fitting else None
 
 
 def full_name(ctx: Context, name: str) -> str:
     """The longest (then most frequent) form in the text of the same name: "Kim" → "Kim Jong Un"."""
-    parts = [p for p in name.replace("-", " ").split() if p.lower() not in NAME_TITLES and p != "the"]
+    parts = [
+        p for p in name.replace("-", " ").split() if p.lower() not in NAME_TITLES and p != "the"
+    ]
     if not parts:
         return name
     counts: dict[str, int] = {}

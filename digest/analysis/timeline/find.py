@@ -42,11 +42,19 @@ from .words import (
 
 Tense = str  # "past" | "present" | "future"
 MAX_YEAR_SPAN = 100  # a "1950-2080" pair wider than this is not a period but two unrelated numbers
-PAST_AUX = frozenset({"did", "was", "were", "had", "has", "have", "'ve"})  # auxiliaries of a past verb
+PAST_AUX = frozenset(
+    {"did", "was", "were", "had", "has", "have", "'ve"}
+)  # auxiliaries of a past verb
 # Verbs whose infinitive complement points forward ("planned to", "expects to").
-PLAN_LEMMAS = frozenset({"plan", "intend", "aim", "hope", "schedule", "expect", "set", "want", "seek", "vow"})
-COUNT_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY"})  # spaCy's verdict that a number counts things
-NAME_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART"})  # entity types that make "April" or "Today" a name
+PLAN_LEMMAS = frozenset(
+    {"plan", "intend", "aim", "hope", "schedule", "expect", "set", "want", "seek", "vow"}
+)
+COUNT_LABELS = frozenset(
+    {"CARDINAL", "QUANTITY", "MONEY"}
+)  # spaCy's verdict that a number counts things
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "WORK_OF_ART"}
+)  # entity types that make "April" or "Today" a name
 # A bare weekday in a present-tense clause is read as past: news' "says Monday" reports a day gone by
 # (reading it as future scored lower on the dev gold: "weighs in on Thursday's fight").
 PRESENT_WEEKDAY_TENSE: Tense = "past"
@@ -84,7 +92,10 @@ def find_timeline(doc: Doc, published: dt.date | None) -> tuple[TimeRef, ...]:
     refs: list[TimeRef] = []
     anchor: int | None = None
     sentences = Sentences(doc)
-    run_sentence, run_year = None, None  # the sentence of the last refs, and the last year spelled out in it
+    run_sentence, run_year = (
+        None,
+        None,
+    )  # the sentence of the last refs, and the last year spelled out in it
     for cand in _non_overlapping(_candidates(doc)):
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         sentence = sentences.text(span)
@@ -97,7 +108,9 @@ def find_timeline(doc: Doc, published: dt.date | None) -> tuple[TimeRef, ...]:
             anchor = int(value[:4])
         if sentence != run_sentence:
             run_sentence, run_year = sentence, None
-        if re.fullmatch(r"\d{4}", value):  # "in 2016, after September 11": that year, for the rest of it
+        if re.fullmatch(
+            r"\d{4}", value
+        ):  # "in 2016, after September 11": that year, for the rest of it
             run_year = int(value)
         refs.append(TimeRef(cand.match.group(0), value, cand.start, cand.end, sentence))
     return tuple(refs)
@@ -165,7 +178,11 @@ def _plausible(doc: Doc, kind: str, match: re.Match[str]) -> bool:
     key = "month" if kind == "month" else 0
     first = _token_at(doc, match.start(key))
     prev = doc[first.i - 1].lower_ if first is not None and first.i > 0 else ""
-    if first is not None and first.ent_type_ in NAME_LABELS and kind in ("month", "weekday", "deictic"):
+    if (
+        first is not None
+        and first.ent_type_ in NAME_LABELS
+        and kind in ("month", "weekday", "deictic")
+    ):
         return False
     if kind == "weekday":
         return prev not in WEEKDAY_NAME_PREFIXES
@@ -174,7 +191,9 @@ def _plausible(doc: Doc, kind: str, match: re.Match[str]) -> bool:
     if kind == "relative":
         return prev != "the"  # "in the last week" is a duration
     if kind == "month" and match.group("month") == "May" and not match.group("rel"):
-        return (prev in MONTH_CUES or match.group(0) != "May") and (first is None or first.tag_ != "MD")
+        return (prev in MONTH_CUES or match.group(0) != "May") and (
+            first is None or first.tag_ != "MD"
+        )
     if kind == "season" and not (match.group("rel") or match.group("year")):
         return prev in SEASON_CUES or match.group("season").lower() == "summertime"
     return True
@@ -272,7 +291,11 @@ def _resolve_month_year(match: re.Match[str], ctx: Context) -> str | None:
 def _resolve_month(match: re.Match[str], ctx: Context) -> str | None:
     if ctx.published is None:
         return None
-    month, rel, pub = MONTHS[match.group("month").lower()], (match.group("rel") or "").lower(), ctx.published
+    month, rel, pub = (
+        MONTHS[match.group("month").lower()],
+        (match.group("rel") or "").lower(),
+        ctx.published,
+    )
     if rel == "this":
         return f"{pub.year}-{month:02d}"
     if rel == "last":
@@ -280,8 +303,11 @@ def _resolve_month(match: re.Match[str], ctx: Context) -> str | None:
     elif rel == "next":
         year = pub.year if month > pub.month else pub.year + 1
     else:
-        first = pick_date([dt.date(y, month, 1) for y in (pub.year - 1, pub.year, pub.year + 1)],
-                           pub.replace(day=1), ctx.tense)
+        first = pick_date(
+            [dt.date(y, month, 1) for y in (pub.year - 1, pub.year, pub.year + 1)],
+            pub.replace(day=1),
+            ctx.tense,
+        )
         year = first.year
     return f"{year}-{month:02d}"
 
@@ -384,7 +410,9 @@ def _resolve_season(match: re.Match[str], ctx: Context) -> str | None:
     return f"{year - (1 if later or code == current else 0)}-{code}"
 
 
-def _resolve_quarter(match: re.Match[str], ctx: Context, unit: str = "Q", per_year: int = 4) -> str | None:
+def _resolve_quarter(
+    match: re.Match[str], ctx: Context, unit: str = "Q", per_year: int = 4
+) -> str | None:
     number = ORDINALS.get(match.group("ord").lower()) or int(match.group("ord"))
     groups = match.groupdict()
     if groups.get("year"):
@@ -418,12 +446,25 @@ def _resolve_year(match: re.Match[str], ctx: Context) -> str | None:
 
 
 RESOLVERS: dict[str, Resolver] = {
-    "iso": _resolve_full, "numeric": _resolve_full, "date": _resolve_date, "month_year": _resolve_month_year,
-    "month": _resolve_month, "weekday": _resolve_weekday, "deictic": _resolve_deictic,
-    "relative": _resolve_relative, "anchored": _resolve_anchored, "weekend": _resolve_weekend,
-    "ago": _resolve_ago, "decade": _resolve_decade, "year_range": _resolve_year_range,
-    "season": _resolve_season, "quarter": _resolve_quarter, "half": _resolve_half,
-    "year_part": _resolve_year_part, "holiday": _resolve_holiday, "year": _resolve_year,
+    "iso": _resolve_full,
+    "numeric": _resolve_full,
+    "date": _resolve_date,
+    "month_year": _resolve_month_year,
+    "month": _resolve_month,
+    "weekday": _resolve_weekday,
+    "deictic": _resolve_deictic,
+    "relative": _resolve_relative,
+    "anchored": _resolve_anchored,
+    "weekend": _resolve_weekend,
+    "ago": _resolve_ago,
+    "decade": _resolve_decade,
+    "year_range": _resolve_year_range,
+    "season": _resolve_season,
+    "quarter": _resolve_quarter,
+    "half": _resolve_half,
+    "year_part": _resolve_year_part,
+    "holiday": _resolve_holiday,
+    "year": _resolve_year,
 }
 # Kinds whose value names its own year; they set the year that "the next year" counts from.
 ABSOLUTE_KINDS = frozenset({"iso", "numeric", "date", "month_year", "year", "year_range"})

@@ -10,53 +10,157 @@ import datetime as dt
 import re
 
 MONTHS: dict[str, int] = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 WEEKDAYS: dict[str, int] = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
 }
 NUMBERS: dict[str, int] = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "several": 0, "few": 0,  # vague counts: matched so the span is not misread, then skipped
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "several": 0,
+    "few": 0,  # vague counts: matched so the span is not misread, then skipped
 }
 ORDINALS: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
 }
 SEASONS: dict[str, str] = {
-    "spring": "SP", "summer": "SU", "summertime": "SU", "fall": "FA", "autumn": "FA", "winter": "WI",
+    "spring": "SP",
+    "summer": "SU",
+    "summertime": "SU",
+    "fall": "FA",
+    "autumn": "FA",
+    "winter": "WI",
 }
 SEASON_ORDER = ("SP", "SU", "FA", "WI")  # calendar order of the seasons within one year
 # Fixed-date holidays (month, day); movable ones are computed in timeline.py.
 HOLIDAYS: dict[str, tuple[int, int]] = {
-    "new year's day": (1, 1), "valentine's day": (2, 14), "independence day": (7, 4),
-    "fourth of july": (7, 4), "halloween": (10, 31), "veterans day": (11, 11),
-    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+    "new year's day": (1, 1),
+    "valentine's day": (2, 14),
+    "independence day": (7, 4),
+    "fourth of july": (7, 4),
+    "halloween": (10, 31),
+    "veterans day": (11, 11),
+    "christmas eve": (12, 24),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
     "new year's eve": (12, 31),
 }
 MOVABLE_HOLIDAYS = ("thanksgiving", "election day")
 # Weekday names that are part of a name, not a date ("Black Friday" is not the Friday before publication).
-WEEKDAY_NAME_PREFIXES = frozenset({"black", "cyber", "good", "super", "ash", "holy", "palm", "easter"})
+WEEKDAY_NAME_PREFIXES = frozenset(
+    {"black", "cyber", "good", "super", "ash", "holy", "palm", "easter"}
+)
 # Words before a bare season or "May" that make it a time, not a verb ("in May", "last fall").
 SEASON_CUES = frozenset(
     {"the", "this", "last", "next", "in", "past", "early", "late", "since", "until", "by"}
 )
 MONTH_CUES = frozenset(
-    {"in", "since", "until", "till", "by", "last", "next", "this", "early", "late", "mid", "of",
-     "through", "from", "during", "before", "after", "between", "and", "or", "to", "each"}
+    {
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "last",
+        "next",
+        "this",
+        "early",
+        "late",
+        "mid",
+        "of",
+        "through",
+        "from",
+        "during",
+        "before",
+        "after",
+        "between",
+        "and",
+        "or",
+        "to",
+        "each",
+    }
 )
 # Words that put a clause in the future ("would" is left out: in reported speech it is mostly past).
-FUTURE_WORDS = frozenset({"will", "'ll", "wo", "shall", "going", "gon", "upcoming", "scheduled",
-                          "expected", "set", "slated", "due", "plans", "plan", "next"})
+FUTURE_WORDS = frozenset(
+    {
+        "will",
+        "'ll",
+        "wo",
+        "shall",
+        "going",
+        "gon",
+        "upcoming",
+        "scheduled",
+        "expected",
+        "set",
+        "slated",
+        "due",
+        "plans",
+        "plan",
+        "next",
+    }
+)
 # Modifiers kept inside an "ago" span ("nearly 10 years ago").
-_APPROX = r"(?:(?:nearly|almost|about|around|roughly|some|more than|less than|over|just|exactly)\s+)?"
+_APPROX = (
+    r"(?:(?:nearly|almost|about|around|roughly|some|more than|less than|over|just|exactly)\s+)?"
+)
 # "the end of October" keeps its frame; the value is that of the month or year inside.
 _PART_OF = r"(?:the\s+(?:end|beginning|start|middle|close)\s+of\s+)?"
 
-_MONTH_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTH_FULL = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|(?=\s+\d))"
 MONTH = rf"(?P<month>{_MONTH_FULL}|{_MONTH_ABBR})"
 DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%])"
@@ -77,51 +181,115 @@ _I = re.IGNORECASE
 # (kind, pattern) in no particular order; the resolver for each kind lives in timeline.py.
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("iso", _compile(r"\b(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)\b")),
-    ("numeric", _compile(r"\b(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>\d{4})\b")),
-    ("date", _compile(rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR}\b)?(?:\s+(?:at\s+)?{CLOCK})?")),
+    (
+        "numeric",
+        _compile(r"\b(?P<month>1[0-2]|0?[1-9])/(?P<day>3[01]|[12]\d|0?[1-9])/(?P<year>\d{4})\b"),
+    ),
+    (
+        "date",
+        _compile(
+            rf"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+{YEAR}\b)?(?:\s+(?:at\s+)?{CLOCK})?"
+        ),
+    ),
     ("date", _compile(rf"\b(?:{WEEKDAY},?\s+)?{DAY}\s+{MONTH}(?:,?\s+{YEAR}\b)?")),
-    ("month_year", _compile(rf"\b{_PART_OF}(?:(?:early|mid|late)[-\s])?{MONTH},?\s+(?:of\s+)?{YEAR}\b")),
-    ("month", _compile(
-        rf"\b{_PART_OF}(?:(?P<rel>last|next|this|early|late|mid)[-\s]+)?(?P<month>{_MONTH_FULL})\b")),
-    ("weekday", _compile(
-        rf"\b(?:(?P<rel>last|next|this|this past|this coming|early|late)\s+)?{WEEKDAY}\b"
-        rf"(?:\s+{PART_OF_DAY})?(?:,?\s+(?:at\s+|around\s+)?{CLOCK})?", _I)),
-    ("deictic", _compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b(?:\s+" + PART_OF_DAY + ")?", _I)),
-    ("deictic", _compile(r"\b(?P<word>this|last)\s+(?P<part>morning|afternoon|evening|night)\b", _I)),
-    ("relative", _compile(
-        r"\b(?:(?:earlier|later)\s+)?(?P<rel>last|this|next|the past|the coming)\s+"
-        r"(?P<unit>week|month|year)\b", _I)),
+    (
+        "month_year",
+        _compile(rf"\b{_PART_OF}(?:(?:early|mid|late)[-\s])?{MONTH},?\s+(?:of\s+)?{YEAR}\b"),
+    ),
+    (
+        "month",
+        _compile(
+            rf"\b{_PART_OF}(?:(?P<rel>last|next|this|early|late|mid)[-\s]+)?(?P<month>{_MONTH_FULL})\b"
+        ),
+    ),
+    (
+        "weekday",
+        _compile(
+            rf"\b(?:(?P<rel>last|next|this|this past|this coming|early|late)\s+)?{WEEKDAY}\b"
+            rf"(?:\s+{PART_OF_DAY})?(?:,?\s+(?:at\s+|around\s+)?{CLOCK})?",
+            _I,
+        ),
+    ),
+    (
+        "deictic",
+        _compile(r"\b(?P<word>yesterday|today|tomorrow|tonight)\b(?:\s+" + PART_OF_DAY + ")?", _I),
+    ),
+    (
+        "deictic",
+        _compile(r"\b(?P<word>this|last)\s+(?P<part>morning|afternoon|evening|night)\b", _I),
+    ),
+    (
+        "relative",
+        _compile(
+            r"\b(?:(?:earlier|later)\s+)?(?P<rel>last|this|next|the past|the coming)\s+"
+            r"(?P<unit>week|month|year)\b",
+            _I,
+        ),
+    ),
     ("anchored", _compile(r"\bthe\s+(?P<rel>next|previous|following|prior)\s+year\b", _I)),
     ("anchored", _compile(r"\b(?P<num>a|one)\s+year\s+(?P<rel>later|earlier|before)\b", _I)),
     ("weekend", _compile(r"\b(?P<rel>the|this|last|next|this past|this coming)\s+weekend\b", _I)),
     ("ago", _compile(rf"\b{_APPROX}{NUMBER}\s+(?P<unit>day|week|month|year|decade)s?\s+ago\b", _I)),
-    ("decade", _compile(r"\b(?:the\s+)?(?:(?:early|mid|late)[-\s])?(?P<cent>1[0-9]|20)(?P<dec>\d)0s\b", _I)),
+    (
+        "decade",
+        _compile(
+            r"\b(?:the\s+)?(?:(?:early|mid|late)[-\s])?(?P<cent>1[0-9]|20)(?P<dec>\d)0s\b", _I
+        ),
+    ),
     ("decade", _compile(r"\b(?:the\s+)?(?:(?:early|mid|late)[-\s])?['’](?P<dec>\d)0s\b", _I)),
-    ("year_range", _compile(
-        r"\bbetween\s+(?P<y1>1\d{3}|20\d{2})\s+and\s+(?P<y2>1\d{3}|20\d{2})\b", _I)),
-    ("year_range", _compile(
-        rf"{_NOT_MONEY}\b(?P<y1>1\d{{3}}|20\d{{2}})\s*(?:[-–—]|\s+to\s+|\s+through\s+|\s+until\s+)\s*"
-        rf"(?P<y2>1\d{{3}}|20\d{{2}}|\d\d)\b{_NOT_PERCENT}", _I)),
-    ("season", _compile(
-        r"\b(?:(?P<rel>last|this|next|early|late|this past|the)\s+)?"
-        r"(?P<season>spring|summer|summertime|fall|autumn|winter)\b"
-        rf"(?:\s+(?:of\s+)?{YEAR}\b)?", _I)),
-    ("quarter", _compile(
-        r"\b(?:(?:the|this|last|next)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter\b"
-        rf"(?:\s+of\s+(?:fiscal\s+)?{YEAR}\b)?", _I)),
-    ("quarter", _compile(rf"\b(?:fiscal\s+)?Q(?P<ord>[1-4])\b(?:\s+(?:of\s+)?(?:fiscal\s+)?{YEAR}\b)?")),
-    ("half", _compile(
-        r"\b(?:the\s+)?(?P<ord>first|second)[-\s]half\s+of\s+"
-        r"(?:(?P<this>the|this)\s+year|(?:fiscal\s+)?" + YEAR + r"\b)",
-        _I)),
+    (
+        "year_range",
+        _compile(r"\bbetween\s+(?P<y1>1\d{3}|20\d{2})\s+and\s+(?P<y2>1\d{3}|20\d{2})\b", _I),
+    ),
+    (
+        "year_range",
+        _compile(
+            rf"{_NOT_MONEY}\b(?P<y1>1\d{{3}}|20\d{{2}})\s*(?:[-–—]|\s+to\s+|\s+through\s+|\s+until\s+)\s*"
+            rf"(?P<y2>1\d{{3}}|20\d{{2}}|\d\d)\b{_NOT_PERCENT}",
+            _I,
+        ),
+    ),
+    (
+        "season",
+        _compile(
+            r"\b(?:(?P<rel>last|this|next|early|late|this past|the)\s+)?"
+            r"(?P<season>spring|summer|summertime|fall|autumn|winter)\b"
+            rf"(?:\s+(?:of\s+)?{YEAR}\b)?",
+            _I,
+        ),
+    ),
+    (
+        "quarter",
+        _compile(
+            r"\b(?:(?:the|this|last|next)\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[-\s]quarter\b"
+            rf"(?:\s+of\s+(?:fiscal\s+)?{YEAR}\b)?",
+            _I,
+        ),
+    ),
+    (
+        "quarter",
+        _compile(rf"\b(?:fiscal\s+)?Q(?P<ord>[1-4])\b(?:\s+(?:of\s+)?(?:fiscal\s+)?{YEAR}\b)?"),
+    ),
+    (
+        "half",
+        _compile(
+            r"\b(?:the\s+)?(?P<ord>first|second)[-\s]half\s+of\s+"
+            r"(?:(?P<this>the|this)\s+year|(?:fiscal\s+)?" + YEAR + r"\b)",
+            _I,
+        ),
+    ),
     ("half", _compile(r"\b(?P<ord>first|second)-half\b", _I)),
     ("year_part", _compile(r"\bthe\s+(?:end|beginning|start|middle|rest)\s+of\s+the\s+year\b", _I)),
     ("year_part", _compile(r"\byear[-\s]to[-\s]date\b", _I)),
-    ("holiday", _compile(
-        r"\b(?P<name>New Year's Day|New Year’s Day|Valentine's Day|Valentine’s Day"
-        r"|Independence Day|Fourth of July"
-        r"|Halloween|Veterans Day|Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year’s Eve"
-        r"|Thanksgiving|Election Day)\b")),
+    (
+        "holiday",
+        _compile(
+            r"\b(?P<name>New Year's Day|New Year’s Day|Valentine's Day|Valentine’s Day"
+            r"|Independence Day|Fourth of July"
+            r"|Halloween|Veterans Day|Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year’s Eve"
+            r"|Thanksgiving|Election Day)\b"
+        ),
+    ),
     ("year", _compile(rf"{_NOT_MONEY}\b{_PART_OF}(?:fiscal\s+)?{YEAR}\b{_NOT_PERCENT}")),
 )
 
@@ -152,7 +320,9 @@ def month_day(month: int, day: int, published: dt.date, tense: str) -> dt.date |
     return pick_date(options, published, tense) if options else None
 
 
-def weekday_date(weekday: int, published: dt.date, tense: str, rel: str, present_as: str) -> dt.date:
+def weekday_date(
+    weekday: int, published: dt.date, tense: str, rel: str, present_as: str
+) -> dt.date:
     """The `weekday` meant near `published`: `rel` is "", "last", "next", "this past" or "this coming"."""
     back = published - dt.timedelta(days=(published.weekday() - weekday) % 7)
     ahead = published + dt.timedelta(days=(weekday - published.weekday()) % 7)
@@ -195,4 +365,6 @@ def holiday_date(name: str, year: int) -> dt.date:
     first = dt.date(year, 11, 1)
     if name == "thanksgiving":  # fourth Thursday of November
         return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
-    return first + dt.timedelta(days=(0 - first.weekday()) % 7 + 1)  # Tuesday after the first Monday
+    return first + dt.timedelta(
+        days=(0 - first.weekday()) % 7 + 1
+    )  # Tuesday after the first Monday
