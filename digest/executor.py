@@ -75,11 +75,10 @@ def _dask_executor(count: int) -> tuple[Executor, int]:
             "pip install 'dask[distributed]'"
         ) from err
     address = os.environ.get("DIGEST_DASK_SCHEDULER")
-    client = (
-        Client(address)
-        if address
-        else Client(n_workers=count, threads_per_worker=1, processes=True)
-    )  # type: ignore[no-untyped-call]
+    if address:
+        client = Client(address)  # type: ignore[no-untyped-call]
+    else:
+        client = Client(n_workers=count, threads_per_worker=1, processes=True)  # type: ignore[no-untyped-call]
     workers = len(client.scheduler_info().get("workers", {})) or count
     return DaskExecutor(client), workers
 
