@@ -20,7 +20,8 @@ SHARED = ROOT.parent / "shared"
 
 @nox.session
 def build(session: nox.Session) -> None:
-    """Brief the configured sources and build the site into site/ (mkdocs build --strict, then Pagefind)."""
+    """Brief the configured sources and build the site into site/ (mkdocs build --strict, then
+    Pagefind)."""
     session.install(".")
     session.run("digest", "build", *session.posargs)
 
@@ -36,7 +37,8 @@ def tests(session: nox.Session) -> None:
 def serve(session: nox.Session) -> None:
     """Preview the site at http://127.0.0.1:8000 with live reload (run `nox -s build` first).
 
-    `mkdocs serve` does not run Pagefind: the search box works on the built site (`nox -s build`, then e.g.
+    `mkdocs serve` does not run Pagefind: the search box works on the built site (`nox -s build`,
+    then e.g.
     `python -m http.server -d site`), or set `extra.search: material` while editing.
     """
     session.install(".")
@@ -45,7 +47,8 @@ def serve(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def eval(session: nox.Session) -> None:
-    """Score `digest analyze --json` with ../shared/eval/score.py: dev (../shared/gold/dev), tune and check
+    """Score `digest analyze --json` with ../shared/eval/score.py: dev (../shared/gold/dev), tune
+    and check
     (tests/gold/), and the seed. Tune on dev and tune; look at check only at the end of a change."""
     if not SHARED.exists():
         session.skip(f"{SHARED} is absent: the gold annotations and corpus live there")
@@ -64,7 +67,8 @@ def eval(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def golden(session: nox.Session) -> None:
-    """Regenerate tests/golden/ (the output tests/test_golden.py compares with) after a change meant to alter it."""
+    """Regenerate tests/golden/ (the output tests/test_golden.py compares with) after a change meant
+    to alter it."""
     session.install(".")
     session.run("python", "-m", "tests.golden")
 
@@ -75,9 +79,11 @@ MYPY = ["mypy==2.4.1", "types-PyYAML"]
 
 @nox.session(default=False)
 def lint(session: nox.Session) -> None:
-    """ruff over the package and the tests (rules in pyproject.toml); run by .ci/run."""
+    """ruff check and ruff format --check (line length 100) over the package and the tests (rules in
+    pyproject.toml); run by .ci/run."""
     session.install(RUFF)
     session.run("ruff", "check", "digest", "tests", "noxfile.py")
+    session.run("ruff", "format", "--check", "digest", "tests", "noxfile.py")
 
 
 @nox.session(default=False)

@@ -1,10 +1,12 @@
-"""Digest: one briefing per news story (actors, verbatim quotes, a dated timeline, sources) as a static site."""
+"""Digest: one briefing per news story (actors, verbatim quotes, a dated timeline, sources) as a
+static site."""
 
 from __future__ import annotations
 
 import os
 
-# Digest runs one process per core; BLAS threads on top of that only contend (measured: 600 → 400 ms a page).
+# Digest runs one process per core; BLAS threads on top of that only contend
+# (measured: 600 → 400 ms a page).
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 

@@ -39,7 +39,8 @@ def _load(config_path: Path | None) -> Config:
 
 
 class _PageReader:
-    """Pages for `analyze` and `stories`: the model checked first, each failure reported on stderr."""
+    """Pages for `analyze` and `stories`: the model checked first, each failure reported on
+    stderr."""
 
     def __init__(self, config: Config) -> None:
         self.config = config
@@ -92,7 +93,8 @@ def main() -> None:
 def build(
     sources: tuple[str, ...], config_path: Path | None, no_site: bool, site_dir: Path | None
 ) -> None:
-    """Brief every configured source (and any SOURCE given: files, globs or URLs), then build the site.
+    """Brief every configured source (and any SOURCE given: files, globs or URLs), then build the
+    site.
 
     Exit code: 0 when all went well, 1 when a source failed (the site is still built from the rest),
     2 on a bad configuration, 3 when the site could not be built.
@@ -101,7 +103,8 @@ def build(
     extra = [source_from_argument(s) for s in sources]
     if not config.sources and not extra:
         click.echo(
-            "Error: no sources: list them under 'sources:' in site_config/digest.yml or give SOURCE",
+            "Error: no sources: list them under 'sources:' in site_config/digest.yml "
+            "or give SOURCE",
             err=True,
         )
         sys.exit(2)
@@ -145,7 +148,10 @@ def build(
     "date_",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="Publication date (YYYY-MM-DD) that relative dates are resolved against; overrides the page's.",
+    help=(
+        "Publication date (YYYY-MM-DD) that relative dates are resolved against; "
+        "overrides the page's."
+    ),
 )
 @click.option(
     "--json", "as_json", is_flag=True, help="Print JSON (one object per line for several sources)."
@@ -162,9 +168,9 @@ def analyze(
 ) -> None:
     """Analyze pages (.html/.htm/.txt files or http(s) URLs) and print their briefings.
 
-    Several pages are analysed in parallel (analysis.executor and analysis.workers in the config) and
-    printed in the order given. A source that fails is reported on stderr and left out; the exit code is
-    then 1.
+    Several pages are analysed in parallel (analysis.executor and analysis.workers in the config)
+    and printed in the order given. A source that fails is reported on stderr and left out; the exit
+    code is then 1.
     """
     config = _load(config_path)
     if len(sources) == 1:  # one page: no pool to start
@@ -196,8 +202,8 @@ def analyze(
 def stories(sources: tuple[str, ...], as_json: bool, config_path: Path | None) -> None:
     """Group pages into stories: duplicates and reports of the same event go together.
 
-    Prints each story with its articles (as given); nothing is written. A source that fails is reported on
-    stderr and left out; the exit code is then 1.
+    Prints each story with its articles (as given); nothing is written. A source that fails is
+    reported on stderr and left out; the exit code is then 1.
     """
     config = _load(config_path)
     reader = _PageReader(config)

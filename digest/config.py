@@ -158,11 +158,13 @@ def _parse_sources(raw: Any, errors: list[str], warnings: list[str]) -> tuple[So
         value = item[kind]
         if not isinstance(value, str) or not value.strip():
             errors.append(
-                f"Config value '{where}.{kind}': Expected a non-empty string but received: {_show(value)}"
+                f"Config value '{where}.{kind}': Expected a non-empty string "
+                f"but received: {_show(value)}"
             )
         elif kind in ("url", "feed", "sitemap") and not _is_url(value):
             errors.append(
-                f"Config value '{where}.{kind}': Expected an http(s) URL but received: {_show(value)}"
+                f"Config value '{where}.{kind}': Expected an http(s) URL "
+                f"but received: {_show(value)}"
             )
         else:
             sources.append(Source(kind, value.strip()))

@@ -3,7 +3,8 @@
 Three sets of corpus pages (SHARED/corpus/aeb/html), and the seed:
     dev     SHARED/gold/dev: the shared annotations the rules were first tuned on
     tune    GOLD/tune (tests/gold/tune): our annotations, for tuning too
-    check   GOLD/check (tests/gold/check): ours, kept back: scored at the end of a change, never tuned on
+    check   GOLD/check (tests/gold/check): ours, kept back: scored at the end of a change,
+            never tuned on
 Our sets store character ranges instead of the publishers' text (digest/gold.py); they are decoded
 against SHARED first. The `digest analyze --json` analysis of each page goes to OUT, and
 SHARED/eval/score.py's figures are printed, one column a set.
@@ -34,7 +35,8 @@ def predict_dev(shared: Path, out: Path, config: Config | None = None) -> Path:
 
 
 def predict(shared: Path, gold_dir: Path, pred_dir: Path, config: Config | None = None) -> Path:
-    """Write one prediction per gold file of gold_dir (corpus pages) into pred_dir; returns pred_dir."""
+    """Write one prediction per gold file of gold_dir (corpus pages) into pred_dir; returns
+    pred_dir."""
     config = config or Config()
     truth = json.loads((shared / "corpus/aeb/ground-truth.json").read_text(encoding="utf-8"))
     pred_dir.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,9 @@
-"""Where the per-article work runs: a process pool by default, in this process, or on a Dask cluster.
+"""Where the per-article work runs: a process pool by default, in this process, or on a Dask
+cluster.
 
-Any `concurrent.futures.Executor` works, so a user with a cluster can hand the per-article stage to Dask
-(`analysis.executor: dask`, scheduler address in DIGEST_DASK_SCHEDULER) without changing the pipeline.
+Any `concurrent.futures.Executor` works, so a user with a cluster can hand the per-article stage to
+Dask (`analysis.executor: dask`, scheduler address in DIGEST_DASK_SCHEDULER) without changing the
+pipeline.
 """
 
 from __future__ import annotations
@@ -42,7 +44,8 @@ def make_executor(kind: str, workers: int) -> tuple[Executor, int]:
     if kind == "serial" or (kind == "process" and count == 1):
         return SerialExecutor(), 1
     if kind == "process":
-        # fork: workers inherit the spaCy pipeline the parent has loaded, instead of loading their own
+        # fork: workers inherit the spaCy pipeline the parent has loaded, instead of loading
+        # their own
         context = multiprocessing.get_context(
             "fork" if "fork" in multiprocessing.get_all_start_methods() else None
         )
@@ -60,8 +63,9 @@ PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 
 def die_with_parent() -> None:
-    """In a pool worker: end when the run that started it is killed, instead of waiting on its queue for
-    ever (and holding a model's memory, and the run's output pipe, open). Linux only; elsewhere a no-op."""
+    """In a pool worker: end when the run that started it is killed, instead of waiting on its queue
+    for ever (and holding a model's memory, and the run's output pipe, open). Linux only; elsewhere
+    a no-op."""
     if sys.platform.startswith("linux"):
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
@@ -84,7 +88,8 @@ def _dask_executor(count: int) -> tuple[Executor, int]:
 
 
 class DaskExecutor(Executor):
-    """Tasks on a Dask cluster; shutting it down closes the client (and the local cluster it started)."""
+    """Tasks on a Dask cluster; shutting it down closes the client (and the local cluster it
+    started)."""
 
     def __init__(self, client: Any) -> None:
         self.client = client

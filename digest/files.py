@@ -12,8 +12,9 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
-# For tests: DIGEST_TEST_KILL_AT_WRITE=N makes this process kill itself half-way through its N-th atomic write,
-# so that an interruption lands exactly mid-write (tests/test_interrupted.py), not wherever a timer falls.
+# For tests: DIGEST_TEST_KILL_AT_WRITE=N makes this process kill itself half-way through its N-th
+# atomic write, so that an interruption lands exactly mid-write (tests/test_interrupted.py), not
+# wherever a timer falls.
 KILL_AT_WRITE = int(os.environ.get("DIGEST_TEST_KILL_AT_WRITE") or 0)
 _writes = itertools.count(1)
 TEMP_SUFFIX = (
@@ -47,8 +48,8 @@ def _die_half_way(handle: BinaryIO, data: bytes, path: Path) -> None:
 
 
 def remove_temporaries(folder: Path) -> None:
-    """Delete the temporary files a killed run left under `folder` (write_atomic's `.NAME.*.tmp`); call it
-    only while holding the store's lock, when no other run is writing."""
+    """Delete the temporary files a killed run left under `folder` (write_atomic's `.NAME.*.tmp`);
+    call it only while holding the store's lock, when no other run is writing."""
     for path in folder.rglob(f".*{TEMP_SUFFIX}"):
         if path.is_file():
             path.unlink(missing_ok=True)

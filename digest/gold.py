@@ -1,18 +1,21 @@
-"""Gold annotations kept without the publishers' text: quotes and timeline expressions as character ranges.
+"""Gold annotations kept without the publishers' text: quotes and timeline expressions as character
+ranges.
 
-Our annotations of corpus pages (tests/gold/) store each quote and each temporal expression as a range
-of the page's `articleBody` in ../shared/corpus/aeb/ground-truth.json, so the repository holds none of
-the publishers' text. `decode` turns such a file back into the format of ../shared/gold/GUIDELINES.md,
-which ../shared/eval/score.py reads; `encode` makes one from an annotator's draft in that format.
+Our annotations of corpus pages (tests/gold/) store each quote and each temporal expression as a
+range of the page's `articleBody` in ../shared/corpus/aeb/ground-truth.json, so the repository holds
+none of the publishers' text. `decode` turns such a file back into the format of
+../shared/gold/GUIDELINES.md, which ../shared/eval/score.py reads; `encode` makes one from an
+annotator's draft in that format.
 
     python -m digest.gold text SHARED ID             print a page's article text (to annotate it)
     python -m digest.gold encode SHARED DRAFT OUT     draft in the guidelines' format -> ranges
     python -m digest.gold check SHARED GOLD...        decode stored files and say what does not fit
 
-A quote that runs over several paragraphs is one quote with one range per paragraph piece; in a draft its
-pieces are given as "pieces": [...] (or as the guidelines' single text, pieces joined by one space, when
-only white space separates them in the article). Quotes and timeline entries are listed in text order,
-each found after the one before it; a quote is found after a quotation mark where it can be.
+A quote that runs over several paragraphs is one quote with one range per paragraph piece; in a
+draft its pieces are given as "pieces": [...] (or as the guidelines' single text, pieces joined by
+one space, when only white space separates them in the article). Quotes and timeline entries are
+listed in text order, each found after the one before it; a quote is found after a quotation mark
+where it can be.
 """
 
 from __future__ import annotations
@@ -40,8 +43,8 @@ OPENING_MARKS = "\"'“‘«„‹"
 
 
 def _find(body: str, text: str, after: int, quoted: bool = False) -> tuple[int, int]:
-    """The first occurrence of text at or after `after` (else anywhere), as a range of body; for a quote,
-    the first one that follows a quotation mark when there is one."""
+    """The first occurrence of text at or after `after` (else anywhere), as a range of body; for a
+    quote, the first one that follows a quotation mark when there is one."""
     pattern = _pattern(text)
     matches = list(pattern.finditer(body, after)) or list(pattern.finditer(body))
     if not matches:
@@ -62,7 +65,8 @@ def _spans(body: str, texts: list[str], after: int) -> list[list[int]]:
 
 
 def encode(draft: Gold, body: str) -> Gold:
-    """A draft in the guidelines' format (quotes and timeline in text order) -> the stored format."""
+    """A draft in the guidelines' format (quotes and timeline in text order) -> the stored
+    format."""
     quotes, after = [], 0
     for quote in draft["quotes"]:
         pieces = quote.get("pieces") or [quote["text"]]
@@ -168,7 +172,8 @@ def main(argv: list[str]) -> int:
             print(f"{name}: {problem}")
             failed += 1
         print(
-            f"{name}: {len(gold['quotes'])} quotes, {len(gold['timeline'])} dates, {len(gold['actors'])} actors"
+            f"{name}: {len(gold['quotes'])} quotes, {len(gold['timeline'])} dates, "
+            f"{len(gold['actors'])} actors"
         )
     return 1 if failed else 0
 

@@ -1,8 +1,8 @@
 """The build, step by step: sources → pages → analysed articles → stories → content/ → site/.
 
 Each source that fails is reported and skipped; the rest go on, and the report says what happened.
-Articles already analysed (same bytes, same code) are not analysed again, and pages whose bytes would not
-change are not rewritten.
+Articles already analysed (same bytes, same code) are not analysed again, and pages whose bytes
+would not change are not rewritten.
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ from .stories.merge import story_briefing
 
 @dataclass
 class Report:
-    """What a run did: articles analysed or reused, story pages written or unchanged, sources skipped or failed."""
+    """What a run did: articles analysed or reused, story pages written or unchanged, sources
+    skipped or failed."""
 
     analyzed: list[str] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)
@@ -70,7 +71,8 @@ def run_build(
     on_error: Callable[[DigestError], None] | None = None,
     progress: Progress | None = None,
 ) -> Report:
-    """Run every stage over the configured and the given sources; build the site from what exists."""
+    """Run every stage over the configured and the given sources; build the site from what
+    exists."""
     report = Report()
 
     def handle(err: DigestError) -> None:
@@ -85,7 +87,8 @@ def run_build(
         pages = read_sources(
             (*config.sources, *extra_sources), Fetcher(config.fetch), handle, config.fetch.max_bytes
         )
-        # 2. Each page → an analysed article (in parallel), or the stored analysis when nothing changed.
+        # 2. Each page → an analysed article (in parallel), or the stored analysis when nothing
+        # changed.
         version = analysis_version(config.analysis.model)
         fresh: list[ArticleRecord] = []
         for record, reused in article_records(
@@ -105,7 +108,8 @@ def run_build(
         touched = assignment.touched | missing_pages(
             store.stories, lambda path: (content_dir / path).exists()
         )
-        # 4. Publishing: the index of the stories, then every page that changed, written once with its links.
+        # 4. Publishing: the index of the stories, then every page that changed, written once with
+        # its links.
         changed = {
             store.stories[sid].path: _page(store.stories[sid], store) for sid in sorted(touched)
         }
@@ -144,7 +148,8 @@ def _briefing(story: StoryRecord, store: Store) -> Briefing:
 
 
 def _page_owner(content_dir: Path, path: str) -> str | None:
-    """The id of the story on the page at `path` ("" if it has none or cannot be read; None: no page)."""
+    """The id of the story on the page at `path` ("" if it has none or cannot be read; None: no
+    page)."""
     page = content_dir / path
     if not page.exists():
         return None

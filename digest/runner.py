@@ -1,7 +1,8 @@
-"""Many pages analysed in the configured executor (a process pool by default), a few pages to a task.
+"""Many pages analysed in the configured executor (a process pool by default), a few pages to a
+task.
 
-A page analysed before (same bytes, same analysis code, same model) is not analysed again: its stored
-record is used (analysis/version.py says what "the same code" means).
+A page analysed before (same bytes, same analysis code, same model) is not analysed again: its
+stored record is used (analysis/version.py says what "the same code" means).
 """
 
 from __future__ import annotations
@@ -40,9 +41,10 @@ def analyze_pages(
 ) -> Iterator[tuple[RawPage, R | DigestError]]:
     """Many pages → `finish(page, briefing)` of each, or the error that stopped it, in input order.
 
-    Pages go to the configured executor (a process pool by default) a few at a time: each task extracts its
-    pages and parses their texts as one spaCy batch. `finish` runs in the worker, so it can shrink what is
-    sent back; it must be a module-level function (or a partial of one) so that it can be pickled.
+    Pages go to the configured executor (a process pool by default) a few at a time: each task
+    extracts its pages and parses their texts as one spaCy batch. `finish` runs in the worker, so it
+    can shrink what is sent back; it must be a module-level function (or a partial of one) so that
+    it can be pickled.
     """
     load_pipeline(
         config.analysis.model
@@ -94,7 +96,8 @@ def article_records(
     config: Config,
     handle: Callable[[DigestError], None],
 ) -> Iterator[tuple[ArticleRecord, bool]]:
-    """Stored records for unchanged pages; the others analysed by the configured executor, in input order."""
+    """Stored records for unchanged pages; the others analysed by the configured executor, in input
+    order."""
 
     def pages_to_analyse() -> Iterator[RawPage]:
         for page in pages:
@@ -136,7 +139,8 @@ def _drain(items: list[ArticleRecord]) -> list[ArticleRecord]:
 
 
 def article_record(page: RawPage, briefing: Briefing, version: str) -> ArticleRecord:
-    """`finish` for the build (runs in a worker): what is stored of an article; its text is not kept."""
+    """`finish` for the build (runs in a worker): what is stored of an article; its text is not
+    kept."""
     return ArticleRecord(
         source_key(page),
         _hash(page),

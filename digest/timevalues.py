@@ -1,4 +1,5 @@
-"""ISO-style time values (2023-09-13, 2023-09, 2023, 195X, 1950/1953, 2019-W47, 2023-SU) for people and sorting."""
+"""ISO-style time values (2023-09-13, 2023-09, 2023, 195X, 1950/1953, 2019-W47, 2023-SU) for people
+and sorting."""
 
 from __future__ import annotations
 

@@ -1,12 +1,14 @@
-"""`nox -s bench`: throughput, incremental re-runs and site builds, with trafilatura as the yardstick.
+"""`nox -s bench`: throughput, incremental re-runs and site builds, with trafilatura as the
+yardstick.
 
     python tests/bench.py SHARED [--articles 1000] [--stories 1000,5000,10000] [--out BENCHMARKS.md]
 
-Analysis: the 181 pages of SHARED/corpus/aeb (repeated up to --articles), saved as files and given to
-`digest analyze --json` (process pool, one worker per core, start-up included), against trafilatura's own `bare_extraction` with
-metadata on the same pages in the same run. Incremental: a full build of the 181 pages, then a re-run with
-nothing new. Site: synthetic stories rendered by Digest, hub pages, `mkdocs build` and the search index.
-Each measurement runs in its own process, so its peak memory is its own.
+Analysis: the 181 pages of SHARED/corpus/aeb (repeated up to --articles), saved as files and given
+to `digest analyze --json` (process pool, one worker per core, start-up included), against
+trafilatura's own `bare_extraction` with metadata on the same pages in the same run. Incremental: a
+full build of the 181 pages, then a re-run with nothing new. Site: synthetic stories rendered by
+Digest, hub pages, `mkdocs build` and the search index. Each measurement runs in its own process, so
+its peak memory is its own.
 """
 
 from __future__ import annotations
@@ -65,7 +67,8 @@ def stage_trafilatura(shared: Path, count: int) -> dict:
 
 
 def stage_analysis(shared: Path, count: int) -> dict:
-    """`digest analyze --json PAGE...` over the pages saved as files, run as a user would (its start-up included)."""
+    """`digest analyze --json PAGE...` over the pages saved as files, run as a user would (its
+    start-up included)."""
     folder = Path(tempfile.mkdtemp(prefix="digest-bench-"))
     files = []
     for page in corpus_pages(shared, count):
@@ -134,7 +137,10 @@ def stage_site(_: Path, count: int) -> dict:
             shutil.copy(ROOT / "content" / page, folder / "content" / page)
     shutil.copytree(ROOT / "site_config", folder / "site_config")
     rng = random.Random(1)
-    words = "council harbour vote plan minister court ruling strike rail union talks profit recall launch satellite".split()
+    words = (
+        "council harbour vote plan minister court ruling strike rail union talks profit recall "
+        "launch satellite"
+    ).split()
     people = [
         f"{f} {last}"
         for f in ("Ann", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hal")
@@ -294,7 +300,8 @@ def main(argv: list[str]) -> int:
             )
         )
     lines = [
-        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, "
         f"{dt.date.today().isoformat()}",
         "",
         "| stage | items | ms per item | items/s | peak MB | note |",

@@ -78,7 +78,8 @@ def http_site(tmp_path: Path) -> Iterator[tuple[str, Path, list[str]]]:
 
 
 def copy_site_setup(proj: Path) -> Path:
-    """The project's site set-up (mkdocs.yml, our pages and assets, site_config/) copied into proj."""
+    """The project's site set-up (mkdocs.yml, our pages and assets, site_config/), copied into
+    proj."""
     (proj / "content").mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", proj / "mkdocs.yml")
     shutil.copy(ROOT / "content" / "about.md", proj / "content" / "about.md")

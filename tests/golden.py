@@ -1,6 +1,8 @@
-"""Golden output: what Digest writes for pages of ours, kept in tests/golden/ and compared byte for byte.
+"""Golden output: what Digest writes for pages of ours, kept in tests/golden/ and compared byte for
+byte.
 
-    tests/golden/pages/...       the Markdown of the sample digest (stories, hub pages), as `digest build`
+    tests/golden/pages/...       the Markdown of the sample digest (stories, hub pages), as
+                                 `digest build`
                                  writes it from content/samples/
     tests/golden/analyze/*.json  `digest analyze --json` of the samples and the hostile fixtures
 

@@ -1,4 +1,5 @@
-"""Actors: alias clustering, titles, roles, ranking and noise, on sentences written for these tests."""
+"""Actors: alias clustering, titles, roles, ranking and noise, on sentences written for these
+tests."""
 
 from __future__ import annotations
 
@@ -17,9 +18,11 @@ from digest.analysis.nlp import parse
 from digest.model import Actor
 
 SUMMIT = (
-    "North Korean leader Kim Jong Un arrived in Vladivostok on Monday for talks with Russian President "
+    "North Korean leader Kim Jong Un arrived in Vladivostok on Monday for talks with Russian "
+    "President "
     "Vladimir Putin.\n\n"
-    "Kim Jong-un was greeted at the station by Kremlin spokesman Dmitry Peskov. Kim then met Putin for "
+    "Kim Jong-un was greeted at the station by Kremlin spokesman Dmitry Peskov. Kim then met "
+    "Putin for "
     "three hours.\n\n"
     "Putin said the talks were useful. Mr. Peskov told reporters that Kim would visit a factory. "
     "Kim shook hands with Putin again.\n\n"
@@ -67,7 +70,8 @@ def test_roles_from_titles_and_appositions(summit: tuple[Actor, ...]) -> None:
 
 def test_role_from_a_following_apposition() -> None:
     text = (
-        "The plan was criticised by Olga Brandt, the newly appointed head of research at the Nordic "
+        "The plan was criticised by Olga Brandt, the newly appointed head of research at the "
+        "Nordic "
         "Energy Institute, on Friday. Brandt said costs would rise."
     )
     brandt = by_name(find_actors(parse(text)), "Olga Brandt")
@@ -136,7 +140,8 @@ def test_capitalised_product_used_as_modifier_is_not_a_person() -> None:
 
 def test_country_spellings_are_one_place() -> None:
     text = (
-        "The United States warned Iran on Tuesday. The U.S. said sanctions would follow, and the US "
+        "The United States warned Iran on Tuesday. The U.S. said sanctions would follow, and the "
+        "US "
         "Treasury agreed. Iran rejected the warning."
     )
     us = [a for a in find_actors(parse(text)) if "States" in a.name or a.name in {"U.S.", "US"}]
@@ -168,7 +173,8 @@ def test_short_forms() -> None:
     assert not is_short_form(name_tokens("Hunter Biden"), name_tokens("Joe Biden"))
 
 
-# --- Noise from extraction and from the publisher; things, events and groups that are not actors. ---
+# --- Noise from extraction and from the publisher; things, events and groups that are not actors.
+# ---
 
 
 def names_in(text: str, speakers: tuple[str, ...] = ()) -> list[str]:
@@ -176,7 +182,8 @@ def names_in(text: str, speakers: tuple[str, ...] = ()) -> list[str]:
 
 
 def with_ents(text: str, ents: list[tuple[str, str]]) -> Doc:
-    """A parsed text whose entities are set by hand (each (surface, label) at its first free occurrence)."""
+    """A parsed text whose entities are set by hand (each (surface, label) at its first free
+    occurrence)."""
     doc = parse(text)
     spans, start = [], 0
     for surface, label in ents:
@@ -193,7 +200,8 @@ def test_names_glued_by_extraction_are_cut_at_the_repeat() -> None:
     assert clean_surface("Ron McDonald") == "Ron McDonald"
     assert clean_surface("LeBron James") == "LeBron James"
     text = (
-        "A man admitted threatening Rep. Dana OrtizDana OrtizSenate panel clears budget bill on Tuesday. "
+        "A man admitted threatening Rep. Dana OrtizDana OrtizSenate panel clears budget bill on "
+        "Tuesday. "
         "Ortiz said she forgave him. Ortiz asked the judge for mercy."
     )
     ortiz = [a for a in find_actors(parse(text)) if "Ortiz" in a.name]
@@ -213,7 +221,8 @@ def test_a_person_after_a_title_inside_a_name_is_the_name() -> None:
 
 def test_people_named_only_in_credit_lines_are_dropped() -> None:
     text = (
-        "Mayor Alice Brennan said the bridge would reopen in May. Brennan toured the site on Friday.\n\n"
+        "Mayor Alice Brennan said the bridge would reopen in May. Brennan toured the site on "
+        "Friday.\n\n"
         "Tomas Varga contributed reporting from Budapest.\n\n"
         "(Reporting by Petra Lindqvist; Editing by Omar Haddad)"
     )
@@ -222,7 +231,8 @@ def test_people_named_only_in_credit_lines_are_dropped() -> None:
 
 def test_agency_in_dateline_and_copyright_line_is_no_actor() -> None:
     text = (
-        "LONDON (Reuters) - Astronomer Lena Ruiz found a new comet on Monday. Ruiz said it was faint.\n\n"
+        "LONDON (Reuters) - Astronomer Lena Ruiz found a new comet on Monday. Ruiz said it was "
+        "faint.\n\n"
         "© Reuters"
     )
     assert "Reuters" not in names_in(text)
@@ -230,7 +240,8 @@ def test_agency_in_dateline_and_copyright_line_is_no_actor() -> None:
 
 def test_social_follow_prompt_does_not_count_as_a_mention() -> None:
     text = (
-        "Singer Jade Moss posted the news on Twitter on Friday. Moss said the album was personal.\n\n"
+        "Singer Jade Moss posted the news on Twitter on Friday. Moss said the album was "
+        "personal.\n\n"
         "Follow Newsroom Daily on Instagram, Facebook, Twitter and YouTube."
     )
     assert "Twitter" not in names_in(text)
@@ -238,7 +249,8 @@ def test_social_follow_prompt_does_not_count_as_a_mention() -> None:
 
 def test_closing_list_of_links_is_not_story() -> None:
     text = (
-        "Coach Lars Eide praised his players after the match on Sunday. Eide said the team had improved.\n\n"
+        "Coach Lars Eide praised his players after the match on Sunday. Eide said the team had "
+        "improved.\n\n"
         "- Falcons top Ravens in overtime thriller\n\n"
         "- Sharks sign Ortiz to two-year deal\n\n"
         "- Bears fire offensive coordinator Mike Dunn"
@@ -248,7 +260,8 @@ def test_closing_list_of_links_is_not_story() -> None:
 
 def test_run_of_headlines_between_pipes_is_not_story() -> None:
     text = (
-        "Senator Rosa Kemp filed the bill on Monday. Kemp said the bill would pass. More headlines: Senate "
+        "Senator Rosa Kemp filed the bill on Monday. Kemp said the bill would pass. More "
+        "headlines: Senate "
         "passes farm bill | Tom Haley joins the race | Budget talks stall | Storm hits coast. "
         "Kemp thanked her staff."
     )
@@ -257,14 +270,17 @@ def test_run_of_headlines_between_pipes_is_not_story() -> None:
 
 def test_outlet_only_cited_as_a_source_is_dropped_but_an_acting_one_stays() -> None:
     cited = (
-        "Governor Ray Mills vetoed the budget on Tuesday. Mills told the Lakeside Times that the plan was "
-        "too costly. A spokesman for Mills said in a statement to the Lakeside Times that talks would "
+        "Governor Ray Mills vetoed the budget on Tuesday. Mills told the Lakeside Times that the "
+        "plan was "
+        "too costly. A spokesman for Mills said in a statement to the Lakeside Times that talks "
+        "would "
         "continue. Mills later met union leaders."
     )
     # the recipient of "told" taken for the speaker does not make the outlet an actor either
     assert names_in(cited, speakers=("Lakeside Times",)) == ["Ray Mills"]
     acting = (
-        "The Lakeside Times sued the city over its records policy on Monday. The Lakeside Times said the "
+        "The Lakeside Times sued the city over its records policy on Monday. The Lakeside Times "
+        "said the "
         "policy broke state law. Mayor Alice Brennan defended the policy."
     )
     assert "Lakeside Times" in names_in(acting)
@@ -280,7 +296,8 @@ def test_publisher_named_in_a_heading_does_not_act() -> None:
 
 def test_events_and_awards_are_not_actors() -> None:
     text = (
-        "Singer Jade Moss won three prizes at the Lakeside Music Awards on Sunday. The Lakeside Music Awards "
+        "Singer Jade Moss won three prizes at the Lakeside Music Awards on Sunday. The Lakeside "
+        "Music Awards "
         "drew a record audience. Moss thanked her fans."
     )
     assert names_in(text) == ["Jade Moss"]
@@ -288,7 +305,8 @@ def test_events_and_awards_are_not_actors() -> None:
 
 def test_a_name_described_as_a_moon_is_a_thing() -> None:
     text = (
-        "Scientists led by Dr. Karen Holt mapped Jupiter's moon Callisto. Callisto is larger than Mercury. "
+        "Scientists led by Dr. Karen Holt mapped Jupiter's moon Callisto. Callisto is larger than "
+        "Mercury. "
         "Callisto has an old surface. Holt said the map was a first."
     )
     assert "Callisto" not in names_in(text)
@@ -296,7 +314,8 @@ def test_a_name_described_as_a_moon_is_a_thing() -> None:
 
 def test_a_group_of_people_quoted_is_no_actor() -> None:
     text = (
-        "The vote was close. Most Americans say they want lower taxes, a new poll found. Finance Minister "
+        "The vote was close. Most Americans say they want lower taxes, a new poll found. Finance "
+        "Minister "
         "Joan Tate welcomed the result."
     )
     assert names_in(text, speakers=("Americans",)) == ["Joan Tate"]
@@ -304,19 +323,24 @@ def test_a_group_of_people_quoted_is_no_actor() -> None:
 
 def test_quote_by_an_officer_of_an_organization_is_not_the_organizations() -> None:
     officer = (
-        "Defense Secretary Paul Ortega testified on Tuesday. A veteran Navy officer who testified earlier "
+        "Defense Secretary Paul Ortega testified on Tuesday. A veteran Navy officer who testified "
+        "earlier "
         "described the plan as reckless. Ortega disagreed."
     )
     assert "Navy" not in names_in(officer, speakers=("Navy",))
     spokesman = (
-        "Defense Secretary Paul Ortega testified on Tuesday. A Navy spokesman said the plan was sound. "
+        "Defense Secretary Paul Ortega testified on Tuesday. A Navy spokesman said the plan was "
+        "sound. "
         "Ortega agreed."
     )
     assert "Navy" in names_in(spokesman, speakers=("Navy",))
 
 
 def test_a_title_before_a_place_does_not_make_it_an_actor() -> None:
-    text = "Former Ohio governor Dan Pruitt began a campaign on Monday. Pruitt said he would focus on jobs."
+    text = (
+        "Former Ohio governor Dan Pruitt began a campaign on Monday. Pruitt said he would "
+        "focus on jobs."
+    )
     assert names_in(text) == ["Dan Pruitt"]
 
 
@@ -332,7 +356,8 @@ def test_a_place_that_acts_twice_is_kept_one_named_once_is_not() -> None:
 
 def test_a_company_named_with_its_possessive_keeps_it() -> None:
     text = (
-        "Shares of Kessler’s rose 3% after the retailer beat forecasts. Kessler’s reports earnings again in "
+        "Shares of Kessler’s rose 3% after the retailer beat forecasts. Kessler’s reports "
+        "earnings again in "
         "March, analyst Mia Chen said. Chen expects growth."
     )
     kessler = by_name(find_actors(parse(text), speakers=("Mia Chen",)), "Kessler’s")
@@ -343,7 +368,8 @@ def test_a_company_named_with_its_possessive_keeps_it() -> None:
 
 def test_being_the_subject_of_is_does_not_count_as_acting() -> None:
     text = (
-        "Nora Blake, a retiree, relies on Medicorp. Medicorp is a popular plan among retirees. Medicorp was "
+        "Nora Blake, a retiree, relies on Medicorp. Medicorp is a popular plan among retirees. "
+        "Medicorp was "
         "a big issue in the election, Blake said."
     )
     names = names_in(text)
@@ -359,7 +385,8 @@ def test_a_place_followed_by_who_is_a_person() -> None:
 
 def test_two_organizations_split_at_and_are_one_when_the_text_names_them_as_one() -> None:
     text = (
-        "Doctors offered flu shots at a Customs and Border Patrol site. Customs and Border Patrol declined. "
+        "Doctors offered flu shots at a Customs and Border Patrol site. Customs and Border Patrol "
+        "declined. "
         "Customs and Border Patrol gave no reason."
     )
     doc = with_ents(
@@ -378,7 +405,10 @@ def test_two_organizations_split_at_and_are_one_when_the_text_names_them_as_one(
 
 
 def test_a_name_inside_a_longer_name_is_not_counted_again() -> None:
-    text = "Harbor Energy cut prices on Monday. Harbor Energy said demand fell. Harbor voted against it."
+    text = (
+        "Harbor Energy cut prices on Monday. Harbor Energy said demand fell. Harbor voted "
+        "against it."
+    )
     doc = with_ents(text, [("Harbor Energy", "ORG"), ("Harbor Energy", "ORG"), ("Harbor", "ORG")])
     harbor = [a for a in find_actors(doc) if a.name == "Harbor"]
     assert all(a.mentions == 1 for a in harbor)
@@ -387,7 +417,8 @@ def test_a_name_inside_a_longer_name_is_not_counted_again() -> None:
 # --- Weak acts: actors seen only at work, kept but ranked after the others. ---
 
 MAYOR = (
-    "Mayor Alice Brennan closed the harbor bridge on Monday. Brennan said repairs would take a month. "
+    "Mayor Alice Brennan closed the harbor bridge on Monday. Brennan said repairs would take a "
+    "month. "
     "Brennan toured the site with engineers on Tuesday. "
 )
 
@@ -395,7 +426,8 @@ MAYOR = (
 def test_an_organization_employing_a_named_person_is_a_weak_actor() -> None:
     names = names_in(
         MAYOR
-        + "Repairs would cost millions, said Olga Brandt, an economist with the Nordic Policy Institute. "
+        + "Repairs would cost millions, said Olga Brandt, an economist with the Nordic Policy "
+        "Institute. "
         "Transport Department spokesperson Tom Reyes said in a briefing that buses would run."
     )
     assert names[0] == "Alice Brennan"
@@ -423,7 +455,8 @@ def test_an_outlet_whose_report_speaks_acts_but_one_that_is_cited_does_not() -> 
 
 def test_a_country_at_war_is_a_weak_actor_a_venue_of_talks_is_not() -> None:
     text = (
-        "President Ivan Petrov met his allies in Geneva on Monday. Petrov said the war in Syria would be the "
+        "President Ivan Petrov met his allies in Geneva on Monday. Petrov said the war in Syria "
+        "would be the "
         "main topic. Petrov left after the talks in Geneva."
     )
     names = names_in(text)
@@ -454,9 +487,11 @@ def test_weak_actors_rank_after_every_other_actor() -> None:
 def test_person_the_tagger_calls_a_place_joins_their_surname() -> None:
     # spaCy tags "Ines Okafor" GPE and "Okafor" PERSON here: one person, not a place and a person
     text = (
-        "On the morning after the council voted to rebuild the Eastquay waterfront, Ines Okafor was back on "
+        "On the morning after the council voted to rebuild the Eastquay waterfront, Ines Okafor "
+        "was back on "
         "the north pontoon at dawn, counting boats.\n\n"
-        "“Sixty-two berths today, forty tomorrow,” said Okafor, who chairs the Eastquay Fishermen’s "
+        "“Sixty-two berths today, forty tomorrow,” said Okafor, who chairs the Eastquay "
+        "Fishermen’s "
         "Cooperative. Okafor said the cooperative would meet on Monday."
     )
     doc = parse(text)
@@ -476,7 +511,8 @@ def test_two_word_place_named_for_a_person_stays_a_place() -> None:
 
 def test_role_from_a_bare_apposition() -> None:
     text = (
-        "Ines Okafor, chair of the Eastquay Fishermen’s Cooperative, called the reduction a slow eviction. "
+        "Ines Okafor, chair of the Eastquay Fishermen’s Cooperative, called the reduction a slow "
+        "eviction. "
         "“They voted on drawings,” Okafor said."
     )
     okafor = by_name(find_actors(parse(text), speakers=("Okafor",)), "Ines Okafor")
@@ -494,9 +530,11 @@ def test_a_title_outranks_a_bare_apposition() -> None:
 def test_bare_surname_tagged_organization_stays_with_the_person() -> None:
     # spaCy tags "Owen Makepeace" PERSON but the bare "Makepeace" ORG, twice
     text = (
-        "Regional Transport Secretary Owen Makepeace urged both sides to return to talks with the help of the "
+        "Regional Transport Secretary Owen Makepeace urged both sides to return to talks with the "
+        "help of the "
         "Regional Conciliation Service.\n\n"
-        "“Nobody wins,” Makepeace said, “when a nurse can’t get to her shift and a student misses an exam.”\n\n"
+        "“Nobody wins,” Makepeace said, “when a nurse can’t get to her shift and a student misses "
+        "an exam.”\n\n"
         "Makepeace said on Monday that there would be “no blank cheque this time.”"
     )
     doc = parse(text)

@@ -1,7 +1,9 @@
-"""The built site in a real headless Chromium, served by a real http.server under a sub-path (/digest-demo/).
+"""The built site in a real headless Chromium, served by a real http.server under a sub-path
+(/digest-demo/).
 
-Needs Playwright's Python package and Debian's chromium at /usr/bin/chromium (Playwright never downloads a
-browser here); without them these tests skip. Screenshots go to tests/screenshots/ (gitignored).
+Needs Playwright's Python package and Debian's chromium at /usr/bin/chromium (Playwright never
+downloads a browser here); without them these tests skip. Screenshots go to tests/screenshots/
+(gitignored).
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from .conftest import CHROMIUM, FIXTURES, ROOT, SAMPLES, copy_site_setup
 SUBPATH = "/digest-demo/"
 SCREENSHOTS = ROOT / "tests" / "screenshots"
 WIDTHS = {"phone": 390, "desktop": 1280}
-# Sabine Holtz is named only in the rail strike story; Yusuf Adeyemi in the theatre story and the library one.
+# Sabine Holtz is named only in the rail strike story; Yusuf Adeyemi in the theatre story and the
+# library one.
 ONLY_IN_ONE = ("Sabine Holtz", "Rail workers to strike for 48 hours")
 SHARED_ACTOR = "Yusuf Adeyemi"
 SEED = ROOT.parent / "shared" / "seeds" / "kim-putin-vostochny.txt"
@@ -47,7 +50,8 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The sample site (plus one more story sharing an actor), built for and served at 127.0.0.1:PORT/digest-demo/."""
+    """The sample site (plus one more story sharing an actor), built for and served at
+    127.0.0.1:PORT/digest-demo/."""
     root = tmp_path_factory.mktemp("browser")
     www, project = root / "www", root / "project"
     www.mkdir()
@@ -140,7 +144,8 @@ def test_searching_peskov_finds_the_seed_story_which_links_to_his_page_and_back(
 
 
 def test_no_internal_link_is_broken(site_url: str) -> None:
-    """Crawl every page reachable from the front page; every link, stylesheet and script under the site loads."""
+    """Crawl every page reachable from the front page; every link, stylesheet and script under the
+    site loads."""
     seen: set[str] = set()
     todo, broken = [site_url], []
     while todo:

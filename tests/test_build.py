@@ -1,4 +1,5 @@
-"""The whole path: sample pages → briefings in content/ → a real `mkdocs build --strict` → HTML checked."""
+"""The whole path: sample pages → briefings in content/ → a real `mkdocs build --strict` → HTML
+checked."""
 
 from __future__ import annotations
 
@@ -181,7 +182,8 @@ def test_unchanged_rerun_skips_the_site_build(project: Path) -> None:
 
 
 def test_reanalysed_but_unchanged_stories_are_not_rewritten(project: Path, monkeypatch) -> None:
-    """New analysis code that finds the same: every page keeps its bytes, its actor links and its mtime."""
+    """New analysis code that finds the same: every page keeps its bytes, its actor links and its
+    mtime."""
     shutil.copytree(SAMPLES, project / "samples")
     (project / "site_config" / "digest.yml").write_text(CONFIG)
     assert build(project, "--no-site").exit_code == 0
@@ -232,7 +234,8 @@ def test_the_analysis_version_ignores_comments_and_docstrings(tmp_path: Path) ->
 
     versions = {
         "plain": "def f(x):\n    return x + 1\n",
-        "commented": '"""Module."""\n\n\ndef f(x):  # add one\n    """One more."""\n    return x + 1  # sure\n',
+        "commented": '"""Module."""\n\n\ndef f(x):  # add one\n    """One more."""\n    return x '
+        "+ 1  # sure\n",
         "changed": "def f(x):\n    return x + 2\n",
     }
     for name, text in versions.items():

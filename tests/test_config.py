@@ -69,7 +69,8 @@ def test_unknown_keys_are_warnings_not_errors() -> None:
     config = parse_config({"sources": [], "fetch": {"dealy": 2}, "theme": "dark"}, "digest.yml")
     assert config.warnings == (
         "digest.yml: unknown key 'theme' ignored (allowed: sources, fetch, analysis, output)",
-        "digest.yml: unknown key 'fetch.dealy' ignored (allowed: user_agent, delay, timeout, retries, max_bytes, "
+        "digest.yml: unknown key 'fetch.dealy' ignored (allowed: user_agent, delay, timeout, "
+        "retries, max_bytes, "
         "max_links, cache_dir, respect_robots, allow_private)",
     )
     assert config.fetch.delay == 1.0

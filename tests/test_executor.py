@@ -1,4 +1,5 @@
-"""The per-article stage behind an executor: same results serial, in a process pool or on Dask, bounded in flight."""
+"""The per-article stage behind an executor: same results serial, in a process pool or on Dask,
+bounded in flight."""
 
 from __future__ import annotations
 
@@ -110,7 +111,8 @@ time.sleep(60)
 
 
 def test_pool_workers_end_when_the_run_is_killed() -> None:
-    """A killed run leaves no worker waiting on its queue (holding memory and the run's output pipe)."""
+    """A killed run leaves no worker waiting on its queue (holding memory and the run's output
+    pipe)."""
     import os
     import signal
     import subprocess

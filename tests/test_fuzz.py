@@ -1,4 +1,5 @@
-"""hypothesis on arbitrary text and HTML: extraction, briefing and rendering never crash, stay verbatim, stay inert."""
+"""hypothesis on arbitrary text and HTML: extraction, briefing and rendering never crash, stay
+verbatim, stay inert."""
 
 from __future__ import annotations
 

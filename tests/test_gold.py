@@ -1,4 +1,5 @@
-"""Our gold annotations (tests/gold/): stored as ranges of the corpus text, decoded for the shared scorer."""
+"""Our gold annotations (tests/gold/): stored as ranges of the corpus text, decoded for the shared
+scorer."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from .conftest import ROOT, SHARED, needs_shared
 
 GOLD = ROOT / "tests" / "gold"
 BODY = (
-    "The mayor said on Tuesday that “the harbour stays open,” and added: “It stays open this year.”\n\n"
+    "The mayor said on Tuesday that “the harbour stays open,” and added: “It stays open this "
+    "year.”\n\n"
     "“We will build it early this year.\n\n“And we will finish it this year,” she said."
 )
 
@@ -43,7 +45,8 @@ def test_a_draft_round_trips_through_ranges() -> None:
     assert "text" not in json.dumps(stored["quotes"]) and "expression" not in json.dumps(
         stored["timeline"]
     )
-    # each entry is found after the one before: the last "this year" is not the one inside "early this year"
+    # each entry is found after the one before: the last "this year" is not the one inside "early
+    # this year"
     assert [BODY[s:e] for s, e in (t["span"] for t in stored["timeline"])] == [
         "Tuesday",
         "this year",

@@ -1,4 +1,5 @@
-"""Digest's output for our own pages is what tests/golden/ holds, byte for byte (tests/golden.py)."""
+"""Digest's output for our own pages is what tests/golden/ holds, byte for byte
+(tests/golden.py)."""
 
 from __future__ import annotations
 

@@ -219,7 +219,8 @@ def test_decompression_bombs_are_cut_off_in_little_memory(
     "host", ["127.1", "0x7f000001", "2130706433", "[::ffff:127.0.0.1]", "127.000.000.001"]
 )
 def test_loopback_in_any_spelling_is_refused(tmp_path: Path, hostile, host: str) -> None:
-    """The address is checked after connecting (trafilatura's pool), on every hop: not the URL's spelling."""
+    """The address is checked after connecting (trafilatura's pool), on every hop: not the URL's
+    spelling."""
     base, hits = hostile
     port = base.rsplit(":", 1)[1]
     url = f"http://{host}:{port}/article"
@@ -249,8 +250,10 @@ def test_a_url_list_pointing_at_loopback_names_each_url_and_goes_on(
         )
     )
     assert pages == [] and hits["/article"] == 0
-    # the IPv4 spellings reach the server's address and are refused there; [::1] and "localhost." (which
-    # may resolve to ::1 or not at all) find no server: either way nothing is fetched and each URL gets its line
+    # the IPv4 spellings reach the server's address and are refused there; [::1] and "localhost."
+    # (which
+    # may resolve to ::1 or not at all) find no server: either way nothing is fetched and each URL
+    # gets its line
     assert [("private or loopback" in str(e)) for e in errors][:2] == [True, True]
     assert len(errors) == 4 and all(port in str(e) and "\n" not in str(e) for e in errors)
 
@@ -317,12 +320,13 @@ def test_hostile_files(content: bytes, message: str) -> None:
 
 def test_declared_latin1_page() -> None:
     body = (
-        "<p>"
-        + "Le café du port a rouvert ses portes mardi, a déclaré le maire, après deux ans de travaux. "
-        * 8
-        + "</p>"
+        "<p>" + "Le café du port a rouvert ses portes mardi, a déclaré le maire, après deux ans de "
+        "travaux. " * 8 + "</p>"
     )
-    html = f'<html lang="fr"><head><meta charset="iso-8859-1"><title>Café rouvert</title></head><body><article>{body}</article></body></html>'
+    html = (
+        '<html lang="fr"><head><meta charset="iso-8859-1"><title>Café rouvert</title></head>'
+        f"<body><article>{body}</article></body></html>"
+    )
     article = extract_article(RawPage("latin1.html", html.encode("latin-1")))
     assert (
         article.title == "Café rouvert" and "déclaré" in article.text and article.language == "fr"
@@ -338,10 +342,8 @@ def test_non_english_page_is_skipped_and_said_so(tmp_path: Path) -> None:
     from digest.config import Config, parse_config
 
     body = (
-        "<p>"
-        + "Le café du port a rouvert ses portes mardi, a déclaré le maire, après deux ans de travaux. "
-        * 8
-        + "</p>"
+        "<p>" + "Le café du port a rouvert ses portes mardi, a déclaré le maire, après deux ans de "
+        "travaux. " * 8 + "</p>"
     )
     page = RawPage("fr.html", f"<html><body><article>{body}</article></body></html>".encode())
     with pytest.raises(

@@ -1,10 +1,12 @@
-"""No source can run code on the site: a site built from hostile pages, every page opened in Chromium.
+"""No source can run code on the site: a site built from hostile pages, every page opened in
+Chromium.
 
-The pages in tests/fixtures/hostile/ put scripts, event handlers, attribute-breaking quotes, `javascript:`
-and `data:` URLs, Markdown links, template syntax and Unicode direction overrides in every field a page
-controls (title, site name, author, description, canonical URL, quotes, roles, body text). Every payload
-carries the marker "xssmark": an element or attribute named with it, a script holding it, a dialog, a
-console error or a request to another host fails the test; the payloads' text must still be on the page.
+The pages in tests/fixtures/hostile/ put scripts, event handlers, attribute-breaking quotes,
+`javascript:` and `data:` URLs, Markdown links, template syntax and Unicode direction overrides in
+every field a page controls (title, site name, author, description, canonical URL, quotes, roles,
+body text). Every payload carries the marker "xssmark": an element or attribute named with it, a
+script holding it, a dialog, a console error or a request to another host fails the test; the
+payloads' text must still be on the page.
 """
 
 from __future__ import annotations
@@ -52,18 +54,22 @@ pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing: apt-get install chromium"
 )
 
-# In the page: elements or attributes named with the marker, scripts holding it, and links that run code.
+# In the page: elements or attributes named with the marker, scripts holding it, and links that run
+# code.
 FIND_INJECTED = """marker => {
   const found = [];
   for (const el of document.querySelectorAll('*')) {
     if (el.tagName.toLowerCase().includes(marker)) found.push('element ' + el.tagName);
     for (const attr of el.attributes) {
-      if (attr.name.toLowerCase().includes(marker)) found.push(`attribute ${attr.name} on ${el.tagName}`);
+      if (attr.name.toLowerCase().includes(marker))
+        found.push(`attribute ${attr.name} on ${el.tagName}`);
       if (attr.name.startsWith('on')) found.push(`handler ${attr.name} on ${el.tagName}`);
-      if (/^\\s*(javascript|data|vbscript):/i.test(attr.value) && ['href', 'src'].includes(attr.name))
+      if (/^\\s*(javascript|data|vbscript):/i.test(attr.value)
+          && ['href', 'src'].includes(attr.name))
         found.push(`${attr.name}=${attr.value.slice(0, 40)} on ${el.tagName}`);
     }
-    if (el.tagName === 'SCRIPT' && el.textContent.toLowerCase().includes(marker)) found.push('script with marker');
+    if (el.tagName === 'SCRIPT' && el.textContent.toLowerCase().includes(marker))
+      found.push('script with marker');
   }
   return found;
 }"""
@@ -168,7 +174,8 @@ def test_the_title_reads_as_the_publisher_wrote_it(browser, hostile_site) -> Non
 def test_the_content_security_policy_stops_a_script_that_got_in_anyway(
     browser, hostile_site
 ) -> None:  # type: ignore[no-untyped-def]
-    """Defense in depth: a script injected into a built page (as if escaping had failed) does not run."""
+    """Defense in depth: a script injected into a built page (as if escaping had failed) does not
+    run."""
     base, site, _ = hostile_site
     story = next((site / "stories").glob("2026-11-18-*/index.html"))
     injected = site / "injected" / "index.html"

@@ -53,7 +53,8 @@ def test_atom_feed(tmp_path: Path, http_site) -> None:
     serve_articles(www, ["a.html"])
     (www / "atom.xml").write_text(
         f"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>
-        <link rel="self" href="{base}/atom.xml"/><entry><title>A</title><link href="{base}/news/a.html"/></entry></feed>"""
+        <link rel="self" href="{base}/atom.xml"/>
+        <entry><title>A</title><link href="{base}/news/a.html"/></entry></feed>"""
     )
     pages, errors = run([Source("feed", f"{base}/atom.xml")], tmp_path)
     assert [p.source for p in pages] == [f"{base}/news/a.html"] and errors == []
@@ -64,7 +65,8 @@ def test_sitemap_index_followed(tmp_path: Path, http_site) -> None:
     serve_articles(www, ["a.html", "b.html"])
     ns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
     (www / "sitemap.xml").write_text(
-        f'<?xml version="1.0"?><sitemapindex {ns}><sitemap><loc>{base}/news-sitemap.xml</loc></sitemap></sitemapindex>'
+        f'<?xml version="1.0"?><sitemapindex {ns}><sitemap>'
+        f"<loc>{base}/news-sitemap.xml</loc></sitemap></sitemapindex>"
     )
     (www / "news-sitemap.xml").write_text(
         f'<?xml version="1.0"?><urlset {ns}><url><loc>{base}/news/a.html</loc></url>'
@@ -118,7 +120,8 @@ def test_files_globs_and_bad_files(tmp_path: Path) -> None:
     )
     assert [(Path(p.source).name, p.kind) for p in pages] == [("b.txt", "text"), ("a.html", "html")]
     assert errors == [
-        f"{tmp_path / 'c.pdf'}: unsupported file type '.pdf'; give .html, .htm, .txt files (or .gz of them)",
+        f"{tmp_path / 'c.pdf'}: unsupported file type '.pdf'; "
+        "give .html, .htm, .txt files (or .gz of them)",
         f"{big}: file is 2,000 bytes, over the 1,000-byte limit (fetch.max_bytes)",
         f"{tmp_path / 'nothing-*.html'}: no file matches this pattern; check the path in sources",
         f"{tmp_path / 'absent.html'}: file not found; check the path",
@@ -150,6 +153,6 @@ def test_gzipped_pages_and_gzip_bombs(tmp_path: Path) -> None:
     ]
     assert errors[0].startswith(f"{tmp_path / 'bad.txt.gz'}: not a valid gzip file")
     assert (
-        errors[1]
-        == f"{tmp_path / 'bomb.html.gz'}: decompresses to over the 1,000-byte limit (fetch.max_bytes)"
+        errors[1] == f"{tmp_path / 'bomb.html.gz'}: "
+        "decompresses to over the 1,000-byte limit (fetch.max_bytes)"
     )

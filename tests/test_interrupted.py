@@ -30,8 +30,8 @@ def start_build(project: Path, extra_env: dict[str, str] | None = None) -> subpr
 
 
 def assert_whole(content: Path, killed: bool = False) -> None:
-    """Every file complete and parseable. A killed run may leave a temporary file, but only a dot-file
-    (MkDocs skips those) that the next run removes; after a finished run there is none."""
+    """Every file complete and parseable. A killed run may leave a temporary file, but only a dot-
+    file (MkDocs skips those) that the next run removes; after a finished run there is none."""
     for path in content.rglob("*"):
         if path.is_dir():
             continue
@@ -46,8 +46,10 @@ def assert_whole(content: Path, killed: bool = False) -> None:
             json.loads(path.read_text(encoding="utf-8"))
 
 
-# the sample build makes 39 atomic writes: 1-6 article records, 7-11 story pages (each written once, with
-# its actor links), 12-33 actor pages, 34-37 archive, tags and search, 38 the front page, 39 the story index
+# the sample build makes 39 atomic writes: 1-6 article records, 7-11 story pages (each written once,
+# with
+# its actor links), 12-33 actor pages, 34-37 archive, tags and search, 38 the front page, 39 the
+# story index
 @pytest.mark.parametrize("write", [1, 7, 12, 30, 38, 39])
 def test_a_build_killed_mid_write_leaves_content_whole_and_next_run_finishes(
     project: Path, write: int
@@ -73,7 +75,8 @@ def test_a_build_killed_mid_write_leaves_content_whole_and_next_run_finishes(
 
 
 def test_pages_written_before_the_story_index_was_saved_keep_their_address(project: Path) -> None:
-    """A run killed between writing story pages and saving the story index: the next run takes the pages over."""
+    """A run killed between writing story pages and saving the story index: the next run takes the
+    pages over."""
     shutil.copytree(SAMPLES, project / "samples")
     (project / "site_config" / "digest.yml").write_text(CONFIG)
     first = start_build(project)

@@ -1,5 +1,5 @@
-"""Which part of digest/ may import which: each stage sees only the stages below it, and the stages meet
-in the orchestration layer.
+"""Which part of digest/ may import which: each stage sees only the stages below it, and the stages
+meet in the orchestration layer.
 
     base           plain data and helpers every stage uses (errors, model, files, timevalues, gold,
                    analysis_json)
@@ -51,7 +51,8 @@ def _top(path: Path) -> str:
 
 
 def _imports(path: Path) -> set[str]:
-    """The parts of digest/ a file imports when it runs (imports only for type checkers are left out)."""
+    """The parts of digest/ a file imports when it runs (imports only for type checkers are left
+    out)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     type_only = {
         id(node)

@@ -19,9 +19,13 @@ from .conftest import SAMPLES, SHARED, needs_shared
 
 # Colloquial forms and contractions that the ruler's regex, set and multi-token rules are about
 COLLOQUIAL = (
-    "I ain't gonna say nothin' about it, y'all know that. She's doin' fine, ain't she? We'd've gone if we'd "
-    "known. \"Don't,\" he said, \"I won't.\" You can't tell 'em what they wanna hear. It is what it is.\n\n "
-    "Whether or not the bill passes, the senator, who has served since 2004, said she was 'not worried'. The zorbles were glimfing across the plains."  # words no list knows
+    "I ain't gonna say nothin' about it, y'all know that. She's doin' fine, ain't she? We'd've "
+    "gone if we'd "
+    "known. \"Don't,\" he said, \"I won't.\" You can't tell 'em what they wanna hear. It is what "
+    "it is.\n\n "
+    # words no list knows
+    "Whether or not the bill passes, the senator, who has served since 2004, said she was 'not "
+    "worried'. The zorbles were glimfing across the plains."
 )
 
 

@@ -1,4 +1,5 @@
-"""Briefing → Markdown: structure, escaping (nothing from a source becomes markup), the JSON contract."""
+"""Briefing → Markdown: structure, escaping (nothing from a source becomes markup), the JSON
+contract."""
 
 from __future__ import annotations
 
@@ -16,7 +17,10 @@ from digest.publish.frontmatter import text_fragment
 from digest.publish.markdown import check_markdown, escape_md
 from digest.publish.story_page import story_markdown as render_markdown
 
-HOSTILE = '<script>alert(1)</script> <img src=x onerror="alert(2)"> [click](javascript:alert(3)) ![i](data:x) {{ config }} *bold* _it_ # head | pipe'
+HOSTILE = (
+    '<script>alert(1)</script> <img src=x onerror="alert(2)"> [click](javascript:alert(3)) '
+    "![i](data:x) {{ config }} *bold* _it_ # head | pipe"
+)
 
 
 def make_briefing(
@@ -74,8 +78,8 @@ def test_sections_in_order_and_front_matter() -> None:
     assert "- **Ann Lee** — Mayor · *person, 3 mentions*" in md
     assert "- **16 November 2026**  \n  Mayor Ann Lee said" in md and "*“Monday”*" in md
     assert (
-        "- **News Example**: [Bridge plan approved](https://news.example/bridge) · by Jo Reporter · 18 November 2026"
-        in md
+        "- **News Example**: [Bridge plan approved](https://news.example/bridge) · by Jo Reporter "
+        "· 18 November 2026" in md
     )
 
 
@@ -83,8 +87,8 @@ def test_quotes_render_as_blockquotes_with_speaker_and_source_link() -> None:
     html = MarkdownIt("commonmark").enable("table").render(render_markdown(make_briefing()))
     assert "<blockquote>\n<p>“We will build it,”</p>\n</blockquote>" in html
     assert (
-        '— <strong>Ann Lee</strong>, <a href="https://news.example/bridge#:~:text=We%20will%20build%20it">'
-        in html
+        "— <strong>Ann Lee</strong>, <a "
+        'href="https://news.example/bridge#:~:text=We%20will%20build%20it">' in html
     )
 
 

@@ -1,5 +1,5 @@
-"""Publishing: stable story files written once and only when changed, with their actor links; the hub
-pages and the front page made from the index; front matter read back or refused loudly."""
+"""Publishing: stable story files written once and only when changed, with their actor links; the
+hub pages and the front page made from the index; front matter read back or refused loudly."""
 
 from __future__ import annotations
 
@@ -37,7 +37,8 @@ def publish_pages(
     known: dict[str, Briefing] | None = None,
     links_before: dict[str, str] | None = None,
 ) -> tuple[Published, list[DigestError]]:
-    """Publish as the build does; `known` gives the briefings of pages already published (for relinking)."""
+    """Publish as the build does; `known` gives the briefings of pages already published (for
+    relinking)."""
     errors: list[DigestError] = []
     done = publish(content, "stories", changed, (known or {}).get, links_before, errors.append)
     return done, errors
@@ -239,8 +240,8 @@ def test_hub_pages_from_the_index(tmp_path: Path) -> None:
         "- Mayor: [Later story](../stories/2026-12-02-later-story.md)" in ann
     )  # the newest story giving it
     assert (
-        "> “We will build it”\n\n— 18 November 2026, [News Example](https://news.example/bridge#:~:text="
-        in ann
+        "> “We will build it”\n\n— 18 November 2026, [News "
+        "Example](https://news.example/bridge#:~:text=" in ann
     )
     story = (tmp_path / "stories" / "2026-11-18-bridge.md").read_text()
     assert "- [**Ann Lee**](../actors/ann-lee.md) — Mayor" in story

@@ -1,4 +1,5 @@
-"""Stories: canonical URLs, fingerprints, duplicate and same-event grouping (real spaCy, find_actors)."""
+"""Stories: canonical URLs, fingerprints, duplicate and same-event grouping (real spaCy,
+find_actors)."""
 
 from __future__ import annotations
 
@@ -35,7 +36,8 @@ CORPUS_PARSE_CHARS = (
 )
 
 RECALL_A = """\
-Northwind Motors said on Tuesday it is recalling 41,000 Breeze electric scooters sold in the United \
+Northwind Motors said on Tuesday it is recalling 41,000 Breeze electric scooters sold in the \
+United \
 States because their lithium batteries can overheat and catch fire while charging.
 
 The Consumer Product Safety Commission said it had received 212 reports of batteries swelling or \
@@ -43,14 +45,16 @@ smoking, including nine fires that damaged garages in Oregon and Washington. No 
 reported.
 
 Dana Whitfield, the chief executive of Northwind Motors, said owners should stop charging the \
-scooters at once and ask any dealer for a free replacement battery pack. "Nothing matters more to us \
+scooters at once and ask any dealer for a free replacement battery pack. "Nothing matters more to \
+us \
 than the safety of our riders," Whitfield said.
 
 The faulty battery cells were made by Kestrel Cells, a supplier in Tacoma, between March and July. \
 Northwind shares fell 6 percent in afternoon trading in New York."""
 
 RECALL_B = """\
-Scooter maker Northwind Motors is pulling about 41,000 of its Breeze electric scooters off the road \
+Scooter maker Northwind Motors is pulling about 41,000 of its Breeze electric scooters off the \
+road \
 after reports that the batteries overheat, swell and burst into flames during charging, federal \
 regulators said.
 
@@ -67,7 +71,8 @@ FACTORY = """\
 Northwind Motors will build a $900 million factory in Lorain, Ohio, to assemble delivery vans, the \
 company announced on Thursday, promising 1,800 jobs by the end of the decade.
 
-Governor Ellen Marsh said the state offered $120 million in tax credits to win the plant, which beat \
+Governor Ellen Marsh said the state offered $120 million in tax credits to win the plant, which \
+beat \
 sites in Michigan and Indiana. Construction begins next spring on the former steel mill site along \
 Lake Erie.
 
@@ -75,7 +80,8 @@ Dana Whitfield, the chief executive of Northwind Motors, said the vans would be 
 carriers and city fleets. "Lorain has the workers and the port we need," Whitfield said at a \
 ceremony with union leaders.
 
-The United Auto Workers welcomed the decision and said it expected to represent the plant's workers."""
+The United Auto Workers welcomed the decision and said it expected to represent the plant's \
+workers."""
 
 PANDA = """\
 A giant panda at the Madrid Zoo gave birth to twin cubs on Sunday, the first panda twins born in \
@@ -86,13 +92,15 @@ confirmed only last week by ultrasound. Both cubs are pink, hairless and about t
 of butter.
 
 Zoo director Carmen Lozano said the cubs were feeding well and that visitors would not see them \
-until spring. China lends its pandas to foreign zoos under agreements that send cubs back to Sichuan \
+until spring. China lends its pandas to foreign zoos under agreements that send cubs back to \
+Sichuan \
 when they turn four."""
 
 
 HEARING_TUESDAY = """\
 Marta Lindqvist, the former envoy to Veldoria, testified before the Senate Oversight Committee on \
-Tuesday about the frozen aid package at the center of the Ostrava inquiry. Lindqvist said she never \
+Tuesday about the frozen aid package at the center of the Ostrava inquiry. Lindqvist said she \
+never \
 heard the president link the aid to an investigation of the Harlan shipping contracts.
 
 Lindqvist told senators that the aid freeze alarmed diplomats in the Veldorian capital. "We were \
@@ -103,12 +111,14 @@ Republicans on the committee said the inquiry had found no evidence of wrongdoin
 answered questions for six hours. Lindqvist said the envoys had worked to release the aid."""
 
 HEARING_WEDNESDAY = """\
-Ambassador Tomas Brandt is the most awaited witness of the Ostrava inquiry when he faces the Senate \
+Ambassador Tomas Brandt is the most awaited witness of the Ostrava inquiry when he faces the \
+Senate \
 Oversight Committee on Wednesday about the frozen aid package for Veldoria. Brandt has already \
 changed his account of the July call between the president and the Veldorian prime minister once.
 
 Brandt, a hotel owner named ambassador last year, is more entangled than any witness in the effort \
-to get Veldoria to investigate the Harlan shipping contracts. Brandt met the Veldorian prime minister \
+to get Veldoria to investigate the Harlan shipping contracts. Brandt met the Veldorian prime \
+minister \
 twice. Committee chairman Owen Pryce said Brandt would be asked about the aid freeze.
 
 Brandt's lawyer said Brandt would answer every question. Earlier witnesses told senators the aid \
@@ -280,7 +290,8 @@ FLOOR_STRICT = (
 
 @pytest.fixture(scope="module")
 def corpus_scores() -> tuple[float, float, float]:
-    """Pairwise (precision on pairs touching a listed group, recall, strict precision on all pairs)."""
+    """Pairwise precision on pairs touching a listed group, recall, and strict precision on all
+    pairs."""
     start = time.monotonic()
     ids, fps, skipped = _corpus_fingerprints()
     listed = json.loads((CORPUS / "stories-dev.json").read_text())["groups"]

@@ -1,12 +1,14 @@
-"""The attribute_ruler's rules found through an index instead of spaCy's Matcher (~35 → ~5 ms an article).
+"""The attribute_ruler's rules found through an index instead of spaCy's Matcher
+(~35 → ~5 ms an article).
 
-The ruler of en_core_web_sm holds ~180 rules, nearly all about one token's TAG, LOWER, DEP or IS_SPACE. The
-Matcher tries every rule at every token and calls back into Python for each set or regex test, so it costs
-rules × tokens. Which one-token rules a token meets depends only on those four values, and its lowercase form
-matters only when a rule names it (or a regex matches it), so the answer is worked out once per distinct
-combination and remembered. Other rules (several tokens, other attributes) still go through a Matcher. Only
-the finding is replaced: the ruler applies what is found itself, in rule order, so its output is unchanged
-(tests/test_nlp.py compares the two on real articles).
+The ruler of en_core_web_sm holds ~180 rules, nearly all about one token's TAG, LOWER, DEP or
+IS_SPACE. The Matcher tries every rule at every token and calls back into Python for each set or
+regex test, so it costs rules × tokens. Which one-token rules a token meets depends only on those
+four values, and its lowercase form matters only when a rule names it (or a regex matches it), so
+the answer is worked out once per distinct combination and remembered. Other rules (several tokens,
+other attributes) still go through a Matcher. Only the finding is replaced: the ruler applies what
+is found itself, in rule order, so its output is unchanged (tests/test_nlp.py compares the two on
+real articles).
 """
 
 from __future__ import annotations
@@ -35,12 +37,14 @@ Test = Callable[[Row], bool]
 
 
 def index_rules(ruler: AttributeRuler) -> None:
-    """Make `ruler` find its matches through a RuleIndex (in place; its rules and attributes are kept)."""
+    """Make `ruler` find its matches through a RuleIndex
+    (in place; its rules and attributes are kept)."""
     ruler.match = RuleIndex(ruler).match  # type: ignore[method-assign]
 
 
 class RuleIndex:
-    """The ruler's matches, as AttributeRuler.match gives them: (rule, match id, start, end), sorted."""
+    """The ruler's matches, as AttributeRuler.match gives them:
+    (rule, match id, start, end), sorted."""
 
     def __init__(self, ruler: AttributeRuler) -> None:
         self.strings = ruler.vocab.strings
@@ -92,7 +96,8 @@ class RuleIndex:
         return OTHER_WORD
 
     def _tests(self, spec: dict[str, object]) -> list[Test] | None:
-        """The tests of a one-token pattern, each on a row; None when it tests something not indexed."""
+        """The tests of a one-token pattern, each on a row;
+        None when it tests something not indexed."""
         tests = []
         for attr, value in spec.items():
             if attr not in COLUMNS:

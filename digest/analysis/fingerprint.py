@@ -2,12 +2,13 @@
 
     fingerprint(article, actors)     a small JSON-able value holding all grouping needs
 
-Two levels. Duplicates — the same canonical URL, or near-identical text (wire copies, syndicated reprints)
-by MinHash of word shingles. Same event — average-linkage clustering on a score that needs shared specific
-words (TF-IDF cosine over content words, actor names and the lead weighted up, rare words weighted up
-further) *and* a shared named actor, within a few days: two separate stories about one company share the
-company but not the specifics. Two reports whose leads are about different people (Tuesday's witnesses and
-Wednesday's, in one inquiry) are two events, however many words they share.
+Two levels. Duplicates — the same canonical URL, or near-identical text (wire copies, syndicated
+reprints) by MinHash of word shingles. Same event — average-linkage clustering on a score that needs
+shared specific words (TF-IDF cosine over content words, actor names and the lead weighted up, rare
+words weighted up further) *and* a shared named actor, within a few days: two separate stories about
+one company share the company but not the specifics. Two reports whose leads are about different
+people (Tuesday's witnesses and Wednesday's, in one inquiry) are two events, however many words they
+share.
 """
 
 from __future__ import annotations
@@ -50,7 +51,8 @@ _SUFFIX = re.compile(r"(?:['’]s|(?<=[^s])s)$")
 
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
-    """What grouping needs of one article; cheap to store and compare without re-reading the article."""
+    """What grouping needs of one article; cheap to store and compare
+    without re-reading the article."""
 
     source: str
     title: str

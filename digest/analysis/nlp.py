@@ -1,13 +1,14 @@
-"""The spaCy pipeline, loaded once per process and named by config, and the one cached view of a parsed
-document every part of the analysis reads (entities, sentences, text, token offsets: each computed once).
+"""The spaCy pipeline, loaded once per process and named by config, and the one cached view of a
+parsed document every part of the analysis reads (entities, sentences, text, token offsets: each
+computed once).
 
-Its matrix products go through numpy (OpenBLAS, one thread a process) rather than thinc's default BLIS: the
-BLIS kernels shipped in the `blis` wheel fall back to generic C on CPUs they do not know, 2-3× slower on
-some (an AMD family 25 here), and a pool of workers already keeps every core busy.
+Its matrix products go through numpy (OpenBLAS, one thread a process) rather than thinc's default
+BLIS: the BLIS kernels shipped in the `blis` wheel fall back to generic C on CPUs they do not know,
+2-3× slower on some (an AMD family 25 here), and a pool of workers already keeps every core busy.
 
 Two rule-based components do the same work faster, with the same output (tests/test_nlp.py): the
-attribute_ruler finds its matches through an index (attribute_rules.py, ~35 → ~5 ms an article), and the
-lemmatizer's known-word lists become sets (~27 → ~6 ms).
+attribute_ruler finds its matches through an index (attribute_rules.py, ~35 → ~5 ms an article), and
+the lemmatizer's known-word lists become sets (~27 → ~6 ms).
 """
 
 from __future__ import annotations
@@ -66,8 +67,8 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
 
 
 def index_lemma_lists(lemmatizer: Lemmatizer) -> None:
-    """Make the rule lemmatizer's known-word lists sets: it tests `form in index` on lists of up to 57,000
-    words, ~0.5 ms for each word it has not seen before."""
+    """Make the rule lemmatizer's known-word lists sets: it tests `form in index` on lists of up to
+    57,000 words, ~0.5 ms for each word it has not seen before."""
     if "lemma_index" in lemmatizer.lookups.tables:
         table = lemmatizer.lookups.get_table("lemma_index")
         for pos, words in list(table.items()):
@@ -80,7 +81,8 @@ def parse(text: str, model: str = DEFAULT_MODEL) -> Doc:
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:
-    """doc.ents, computed once per Doc (spaCy rebuilds the tuple, walking every token, on each access)."""
+    """doc.ents, computed once per Doc
+    (spaCy rebuilds the tuple, walking every token, on each access)."""
     cached = doc.user_data.get("digest.ents")
     if cached is None:
         cached = doc.user_data["digest.ents"] = tuple(doc.ents)
@@ -88,7 +90,8 @@ def entities(doc: Doc) -> tuple[Span, ...]:
 
 
 def sentences(doc: Doc) -> tuple[Span, ...]:
-    """doc.sents, computed once per Doc (spaCy walks every token to find the boundaries on each access)."""
+    """doc.sents, computed once per Doc
+    (spaCy walks every token to find the boundaries on each access)."""
     cached = doc.user_data.get("digest.sents")
     if cached is None:
         cached = doc.user_data["digest.sents"] = tuple(doc.sents)
@@ -96,7 +99,8 @@ def sentences(doc: Doc) -> tuple[Span, ...]:
 
 
 def tokens_between(doc: Doc, start: int, end: int) -> range:
-    """Indexes of the tokens that begin at a character offset in [start, end), found by bisection."""
+    """Indexes of the tokens that begin at a character offset in [start, end),
+    found by bisection."""
     starts = doc.user_data.get("digest.starts")
     if starts is None:
         starts = doc.user_data["digest.starts"] = [t.idx for t in doc]

@@ -1,5 +1,5 @@
-"""One page → its briefing: extraction (trafilatura), then the analysis of the article; a few pages at a
-time, because spaCy parses a batch of texts faster than the same texts one by one."""
+"""One page → its briefing: extraction (trafilatura), then the analysis of the article; a few pages
+at a time, because spaCy parses a batch of texts faster than the same texts one by one."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ R = TypeVar("R")
 
 
 def analyze_page(page: RawPage, config: Config, published: dt.date | None = None) -> Briefing:
-    """One page → its briefing; a page in a language not in analysis.languages is an ExtractError."""
+    """One page → its briefing;
+    a page in a language not in analysis.languages is an ExtractError."""
     article = extract_checked(page, config, published)
     return brief_article(
         article,
@@ -35,7 +36,8 @@ def analyze_batch(
     finish: Callable[[RawPage, Briefing], R],
     published: dt.date | None = None,
 ) -> list[R | DigestError]:
-    """The work of one task: each page extracted (or its error kept), then the articles briefed together."""
+    """The work of one task: each page extracted (or its error kept),
+    then the articles briefed together."""
     extracted: list[Article | DigestError] = []
     for page in pages:
         try:

@@ -1,4 +1,5 @@
-"""Summary: 3 to 5 sentences of the source, chosen for lead position and centrality, without repeats."""
+"""Summary: 3 to 5 sentences of the source, chosen for lead position and centrality,
+without repeats."""
 
 from __future__ import annotations
 

@@ -1,9 +1,10 @@
-"""The version of the analysis: stored analyses made by other code, or another model, are made again.
+"""The version of the analysis: stored analyses made by other code,
+or another model, are made again.
 
 It is derived from the code itself: every module of this package and every digest module they import
-(the extraction, the fingerprint, the model), found by following their imports, so code moved into a new
-module is covered without a list to keep. Modules are compared as parsed, without docstrings, so comments,
-docstrings and layout do not change it.
+(the extraction, the fingerprint, the model), found by following their imports, so code moved into a
+new module is covered without a list to keep. Modules are compared as parsed, without docstrings, so
+comments, docstrings and layout do not change it.
 """
 
 from __future__ import annotations

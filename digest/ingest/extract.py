@@ -29,7 +29,8 @@ BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"
 DIRECTION_CONTROLS = dict.fromkeys(
     map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 )
-MAX_TEXT = 200_000  # characters of article text; a news article is far shorter (analysis cost grows with it)
+# characters of article text; a news article is far shorter (analysis cost grows with it)
+MAX_TEXT = 200_000
 MAX_RUN = 200  # characters without a space: longer is no word or link of an article (and spaCy's
 LONG_RUN = re.compile(
     rf"\S{{{MAX_RUN + 1},}}"
@@ -66,7 +67,8 @@ def load_language_model() -> None:
 
 
 def _sanitize(article: Article) -> Article:
-    """No direction controls in any field; runs of more than MAX_RUN characters without a space dropped."""
+    """No direction controls in any field; runs of more than MAX_RUN characters without a space
+    dropped."""
     return replace(
         article,
         title=" ".join(LONG_RUN.sub("", article.title.translate(DIRECTION_CONTROLS)).split()),

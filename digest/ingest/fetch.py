@@ -1,8 +1,9 @@
-"""Polite HTTP: robots.txt, a per-host delay, timeouts, retries with backoff, a size cap, a disk cache.
+"""Polite HTTP: robots.txt, a per-host delay, timeouts, retries with backoff, a size cap, a disk
+cache.
 
-Articles are cached by URL and not fetched again; feeds and sitemaps are revalidated with conditional
-requests (ETag / Last-Modified). Connections go through trafilatura's pool, which refuses loopback and
-private addresses unless `fetch.allow_private` is set.
+Articles are cached by URL and not fetched again; feeds and sitemaps are revalidated with
+conditional requests (ETag / Last-Modified). Connections go through trafilatura's pool, which
+refuses loopback and private addresses unless `fetch.allow_private` is set.
 """
 
 from __future__ import annotations
@@ -46,10 +47,10 @@ class Response:
 class Watchdog:
     """Cuts off a request attempt that takes longer than `seconds` in all, headers included.
 
-    urllib3's timeouts bound each wait for bytes, so a server that sends its headers a byte at a time holds
-    a request for as long as it likes. The watchdog knows every socket the pool opens; when an attempt
-    overruns, it shuts them down (the blocked read returns at once) and refuses new connections until the
-    next request, so retries cannot start the wait again.
+    urllib3's timeouts bound each wait for bytes, so a server that sends its headers a byte at a
+    time holds a request for as long as it likes. The watchdog knows every socket the pool opens;
+    when an attempt overruns, it shuts them down (the blocked read returns at once) and refuses new
+    connections until the next request, so retries cannot start the wait again.
     """
 
     def __init__(self, seconds: float) -> None:
@@ -88,7 +89,8 @@ class Watchdog:
 
 
 class _WatchedRetry(urllib3.Retry):
-    """urllib3's retries, with the watchdog paused while they wait (backoff, Retry-After) and re-armed after."""
+    """urllib3's retries, with the watchdog paused while they wait (backoff, Retry-After) and
+    re-armed after."""
 
     watchdog: Watchdog | None = None
 
@@ -142,7 +144,8 @@ class Fetcher:
         self._last_request: dict[str, float] = {}
 
     def get(self, url: str, *, revalidate: bool = False) -> Response:
-        """Return the body of `url`, from the cache when there (revalidated for feeds and sitemaps)."""
+        """Return the body of `url`, from the cache when there (revalidated for feeds and
+        sitemaps)."""
         if urlsplit(url).scheme not in ("http", "https"):
             raise FetchError("only http(s) URLs are fetched", url)
         cached = self._cache_read(url)
@@ -220,7 +223,8 @@ class Fetcher:
         return resp.status, urljoin(url, resp.geturl() or url), body, dict(resp.headers)
 
     def _read_capped(self, resp: urllib3.BaseHTTPResponse, url: str) -> bytes:
-        """Read the body, stopping at max_bytes (counted after decompression) or when the watchdog cuts it off."""
+        """Read the body, stopping at max_bytes (counted after decompression) or when the watchdog
+        cuts it off."""
         limit = self.options.max_bytes
         chunks, size = [], 0
         try:
@@ -240,7 +244,10 @@ class Fetcher:
         return b"".join(chunks)
 
     def _too_slow(self) -> str:
-        return f"server too slow: response not complete in {self._watchdog.seconds:.0f} s (fetch.timeout)"
+        return (
+            f"server too slow: response not complete in {self._watchdog.seconds:.0f} s "
+            "(fetch.timeout)"
+        )
 
     def _pace(self, url: str) -> None:
         host = urlsplit(url).netloc
@@ -263,7 +270,8 @@ class Fetcher:
         return robots is None or robots.can_fetch(self.options.user_agent, url)
 
     def _load_robots(self, robots_url: str) -> urllib.robotparser.RobotFileParser | None:
-        """Parse robots.txt; none (404, unreachable) allows everything, 401/403 forbids everything."""
+        """Parse robots.txt; none (404, unreachable) allows everything, 401/403 forbids
+        everything."""
         try:
             status, _, body, _ = self._request(robots_url, {})
         except FetchError:
@@ -318,7 +326,10 @@ def _reason(status: int) -> str:
 def _describe(err: object) -> str:
     text = str(err)
     if "SSRF protection" in text or "non-public address" in text:
-        return "refused to connect to a private or loopback address (set fetch.allow_private: true to allow)"
+        return (
+            "refused to connect to a private or loopback address "
+            "(set fetch.allow_private: true to allow)"
+        )
     if isinstance(err, urllib3.exceptions.NewConnectionError) or "Connection refused" in text:
         return "connection failed: is the site up and the URL right?"
     if (

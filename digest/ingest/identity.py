@@ -1,5 +1,5 @@
-"""How an article is known between runs: its key (the canonical URL, or the file's path), and the id of
-the story it starts."""
+"""How an article is known between runs: its key (the canonical URL, or the file's path), and the id
+of the story it starts."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from ..model import RawPage
 
 TRACKING_PARAMS = frozenset(  # query keys that say who sent the reader, not which article it is
-    "fbclid gclid dclid msclkid yclid igshid mc_cid mc_eid ref ref_src ref_url referrer cmpid cmp ocid"
-    " ito itm_source itm_medium itm_campaign smid smtyp share src_campaign _ga _gl amp outputtype".split()
+    "fbclid gclid dclid msclkid yclid igshid mc_cid mc_eid ref ref_src ref_url referrer cmpid cmp"
+    " ocid ito itm_source itm_medium itm_campaign smid smtyp share src_campaign _ga _gl amp"
+    " outputtype".split()
 )
 TRACKING_PREFIXES = ("utm_", "at_", "pk_", "hsa_")  # families of campaign parameters
 HOST_PREFIXES = ("www.", "m.", "mobile.", "amp.")  # the same site for phones and accelerated pages
@@ -20,7 +21,8 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 def canonical_url(url: str) -> str:
-    """The URL without tracking parameters, fragment, AMP/mobile variants, default port or trailing slash."""
+    """The URL without tracking parameters, fragment, AMP/mobile variants, default port or trailing
+    slash."""
     parts = urlsplit(url.strip())
     scheme = "https" if parts.scheme.lower() in ("http", "https") else parts.scheme.lower()
     host = (parts.hostname or "").lower()

@@ -1,7 +1,7 @@
 """Sources → raw pages: local files and globs, URLs, URL lists, RSS/Atom/JSON feeds and sitemaps.
 
-Feed and sitemap parsing is trafilatura's; every request goes through the polite Fetcher. A source that
-fails is reported to `on_error` and the rest go on.
+Feed and sitemap parsing is trafilatura's; every request goes through the polite Fetcher. A source
+that fails is reported to `on_error` and the rest go on.
 """
 
 from __future__ import annotations
@@ -137,7 +137,8 @@ def _sitemap_links(url: str, fetcher: Fetcher, on_error: ErrorHandler) -> list[s
 
 
 def _clean_links(base: str, links: Iterable[str], exclude: str) -> list[str]:
-    """Absolute http(s) article links, each once, in order; home pages and the feed itself left out."""
+    """Absolute http(s) article links, each once, in order; home pages and the feed itself left
+    out."""
     out: dict[str, None] = {}
     for link in links:
         link = urljoin(base, link.strip())

@@ -1,10 +1,10 @@
 """Publishing: stories → pages in the content folder → the site. Two phases (Pelican's model):
 
-1. the index (`index.py`): every published story's front matter (new briefings' from the briefings, the
-   rest read back from their pages) and the map of actor pages;
-2. the pages, each written once and only when its bytes change: the story pages that changed (with their
-   actor links), the pages of untouched stories whose actor links changed, the redirects of merged
-   stories, and the hub pages (`hubs.py`).
+1. the index (`index.py`): every published story's front matter (new briefings' from the briefings,
+   the rest read back from their pages) and the map of actor pages;
+2. the pages, each written once and only when its bytes change: the story pages that changed (with
+   their actor links), the pages of untouched stories whose actor links changed, the redirects of
+   merged stories, and the hub pages (`hubs.py`).
 
 Then MkDocs builds the site (`mkdocs_build.py`), with the feeds (`feeds.py`) and the search index.
 """
@@ -34,7 +34,8 @@ class Redirect:
 
 @dataclass
 class Published:
-    """What publishing wrote: story pages written or unchanged, hub pages written, the actor pages."""
+    """What publishing wrote: story pages written or unchanged, hub pages written, the actor
+    pages."""
 
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
@@ -50,9 +51,9 @@ def publish(
     links_before: Mapping[str, str] | None,
     on_error: Callable[[DigestError], None],
 ) -> Published:
-    """Write the pages of the stories that `changed` (by path), relink the other story pages whose actors'
-    pages changed since `links_before` (all of them when None; `briefing_of` gives a page's briefing),
-    and write the hub pages. Errors are reported to `on_error` and the rest goes on."""
+    """Write the pages of the stories that `changed` (by path), relink the other story pages whose
+    actors' pages changed since `links_before` (all of them when None; `briefing_of` gives a page's
+    briefing), and write the hub pages. Errors are reported to `on_error` and the rest goes on."""
     out = Published()
     fresh: dict[str, tuple[Briefing, StoryEntry]] = {}
     for path, page in changed.items():  # phase 1: the index

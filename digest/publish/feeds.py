@@ -1,7 +1,8 @@
 """The story feeds, written into the built site: Atom (`feed.xml`) and JSON Feed 1.1 (`feed.json`).
 
-Dates come from the stories' front matter, never from git or file times, so a rebuild gives the same bytes.
-An entry's id is the story's `id`, which never changes, and its link the story's address, which never does.
+Dates come from the stories' front matter, never from git or file times, so a rebuild gives the
+same bytes. An entry's id is the story's `id`, which never changes, and its link the story's
+address, which never does.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ ATOM_NAME, JSON_NAME = "feed.xml", "feed.json"
 def write_feeds(
     site_dir: Path, site_url: str | None, title: str, stories: list[StoryEntry]
 ) -> None:
-    """Both feeds for the newest dated stories; links are absolute when `site_url` is set (SITE_URL)."""
+    """Both feeds for the newest dated stories; links are absolute when `site_url` is set
+    (SITE_URL)."""
     base = (site_url or "").rstrip("/") + "/" if site_url else ""
     items = [s for s in stories if s.date][:FEED_ITEMS]
     write_if_changed(site_dir / ATOM_NAME, atom_feed(base, title, items))

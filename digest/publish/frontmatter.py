@@ -1,11 +1,13 @@
 """The front matter of our pages: one typed schema, one writer, one reader.
 
-A story page's front matter holds what the hub pages (front page, archive, actors, tags, feeds) need of
-the story, so they never analyse it again. `story_entry` makes it from a briefing, `story_yaml` writes it,
-`read_page` reads it back into the same type and raises FrontMatterError, naming the page and the key, on
-anything it cannot read: a renamed key fails loudly instead of emptying the hub pages.
+A story page's front matter holds what the hub pages (front page, archive, actors, tags, feeds) need
+of the story, so they never analyse it again. `story_entry` makes it from a briefing, `story_yaml`
+writes it, `read_page` reads it back into the same type and raises FrontMatterError, naming the page
+and the key, on anything it cannot read: a renamed key fails loudly instead of emptying the hub
+pages.
 
-Every string here comes from a source: the digest MkDocs plugin escapes them before a template prints them.
+Every string here comes from a source: the digest MkDocs plugin escapes them before a template
+prints them.
 """
 
 from __future__ import annotations
@@ -71,7 +73,8 @@ class QuoteEntry:
 
 @dataclass(frozen=True, slots=True)
 class StoryEntry:
-    """A published story as its page's front matter gives it (`path`: of the page, in the content folder)."""
+    """A published story as its page's front matter gives it (`path`: of the page, in the content
+    folder)."""
 
     path: str
     title: str
@@ -160,7 +163,8 @@ def story_yaml(s: StoryEntry) -> str:
 
 
 def redirect_yaml(title: str, redirect: str) -> str:
-    """The front matter of a merged story's page (site_config/overrides/redirect.html sends readers on)."""
+    """The front matter of a merged story's page (site_config/overrides/redirect.html sends readers
+    on)."""
     meta = {
         "title": title,
         "template": "redirect.html",
@@ -229,7 +233,8 @@ def _iso(day: dt.date | None) -> str | None:
 
 
 def read_page(path: Path, content_dir: Path) -> StoryEntry | RedirectEntry:
-    """A story (or redirect) page's front matter; FrontMatterError naming the page on anything unreadable."""
+    """A story (or redirect) page's front matter; FrontMatterError naming the page on anything
+    unreadable."""
     try:
         match = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
         meta = yaml.load(match.group(1), Loader=_YAML_LOADER) if match else None

@@ -159,7 +159,8 @@ def _actor_page(actor: ActorRecord) -> str:
 
 
 def archive_pages(index: SiteIndex) -> dict[str, str]:
-    """archive/index.md (months, newest first) and archive/YYYY-MM.md (or undated.md) for each month."""
+    """archive/index.md (months, newest first) and archive/YYYY-MM.md (or undated.md) for each
+    month."""
     months: dict[str, list[StoryEntry]] = defaultdict(list)
     for story in index.stories:
         months[story.date.strftime("%Y-%m") if story.date else "undated"].append(story)
@@ -196,7 +197,8 @@ def _month_page(label: str, stories: list[StoryEntry], pages: dict[str, str]) ->
 
 
 def tag_pages(stories: list[StoryEntry]) -> dict[str, str]:
-    """tags/<slug>.md, a Material tags listing limited to one tag (so no listing grows with the whole site)."""
+    """tags/<slug>.md, a Material tags listing limited to one tag (so no listing grows with the
+    whole site)."""
     tagged: dict[str, int] = defaultdict(int)
     for story in stories:
         for tag in set(story.tags):

@@ -1,5 +1,5 @@
-"""Publishing, phase 1: the index of the published stories and the map of actor pages, made before any
-page is written, so that every page can then be written once, with its links.
+"""Publishing, phase 1: the index of the published stories and the map of actor pages, made before
+any page is written, so that every page can then be written once, with its links.
 
 An actor has a page when quoted, or named in at least MIN_STORIES stories.
 """
@@ -57,8 +57,8 @@ def read_stories(
     skip: Iterable[str] = (),
     on_error: Callable[[DigestError], None] | None = None,
 ) -> list[StoryEntry]:
-    """The story pages in `stories_dir` (but those in `skip`), from their front matter; a page that cannot
-    be read is reported to `on_error` (raised without it) and left out."""
+    """The story pages in `stories_dir` (but those in `skip`), from their front matter; a page that
+    cannot be read is reported to `on_error` (raised without it) and left out."""
     skipped = set(skip)
     entries = []
     for path in sorted((content_dir / stories_dir).glob("*.md")):
@@ -111,10 +111,11 @@ def collect_actors(stories: Iterable[StoryEntry]) -> dict[str, ActorRecord]:
 
 
 def actor_slug(name: str) -> str:
-    """A stable slug: plain ("elena-varga") when the name is plain ASCII words, else with a hash of the name.
+    """A stable slug: plain ("elena-varga") when the name is plain ASCII words, else with a hash of
+    the name.
 
-    Two names never share a slug: plain slugs map one-to-one to plain names, hashed ones carry "--", which
-    slugify never writes; "index" (our A–Z page) is never a plain slug.
+    Two names never share a slug: plain slugs map one-to-one to plain names, hashed ones carry "--",
+    which slugify never writes; "index" (our A–Z page) is never a plain slug.
     """
     folded = " ".join(unicodedata.normalize("NFC", name).casefold().split())
     slug = slugify(folded, SLUG_WORDS)

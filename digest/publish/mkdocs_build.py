@@ -1,4 +1,5 @@
-"""The site: `mkdocs build --strict` over the content folder, then the feeds and Pagefind's search index.
+"""The site: `mkdocs build --strict` over the content folder, then the feeds and Pagefind's search
+index.
 
 MkDocs runs only when something the site is built from changed since it was last built.
 """
@@ -19,15 +20,18 @@ from . import mkdocs_plugin
 from .feeds import write_feeds
 from .index import newest_first, read_stories
 
-# Pagefind's allocator (jemalloc, read through this variable) hands freed pages back at once instead of
-# keeping them ~10 s: the same index, ~20% less peak memory (10,000 stories: 849 MB instead of 1,057 MB).
+# Pagefind's allocator (jemalloc, read through this variable) hands freed pages back at once instead
+# of
+# keeping them ~10 s: the same index, ~20% less peak memory (10,000 stories: 849 MB instead of 1,057
+# MB).
 PAGEFIND_ENV = {
     "_RJEM_MALLOC_CONF": "dirty_decay_ms:0,muzzy_decay_ms:0"
 }  # a value set by the user wins
 
 
 def build_site(mkdocs_config: Path, site_dir: Path | None = None) -> Path:
-    """`mkdocs build --strict` (a warning, such as a broken link, fails it), then the feeds and the search index."""
+    """`mkdocs build --strict` (a warning, such as a broken link, fails it), then the feeds and the
+    search index."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -68,8 +72,8 @@ def build_site(mkdocs_config: Path, site_dir: Path | None = None) -> Path:
 def build_site_if_changed(
     mkdocs_config: Path, content_dir: Path, site_dir: Path | None, skip: str
 ) -> Path | None:
-    """MkDocs runs only when the pages, the theme or the settings changed since the site was last built
-    (`skip`: a folder of content_dir the site is not built from, such as the store)."""
+    """MkDocs runs only when the pages, the theme or the settings changed since the site was last
+    built (`skip`: a folder of content_dir the site is not built from, such as the store)."""
     stamp = _site_stamp(mkdocs_config, content_dir, site_dir, skip)
     marker = (site_dir or mkdocs_config.parent / "site") / ".digest-build"
     if site_dir is None:  # where mkdocs.yml puts the site
@@ -88,7 +92,8 @@ def build_site_if_changed(
 
 
 def _site_stamp(mkdocs_config: Path, content_dir: Path, site_dir: Path | None, skip: str) -> str:
-    """Names, sizes and times of everything the site is built from, and the SITE_URL it is built for."""
+    """Names, sizes and times of everything the site is built from, and the SITE_URL it is built
+    for."""
     digest = hashlib.sha256(f"{os.environ.get('SITE_URL')}|{site_dir}".encode())
     digest.update(
         Path(mkdocs_plugin.__file__).read_bytes()
@@ -103,17 +108,20 @@ def _site_stamp(mkdocs_config: Path, content_dir: Path, site_dir: Path | None, s
 
 
 def search_engine(extra: dict[str, object]) -> str:
-    """`extra.search` in mkdocs.yml: "pagefind" (the default) or "material" (Material's built-in search)."""
+    """`extra.search` in mkdocs.yml: "pagefind" (the default) or "material" (Material's built-in
+    search)."""
     return "material" if extra.get("search") == "material" else "pagefind"
 
 
 def index_with_pagefind(site: Path) -> None:
-    """Pagefind's chunked index into site/pagefind/ (pages marked data-pagefind-body: stories and actors)."""
+    """Pagefind's chunked index into site/pagefind/ (pages marked data-pagefind-body: stories and
+    actors)."""
     try:
         import pagefind  # noqa: F401  (only to say clearly when it is missing)
     except ImportError as err:
         raise BuildError(
-            "Pagefind is not installed: pip install 'pagefind[bin]' (or set extra.search: material)",
+            "Pagefind is not installed: pip install 'pagefind[bin]' (or set extra.search: "
+            "material)",
             str(site),
         ) from err
     done = subprocess.run(

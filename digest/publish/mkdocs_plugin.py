@@ -1,18 +1,20 @@
 """Digest's MkDocs plugin (`plugins: [digest]` in mkdocs.yml): front matter escaped once, and a CSP.
 
-Material's templates print front-matter values into HTML as they are: `{{ page.meta.title }}` in `<title>`
-and the header, `{{ page.meta.description }}` inside `content="…"`, `{{ page.title }}` in tag listings.
-A headline such as `Mayor <script>…</script> resigns` would run there. So before any template renders,
-every string value of a page's front matter (but the keys that steer the build, below) becomes
-`markupsafe.Markup(escape(value))`: printed raw it is escaped once, and Jinja's `| e` leaves it as it is,
-so it is never escaped twice. Tag names, which the tags plugin keys on, stay plain and are printed with
-`| e` by our copies of Material's two tag partials (site_config/overrides).
+Material's templates print front-matter values into HTML as they are: `{{ page.meta.title }}` in
+`<title>` and the header, `{{ page.meta.description }}` inside `content="…"`, `{{ page.title }}` in
+tag listings. A headline such as `Mayor <script>…</script> resigns` would run there. So before any
+template renders, every string value of a page's front matter (but the keys that steer the build,
+below) becomes `markupsafe.Markup(escape(value))`: printed raw it is escaped once, and Jinja's `| e`
+leaves it as it is, so it is never escaped twice. Tag names, which the tags plugin keys on, stay
+plain and are printed with `| e` by our copies of Material's two tag partials
+(site_config/overrides).
 
-Every page also gets a Content-Security-Policy `<meta>` as the first element of its `<head>`: scripts only
-from the site itself, plus the theme's own inline scripts, allowed by their SHA-256 hashes. A theme script
-is recognised by its text: it must equal one of the inline scripts in Material's templates, where a
-template expression (`{{ base_url }}`) may stand only for text without quotes or markup. Nothing from a
-source can match one, so an injected inline script would not run even if it got into a page.
+Every page also gets a Content-Security-Policy `<meta>` as the first element of its `<head>`:
+scripts only from the site itself, plus the theme's own inline scripts, allowed by their SHA-256
+hashes. A theme script is recognised by its text: it must equal one of the inline scripts in
+Material's templates, where a template expression (`{{ base_url }}`) may stand only for text without
+quotes or markup. Nothing from a source can match one, so an injected inline script would not run
+even if it got into a page.
 """
 
 from __future__ import annotations
@@ -38,7 +40,8 @@ _INLINE_SCRIPT = re.compile(
 _TEMPLATE_EXPR = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 _HEAD = re.compile(r"<head>\s*(<meta charset=\"utf-8\">)?", re.IGNORECASE)
 CSP = (
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; style-src 'self' 'unsafe-inline'; "
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; style-src 'self' "
+    "'unsafe-inline'; "
     "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; "
     "object-src 'none'; base-uri 'self'"
 )
@@ -53,7 +56,8 @@ def escape_meta(meta: dict[str, Any]) -> None:
 
 @cache
 def theme_scripts() -> tuple[re.Pattern[str], ...]:
-    """The inline scripts of Material's templates, as patterns where a template expression is quote-free text."""
+    """The inline scripts of Material's templates, as patterns where a template expression is quote-
+    free text."""
     import material
 
     root = Path(material.__file__).parent / "templates"
@@ -80,7 +84,8 @@ def csp_for(html: str) -> str:
 
 
 def add_csp(html: str) -> str:
-    """The page with its Content-Security-Policy as the first element of <head> (before any script)."""
+    """The page with its Content-Security-Policy as the first element of <head>, before any
+    script."""
     meta = f'<meta http-equiv="Content-Security-Policy" content="{csp_for(html)}">'
     return _HEAD.sub(lambda m: f"<head>\n    {m.group(1) or ''}\n    {meta}", html, count=1)
 

@@ -1,9 +1,9 @@
 """A story's page: a briefing as Markdown (front matter, then Summary, Key actors, Quotes, Timeline,
-Sources), with each actor's name linked to the actor's page when there is one; and the page of a story
-merged into another, which sends readers on.
+Sources), with each actor's name linked to the actor's page when there is one; and the page of a
+story merged into another, which sends readers on.
 
-Everything taken from a source is escaped, so no markup from a page reaches the site; `check_markdown`
-verifies that with markdown-it-py before a page is written.
+Everything taken from a source is escaped, so no markup from a page reaches the site;
+`check_markdown` verifies that with markdown-it-py before a page is written.
 """
 
 from __future__ import annotations
@@ -51,14 +51,15 @@ def story_markdown(briefing: Briefing, path: str = "", links: Mapping[str, str] 
 
 
 def redirect_markdown(title: str, target: str) -> str:
-    """The page of a story merged into the story whose page is `target` (a file name in the same folder)."""
+    """The page of a story merged into the story whose page is `target` (a file name in the same
+    folder)."""
     stem = target.rsplit("/", 1)[-1].removesuffix(".md")
     body = f"# {escape_md(title)}\n\nThis story is now part of [{escape_md(title)}]({stem}.md).\n"
     return redirect_yaml(title, f"../{stem}/") + "\n" + body
 
 
 def actor_ref(name: str, links: Mapping[str, str] = NO_LINKS) -> str:
-    """How an actor is named on a briefing: in bold, linked to the actor's page when there is one."""
+    """How an actor is named on a briefing: in bold, linked to the actor's page if there is one."""
     bold = f"**{escape_md(name)}**"
     page = links.get(name)
     return f"[{bold}](../{page})" if page else bold
@@ -82,7 +83,8 @@ def _actors_list(b: Briefing, links: Mapping[str, str]) -> str:
         role = f" — {escape_md(actor.role)}" if actor.role else ""
         plural = "s" if actor.mentions != 1 else ""
         lines.append(
-            f"- {actor_ref(actor.name, links)}{role} · *{actor.kind}, {actor.mentions} mention{plural}*"
+            f"- {actor_ref(actor.name, links)}{role} · "
+            f"*{actor.kind}, {actor.mentions} mention{plural}*"
         )
     return "\n".join(lines)
 
@@ -103,7 +105,8 @@ def _source_link(source: Article, quoted: str) -> str:
 
 
 def _timeline_list(b: Briefing) -> str:
-    """One list item per date, oldest first; digest.css draws the list under `## Timeline` as a line."""
+    """One list item per date, oldest first; digest.css draws the list under `## Timeline` as a
+    line."""
     several = len(b.articles) > 1
     items: list[str] = []
     last = None

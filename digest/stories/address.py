@@ -20,7 +20,8 @@ def slugify(text: str, max_words: int = SLUG_WORDS) -> str:
 def new_story_path(
     stories_dir: str, title: str, day: dt.date | None, story_id: str, taken: set[str]
 ) -> str:
-    """A new story's page, relative to the content folder: date and headline, never one already taken."""
+    """A new story's page, relative to the content folder: date and headline, never one already
+    taken."""
     stem = f"{stories_dir}/{day.isoformat() if day else 'undated'}-{slugify(title)}"
     path = f"{stem}.md"
     return path if path not in taken else f"{stem}-{story_id[:6]}.md"

@@ -1,9 +1,9 @@
 """Stories across runs: new articles join the published stories they report on, or start new ones.
 
 `assign_stories` is a pure function: it reads the stored stories and returns the changes, which the
-caller applies to the store (`Assignment.apply`). A story keeps its id and its page (and so its address)
-once published; when a new article shows that two stories are one, the later joins the earlier and its
-page becomes a redirect.
+caller applies to the store (`Assignment.apply`). A story keeps its id and its page (and so its
+address) once published; when a new article shows that two stories are one, the later joins the
+earlier and its page becomes a redirect.
 """
 
 from __future__ import annotations
@@ -117,8 +117,8 @@ def _new_story(
 
 
 def _taken(path: str, sid: str, work: StoryIndex, page_owner: PageOwner) -> bool:
-    """Another story's page is there. A page of this very story left by a run killed before it saved the
-    story index is not: it is taken over, so the story keeps its address."""
+    """Another story's page is there. A page of this very story left by a run killed before it saved
+    the story index is not: it is taken over, so the story keeps its address."""
     if any(s.path == path for s in work.values()):
         return True
     owner = page_owner(path)

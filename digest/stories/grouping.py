@@ -1,14 +1,16 @@
-"""Articles → stories: duplicates folded together, then reports of the same event grouped across outlets.
+"""Articles → stories: duplicates folded together, then reports of the same event grouped across
+outlets.
 
     group_fingerprints(items)        indices grouped into stories (duplicates, then same event)
     why_grouped(a, b)                a short human reason two articles share a story
 
-Two levels. Duplicates — the same canonical URL, or near-identical text (wire copies, syndicated reprints)
-by MinHash of word shingles. Same event — average-linkage clustering on a score that needs shared specific
-words (TF-IDF cosine over content words, actor names and the lead weighted up, rare words weighted up
-further) *and* a shared named actor, within a few days: two separate stories about one company share the
-company but not the specifics. Two reports whose leads are about different people (Tuesday's witnesses and
-Wednesday's, in one inquiry) are two events, however many words they share.
+Two levels. Duplicates — the same canonical URL, or near-identical text (wire copies, syndicated
+reprints) by MinHash of word shingles. Same event — average-linkage clustering on a score that needs
+shared specific words (TF-IDF cosine over content words, actor names and the lead weighted up, rare
+words weighted up further) *and* a shared named actor, within a few days: two separate stories about
+one company share the company but not the specifics. Two reports whose leads are about different
+people (Tuesday's witnesses and Wednesday's, in one inquiry) are two events, however many words they
+share.
 """
 
 from __future__ import annotations
@@ -95,7 +97,8 @@ def shared_terms(
 
 
 def different_leads(a: Fingerprint, b: Fingerprint) -> bool:
-    """Each lead is about a person the other article barely names: two events, not two reports of one."""
+    """Each lead is about a person the other article barely names: two events, not two reports of
+    one."""
     return (
         a.lead is not None
         and b.lead is not None
@@ -116,7 +119,8 @@ def _names(person: str, fp: Fingerprint) -> bool:
 
 
 def same_event(a: Fingerprint, b: Fingerprint, idf: dict[str, float]) -> float:
-    """How strongly two articles look like reports of one event: 0 when they can't be, else the cosine."""
+    """How strongly two articles look like reports of one event: 0 when they can't be, else the
+    cosine."""
     days = days_apart(a, b)
     if (days is not None and days > MAX_DAYS_APART) or different_leads(a, b):
         return 0.0
@@ -128,7 +132,7 @@ def same_event(a: Fingerprint, b: Fingerprint, idf: dict[str, float]) -> float:
 
 
 def group_fingerprints(items: Sequence[Fingerprint]) -> list[list[int]]:
-    """Indices grouped into stories, each index in one group, groups ordered by their first member."""
+    """Indices grouped into stories, each index in one group, groups in order of first member."""
     units = _duplicate_units(items)
     idf = idf_table(items)
     clusters = _average_linkage(units, lambda i, j: same_event(items[i], items[j], idf))
@@ -161,7 +165,8 @@ def _average_linkage(
 ) -> list[list[list[int]]]:
     """Merge the closest pair of clusters while their mean pairwise score reaches EVENT_COSINE.
 
-    A pair scored 0 (too far apart in time, no shared actor) vetoes the merge: one bridge does not chain.
+    A pair scored 0 (too far apart in time, no shared actor) vetoes the merge: one bridge does not
+    chain.
     """
     reps = [unit[0] for unit in units]  # a copy says nothing its original does not
     pair = {(i, j): score(reps[i], reps[j]) for i in range(len(reps)) for j in range(i)}

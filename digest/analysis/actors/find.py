@@ -1,11 +1,13 @@
-"""Who acts in a story: named people, organizations and places, clustered by alias and ranked by salience.
+"""Who acts in a story: named people, organizations and places,
+clustered by alias and ranked by salience.
 
 find_actors(doc, speakers)   entities → site furniture out (datelines, credits, link lists) → alias
-                             clusters (names.py) → roles → noise out (sources, events, things) → ranked;
-                             actors seen only at work (an employer, an issuer, a party to a war, a place
-                             named once as a subject) follow the others
+                             clusters (names.py) → roles → noise out (sources, events, things) →
+                             ranked; actors seen only at work (an employer, an issuer, a party to a
+                             war, a place named once as a subject) follow the others
 resolve_name(actors, "Kim")  a surface form → the canonical Actor.name it refers to
-lead_actor(doc, actors)      the person the story is about: the first named person acting in the lead
+lead_actor(doc, actors)      the person the story is about:
+                             the first named person acting in the lead
 """
 
 from __future__ import annotations
@@ -45,7 +47,8 @@ from .names import (
     name_tokens,
 )
 
-# spaCy labels kept, and the kind each stands for (NORP — "Russian", "Democrats" — names groups, not actors).
+# spaCy labels kept, and the kind each stands for
+# (NORP — "Russian", "Democrats" — names groups, not actors).
 KIND_OF_LABEL: dict[str, ActorKind] = {
     "PERSON": "person",
     "ORG": "organization",
@@ -104,8 +107,8 @@ PLACE_FACTOR = (
 PASSIVE_PLACE_FACTOR = (
     0.15  # regions, seas, planets (LOC) and places that never act: settings, ranked last
 )
-# Weak acts: an actor shown at work without being the subject of the story's sentences. An actor known only
-# by these is kept, but ranked after every other actor.
+# Weak acts: an actor shown at work without being the subject of the story's sentences. An actor
+# known only by these is kept, but ranked after every other actor.
 # - an employer of a named person: "Jane Roe, an analyst with ORG", "ORG spokesperson Jane Roe"
 WORK_PREPS = frozenset({"with", "at", "of", "for"})
 ISSUED_PREPS = frozenset({"by", "from", "of"})
@@ -172,17 +175,20 @@ def find_actors(doc: Doc, speakers: Sequence[str] = ()) -> tuple[Actor, ...]:
 
 
 def resolve_name(actors: Sequence[Actor], surface: str) -> str | None:
-    """The canonical name of the actor `surface` ("Mr. Peskov", "the U.S.", "Kim") refers to, or None."""
+    """The canonical name of the actor `surface`
+    ("Mr. Peskov", "the U.S.", "Kim") refers to, or None."""
     groups = [_group_of(a) for a in actors]
     home = home_of(clean_surface(surface), groups)
     return actors[groups.index(home)].name if home is not None else None
 
 
 def lead_actor(doc: Doc, actors: Sequence[Actor]) -> str | None:
-    """The first named person who is the subject of a verb in the lead, as one of the main `actors` names them.
+    """The first named person who is the subject of a verb in the lead,
+    as one of the main `actors` names them.
 
-    "Ambassador Gordon Sondland … is likely to be unpredictable": the report is about Sondland, though it
-    names Trump as often. None when the lead's subjects are not people ("The agency said Monday …").
+    "Ambassador Gordon Sondland … is likely to be unpredictable": the report is about Sondland,
+    though it names Trump as often. None when the lead's subjects are not people ("The agency said
+    Monday …").
     """
     main = actors[:LEAD_ACTOR_POOL]  # any kind: spaCy files some people as organizations
     for n, sentence in enumerate(sentences(doc)):
@@ -219,8 +225,8 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 def _furniture(doc: Doc) -> list[tuple[int, int]]:
-    """Character ranges that are site furniture, not story: the dateline, sharing prompts and credit lines,
-    a closing list of links to other stories, runs of headlines separated by pipes."""
+    """Character ranges that are site furniture, not story: the dateline, sharing prompts and credit
+    lines, a closing list of links to other stories, runs of headlines separated by pipes."""
     text = text_of(doc)
     ranges = []
     dateline = DATELINE.match(text)
@@ -252,7 +258,8 @@ def _inside(start: int, end: int, ranges: Sequence[tuple[int, int]]) -> bool:
 
 
 def _headings(text: str) -> list[tuple[int, int]]:
-    """Short lines without closing punctuation: headings and links, where a name is a label, not an act."""
+    """Short lines without closing punctuation: headings and links,
+    where a name is a label, not an act."""
     return [
         (s, e)
         for s, e in _lines(text)
@@ -285,8 +292,8 @@ def _joined_ents(doc: Doc, speakers: Sequence[str]) -> list[Span]:
 
 
 def _people_tagged_as_places(mentions: Sequence[Span], speakers: Sequence[str]) -> list[Span]:
-    """A two-word "place" whose last word is a person on its own elsewhere ("Ines Okafor", tagged GPE, when
-    "Okafor" is tagged PERSON or quoted) is that person."""
+    """A two-word "place" whose last word is a person on its own elsewhere ("Ines Okafor", tagged
+    GPE, when "Okafor" is tagged PERSON or quoted) is that person."""
     surnames = {clean_surface(s) for s in speakers} | {
         e.text for e in mentions if e.label_ == "PERSON" and len(e) == 1
     }
@@ -305,8 +312,8 @@ def _people_tagged_as_places(mentions: Sequence[Span], speakers: Sequence[str]) 
 
 
 def _company_possessives(mentions: Iterable[Span], text: str) -> set[str]:
-    """Names whose "’s" is part of the name ("Lowe’s reports earnings"): never written without it, and
-    used at least once as something other than a possessor."""
+    """Names whose "’s" is part of the name ("Lowe’s reports earnings"): never written without it,
+    and used at least once as something other than a possessor."""
     deps: dict[str, set[str]] = defaultdict(set)
     for ent in mentions:
         if re.search(r"\w['’]s$", ent.text.strip()):
@@ -400,8 +407,9 @@ def _annotate(
 
 
 def _at_work(ent: Span, group: NameGroup, quoted: bool) -> bool:
-    """A weak act (see WORK_PREPS): an organization employing a named person or issuing a decision or report
-    (also inside quotation marks), a country at war or in dealings with others, or one doing something."""
+    """A weak act (see WORK_PREPS): an organization employing a named person or issuing a decision
+    or report (also inside quotation marks), a country at war or in dealings with others, or one
+    doing something."""
     if group.person_like:
         return False
     if not group.place_like:
@@ -412,8 +420,9 @@ def _at_work(ent: Span, group: NameGroup, quoted: bool) -> bool:
 
 
 def _employs_named_person(ent: Span) -> bool:
-    """ "ORG spokesperson Jane Roe", "Jane Roe, an analyst with ORG", "a professor at ORG": the noun says
-    what a named person does for the organization (a capitalised title, "Energy Secretary", is a name part)."""
+    """ "ORG spokesperson Jane Roe", "Jane Roe, an analyst with ORG", "a professor at ORG": the noun
+    says what a named person does for the organization (a capitalised title, "Energy Secretary", is
+    a name part)."""
     root, head = ent.root, ent.root.head
     if root.dep_ in ("compound", "nmod"):
         return (
@@ -425,7 +434,8 @@ def _employs_named_person(ent: Span) -> bool:
 
 
 def _describes_person(noun: Token) -> bool:
-    """A noun naming what a named person is: "Moon, an analyst", "analyst Jane Roe", "the chief, Jane Roe"."""
+    """A noun naming what a named person is: "Moon, an analyst", "analyst Jane Roe",
+    "the chief, Jane Roe"."""
     if noun.ent_type_ == "PERSON":
         return False
     if noun.dep_ in ("appos", "compound", "nmod") and noun.head.ent_type_ == "PERSON":
@@ -434,7 +444,8 @@ def _describes_person(noun: Token) -> bool:
 
 
 def _issues(ent: Span) -> bool:
-    """ "a U.N. Security Council resolution", "a new ABC News poll", "a study by ORG", "guidance from ORG"."""
+    """ "a U.N. Security Council resolution", "a new ABC News poll", "a study by ORG",
+    "guidance from ORG"."""
     root, head = ent.root, ent.root.head
     if root.dep_ in ("compound", "nmod", "poss"):
         return head.pos_ == "NOUN" and head.lemma_.lower() in ISSUED_WORDS
@@ -444,7 +455,8 @@ def _issues(ent: Span) -> bool:
 
 
 def _party_to(ent: Span) -> bool:
-    """ "the war in Ukraine", "the occupation by Russia", "aid to Ukraine", "talks with China": a party."""
+    """ "the war in Ukraine", "the occupation by Russia", "aid to Ukraine",
+    "talks with China": a party."""
     root, head = ent.root, ent.root.head
     if root.dep_ != "pobj" or head.lower_ not in PARTY_PREPS or head.head.pos_ != "NOUN":
         return False
@@ -453,7 +465,8 @@ def _party_to(ent: Span) -> bool:
 
 
 def _subject_of_verb(ent: Span) -> bool:
-    """The subject of a verb other than "be", also as one of several ("The USSR and China supported")."""
+    """The subject of a verb other than "be", also as one of several
+    ("The USSR and China supported")."""
     token = ent.root
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
@@ -462,7 +475,8 @@ def _subject_of_verb(ent: Span) -> bool:
 
 
 def _described_as_thing(ent: Span) -> bool:
-    """ "Saturn's moon Titan", "Titan, a moon": a descriptor noun next to the name that makes it a thing."""
+    """ "Saturn's moon Titan", "Titan, a moon":
+    a descriptor noun next to the name that makes it a thing."""
     root = ent.root
     near = [c for c in root.children if not (ent.start <= c.i < ent.end)]
     if root.dep_ == "appos" or any(c.dep_ == "appos" for c in near):
@@ -501,7 +515,8 @@ def _is_title(word: str) -> bool:
 
 
 def _role(ent: Span) -> str | None:
-    """A title before the name ("Kremlin spokesman") or an apposition after it (", an analyst with …")."""
+    """A title before the name ("Kremlin spokesman") or an apposition after it
+    (", an analyst with …")."""
     return _title_role(ent) or _apposition_role(ent)
 
 
@@ -527,8 +542,9 @@ def _apposition_role(ent: Span) -> str | None:
 
 
 def _bare_apposition_role(ent: Span) -> str | None:
-    """ "Ines Okafor, chair of the cooperative, said": a common noun phrase set off by a comma, without the
-    article `_apposition_role` looks for. Used only when no mention has a title or that kind of role."""
+    """ "Ines Okafor, chair of the cooperative, said": a common noun phrase set off by a comma,
+    without the article `_apposition_role` looks for. Used only when no mention has a title or that
+    kind of role."""
     doc = ent.doc
     if ent.end >= len(doc) or doc[ent.end].text != ",":
         return None
@@ -584,7 +600,8 @@ def _add_speakers(clusters: list[_Cluster], speakers: Sequence[str], doc: Doc) -
 
 
 def _acronyms(cluster: _Cluster, text: str) -> set[str]:
-    """Initials of an organization's name that the text also uses ("JPL" for Jet Propulsion Laboratory)."""
+    """Initials of an organization's name that the text also uses
+    ("JPL" for Jet Propulsion Laboratory)."""
     if cluster.group.person_like or cluster.group.place_like:
         return set()
     found = set()
@@ -596,7 +613,8 @@ def _acronyms(cluster: _Cluster, text: str) -> set[str]:
 
 
 def _speaks(cluster: _Cluster) -> bool:
-    """Quotes count for an actor named only as a modifier when the head is its voice ("Kremlin spokesman")."""
+    """Quotes count for an actor named only as a modifier when the head is its voice
+    ("Kremlin spokesman")."""
     if not cluster.modifier_only or not cluster.modifier_heads:
         return True
     return bool(cluster.modifier_heads & SPOKES_WORDS)
@@ -605,8 +623,8 @@ def _speaks(cluster: _Cluster) -> bool:
 def _mention_counts(
     clusters: Sequence[_Cluster], text: str, furniture: Sequence[tuple[int, int]]
 ) -> list[int]:
-    """Occurrences of any of each cluster's forms in the text (the tagger misses some), outside furniture and
-    not inside a longer name of another actor ("Virginia" in "Virginia Democrats")."""
+    """Occurrences of any of each cluster's forms in the text (the tagger misses some), outside
+    furniture and not inside a longer name of another actor ("Virginia" in "Virginia Democrats")."""
     found: list[tuple[int, int, int]] = []
     for i, cluster in enumerate(clusters):
         forms = {
@@ -669,10 +687,12 @@ def _is_noise(cluster: _Cluster, text: str) -> bool:
 
 
 def _is_misfire(cluster: _Cluster, text: str) -> bool:
-    """No actor at all, whatever it does: a source only cited, an event, a thing, a product, a common noun."""
+    """No actor at all, whatever it does: a source only cited, an event, a thing, a product,
+    a common noun."""
     group = cluster.group
     if cluster.cited_only and _is_media(cluster):
-        return True  # "told NBC News", "according to Reuters": a source; what it was told is not its quote
+        # "told NBC News", "according to Reuters": a source; what it was told is not its quote
+        return True
     if not group.person_like and not group.place_like and group.longest[-1] in EVENT_WORDS:
         return (
             True  # "the Davis Cup Finals", "the Music Awards": where things happen (and who speaks)
@@ -700,7 +720,8 @@ def _is_passing(cluster: _Cluster, text: str) -> bool:
         or (few and not cluster.subject)
         or _mention_count(cluster, text) < 2
     ):
-        return True  # a setting: datelines, venues, "a village in New York"; but "Russia beat Croatia" acts
+        # a setting: datelines, venues, "a village in New York"; but "Russia beat Croatia" acts
+        return True
     passing = not cluster.acting and cluster.role is None
     return passing and _mention_count(cluster, text) <= PASSING_MENTIONS
 

@@ -1,9 +1,10 @@
 """Name normalization and alias clustering for actors.
 
-A surface form ("Mr. Peskov", "Kim Jong-un’s", "the U.S.") is cleaned into a name, reduced to comparison
-tokens, and grouped with the other forms of the same actor: hyphens and case ignored, a surname or a given
-name joins the fuller name it belongs to, an acronym joins the organization it abbreviates, and the usual
-spellings of a few countries (and their capitals, when the country itself is named) are one place.
+A surface form ("Mr. Peskov", "Kim Jong-un’s", "the U.S.") is cleaned into a name, reduced to
+comparison tokens, and grouped with the other forms of the same actor: hyphens and case ignored, a
+surname or a given name joins the fuller name it belongs to, an acronym joins the organization it
+abbreviates, and the usual spellings of a few countries (and their capitals, when the country itself
+is named) are one place.
 """
 
 from __future__ import annotations
@@ -42,7 +43,8 @@ _TOKEN = re.compile(r"[^\W_]+")
 
 
 def clean_surface(text: str) -> str:
-    """The name inside a surface form: first line only, without possessive, leading titles or "the"."""
+    """The name inside a surface form: first line only, without possessive,
+    leading titles or "the"."""
     text = text.strip().splitlines()[0] if text.strip() else ""
     text = _STRAY_POSSESSIVE.sub("", unglue(text))
     text = _EDGE_JUNK.sub("", _POSSESSIVE.sub("", _EDGE_JUNK.sub("", text)))
@@ -55,10 +57,12 @@ def clean_surface(text: str) -> str:
 
 
 def unglue(text: str) -> str:
-    """Cut a name where extraction ran it into a repeat of itself ("Ilhan OmarIlhan Omar…" → "Ilhan Omar").
+    """Cut a name where extraction ran it into a repeat of itself
+    ("Ilhan OmarIlhan Omar…" → "Ilhan Omar").
 
-    Link lists and embedded posts glue a name to the next one with no space; the cut is made only where
-    the glued-on part starts with a word the name already had, so "McDonald" or "DeSantis" stay whole.
+    Link lists and embedded posts glue a name to the next one with no space; the cut is made only
+    where the glued-on part starts with a word the name already had, so "McDonald" or "DeSantis"
+    stay whole.
     """
     seen: set[str] = set()
     for word in re.finditer(r"\S+", text):
@@ -76,7 +80,8 @@ def unglue(text: str) -> str:
 
 
 def _after_inner_title(words: list[str]) -> list[str]:
-    """The person after a title inside a name ("White House Press Secretary Jane Roe" → "Jane Roe")."""
+    """The person after a title inside a name
+    ("White House Press Secretary Jane Roe" → "Jane Roe")."""
     for k in range(len(words) - 2, 0, -1):
         rest = words[k + 1 :]
         title = words[k].casefold().rstrip(".")
@@ -94,7 +99,8 @@ def _after_inner_title(words: list[str]) -> list[str]:
 
 
 def _cut_at_lowercase(words: list[str]) -> list[str]:
-    """Cut a name at the first lower-case word that is no particle ("Garrett hit Rudolph" → "Garrett")."""
+    """Cut a name at the first lower-case word that is no particle
+    ("Garrett hit Rudolph" → "Garrett")."""
     for i, word in enumerate(words[1:], start=1):
         if (
             word.islower()
@@ -147,7 +153,8 @@ def is_subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
 def is_short_form(short: Sequence[str], long: Sequence[str]) -> bool:
     """A multi-token `short` is a shortened `long`: same first or last token, the rest in order.
 
-    "Patrick Carlineo" ⊂ "Patrick W. Carlineo Jr."; "Intelligence Committee" ⊂ "House Intelligence Committee";
+    "Patrick Carlineo" ⊂ "Patrick W. Carlineo Jr.";
+    "Intelligence Committee" ⊂ "House Intelligence Committee";
     "Pat Carlineo" ⊂ "Patrick Carlineo" (a given name cut short).
     """
     s, lg = core_tokens(short), core_tokens(long)
@@ -261,9 +268,11 @@ def _best_home(group: NameGroup, merged: list[NameGroup]) -> NameGroup | None:
 
 
 def _single_token_homes(token: str, merged: list[NameGroup], single: NameGroup) -> list[NameGroup]:
-    """People whose surname (else given name, or East Asian family name) is `token`; else orgs it abbreviates.
+    """People whose surname (else given name, or East Asian family name) is `token`;
+    else orgs it abbreviates.
 
-    A word tagged as a place only joins a person by surname ("Sondland"), never an institution ("Kabul").
+    A word tagged as a place only joins a person by surname ("Sondland"),
+    never an institution ("Kabul").
     """
     people = [g for g in merged if g.person_like or _may_be_person(g, single)]
     by_last = [g for g in people if _has_surname(g, token)]
@@ -279,7 +288,8 @@ def _single_token_homes(token: str, merged: list[NameGroup], single: NameGroup) 
 def _may_be_person(group: NameGroup, single: NameGroup) -> bool:
     """A name the tagger did not call a person may still be one, for a lone word that is no place.
 
-    The word must have been tagged PERSON at least once, or the name be long ("Ukraine Kurt Volker").
+    The word must have been tagged PERSON at least once,
+    or the name be long ("Ukraine Kurt Volker").
     """
     if group.place_like or single.place_like:
         return False
@@ -292,7 +302,8 @@ def _named_long(group: NameGroup) -> bool:
 
 
 def home_of(name: str, groups: Sequence[NameGroup]) -> NameGroup | None:
-    """The group a cleaned name belongs to: same key, a country spelling or capital, else a fuller name."""
+    """The group a cleaned name belongs to: same key, a country spelling or capital,
+    else a fuller name."""
     key = group_key(name)
     if not key:
         return None

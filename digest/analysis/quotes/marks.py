@@ -65,7 +65,8 @@ def _direction(text: str, i: int) -> str | None:
 
 
 def _paragraph_reopens(text: str, close_at: int) -> int | None:
-    """Where the next paragraph's opening mark sits, if the quote continues there (it did not close)."""
+    """Where the next paragraph's opening mark sits, if the quote continues there
+    (it did not close)."""
     j = close_at
     while j < len(text) and text[j].isspace():
         j += 1
@@ -75,7 +76,8 @@ def _paragraph_reopens(text: str, close_at: int) -> int | None:
 
 
 def pair_marks(text: str) -> list[Span]:
-    """Outermost quotations in text order; marks inside an open one (but its closing) are ignored."""
+    """Outermost quotations in text order; marks inside an open one
+    (but its closing) are ignored."""
     spans: list[Span] = []
     i, n = 0, len(text)
     while i < n:

@@ -55,8 +55,8 @@ COUNT_LABELS = frozenset(
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "WORK_OF_ART"}
 )  # entity types that make "April" or "Today" a name
-# A bare weekday in a present-tense clause is read as past: news' "says Monday" reports a day gone by
-# (reading it as future scored lower on the dev gold: "weighs in on Thursday's fight").
+# A bare weekday in a present-tense clause is read as past: news' "says Monday" reports a day gone
+# by (reading it as future scored lower on the dev gold: "weighs in on Thursday's fight").
 PRESENT_WEEKDAY_TENSE: Tense = "past"
 
 

@@ -1,4 +1,5 @@
-"""Word lists, compiled patterns and calendar arithmetic for temporal expressions; `timeline.py` uses them.
+"""Word lists, compiled patterns and calendar arithmetic for temporal expressions;
+`timeline.py` uses them.
 
 Each pattern in `PATTERNS` is tried over the whole text; overlapping matches are settled there
 (the longest wins), so a pattern only has to describe one kind of expression well.
@@ -97,7 +98,8 @@ HOLIDAYS: dict[str, tuple[int, int]] = {
     "new year's eve": (12, 31),
 }
 MOVABLE_HOLIDAYS = ("thanksgiving", "election day")
-# Weekday names that are part of a name, not a date ("Black Friday" is not the Friday before publication).
+# Weekday names that are part of a name, not a date
+# ("Black Friday" is not the Friday before publication).
 WEEKDAY_NAME_PREFIXES = frozenset(
     {"black", "cyber", "good", "super", "ash", "holy", "palm", "easter"}
 )
@@ -286,7 +288,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         _compile(
             r"\b(?P<name>New Year's Day|New Year’s Day|Valentine's Day|Valentine’s Day"
             r"|Independence Day|Fourth of July"
-            r"|Halloween|Veterans Day|Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year’s Eve"
+            r"|Halloween|Veterans Day|Christmas Eve|Christmas Day|Christmas"
+            r"|New Year's Eve|New Year’s Eve"
             r"|Thanksgiving|Election Day)\b"
         ),
     ),
@@ -298,7 +301,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 def pick_date(options: list[dt.date], published: dt.date, tense: str) -> dt.date:
-    """From dates around `published`, the one the tense points to (nearest when the tense is neutral)."""
+    """From dates around `published`, the one the tense points to
+    (nearest when the tense is neutral)."""
     if tense == "past":
         before = [d for d in options if d <= published]
         if before:
@@ -323,7 +327,8 @@ def month_day(month: int, day: int, published: dt.date, tense: str) -> dt.date |
 def weekday_date(
     weekday: int, published: dt.date, tense: str, rel: str, present_as: str
 ) -> dt.date:
-    """The `weekday` meant near `published`: `rel` is "", "last", "next", "this past" or "this coming"."""
+    """The `weekday` meant near `published`: `rel` is "", "last", "next", "this past" or
+    "this coming"."""
     back = published - dt.timedelta(days=(published.weekday() - weekday) % 7)
     ahead = published + dt.timedelta(days=(weekday - published.weekday()) % 7)
     if rel == "last":
