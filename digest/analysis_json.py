@@ -1,4 +1,5 @@
-"""The `digest analyze --json` object of a one-article briefing: what `../shared/eval/score.py` reads."""
+"""The `digest analyze --json` object of a one-article briefing: what `../shared/eval/score.py`
+reads."""
 
 from __future__ import annotations
 
@@ -27,7 +28,14 @@ def briefing_json(b: Briefing) -> dict[str, Any]:
             for a in b.actors
         ],
         "quotes": [
-            {"text": q.text, "speaker": q.speaker, "start": q.start, "end": q.end} for q in b.quotes
+            {
+                "text": q.text,
+                "speaker": q.speaker,
+                "evidence": q.evidence,
+                "start": q.start,
+                "end": q.end,
+            }
+            for q in b.quotes
         ],
         "timeline": [
             {

@@ -55,11 +55,14 @@ class Quote:
     start: int
     end: int
     sources: tuple[int, ...] = (0,)  # indices into Briefing.articles where it appeared
+    # how the speaker was found ("cue:name", "continues", …); None: no speaker
+    evidence: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class TimeRef:
-    """A temporal expression resolved to an ISO-style value (2023-09-13, 2023-09, 2023, 195X, 1950/1953)."""
+    """A temporal expression resolved to an ISO-style value (2023-09-13, 2023-09, 2023, 195X,
+    1950/1953)."""
 
     expression: str
     value: str

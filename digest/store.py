@@ -5,8 +5,8 @@
     content/.digest/stories.json                  story id → page path, member articles, merges
     content/.digest/lock                          held while a run writes
 
-Article records let a re-run skip articles it has already analysed (same bytes, same code), and let a new
-article join a story published days ago without the old pages being fetched again.
+Article records let a re-run skip articles it has already analysed (same bytes, same code), and let
+a new article join a story published days ago without the old pages being fetched again.
 """
 
 from __future__ import annotations
@@ -57,7 +57,8 @@ class StoryRecord:
 
 
 class StoryIndex(dict[str, StoryRecord]):
-    """Story id → StoryRecord, kept with an index article key → live story (so lookups stay O(1))."""
+    """Story id → StoryRecord, kept with an index article key → live story (so lookups stay
+    O(1))."""
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
@@ -127,7 +128,8 @@ class Store:
 
     def _acquire(self) -> None:
         handle = open(self.folder / "lock", "a+")  # noqa: SIM115 (held until close)
-        try:  # a POSIX record lock: freed when this process dies, and not inherited by worker processes
+        # a POSIX record lock: freed when this process dies, and not inherited by worker processes
+        try:
             fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as err:
             handle.seek(0)
@@ -162,8 +164,8 @@ class Store:
         return self.folder / "articles" / digest[:2] / f"{digest}.json"
 
     def article(self, key: str) -> ArticleRecord | None:
-        """The stored analysis of a page; None when there is none or it cannot be read (then the page is
-        analysed again, and a record that exists but is damaged is reported in one line)."""
+        """The stored analysis of a page; None when there is none or it cannot be read (then the
+        page is analysed again, and a record that exists but is damaged is reported in one line)."""
         path = self._article_path(key)
         try:
             text = path.read_text(encoding="utf-8")
@@ -228,14 +230,12 @@ class Store:
 
 # -- JSON codec of the model values ---------------------------------------------------------------
 
-RECORD_FORMAT = (
-    2  # 2: actors, quotes and timeline entries as objects with named fields (1: positional lists)
-)
+RECORD_FORMAT = 3  # 3: quotes carry their evidence; 2: named fields (1: positional lists)
 FIELDS: dict[
     type, tuple[str, ...]
 ] = {  # what is stored of each value, by name: reordering a class is safe
     Actor: ("name", "kind", "role", "aliases", "mentions"),
-    Quote: ("text", "speaker", "start", "end"),
+    Quote: ("text", "speaker", "start", "end", "evidence"),
     TimeRef: ("expression", "value", "start", "end", "event"),
 }
 
@@ -313,7 +313,8 @@ def record_from_dict(data: dict[str, Any]) -> ArticleRecord:
 
 
 def checked(record: ArticleRecord) -> ArticleRecord:
-    """The record, when every value has the type it was written with (a damaged file raises TypeError)."""
+    """The record, when every value has the type it was written with (a damaged file raises
+    TypeError)."""
     b, a = record.briefing, record.briefing.articles[0]
     texts = [
         record.key,
@@ -332,7 +333,7 @@ def checked(record: ArticleRecord) -> ArticleRecord:
     optional = [a.url, a.author, a.site, a.language, b.lead_actor] + [
         actor.role for actor in b.actors
     ]
-    optional += [q.speaker for q in b.quotes]
+    optional += [q.speaker for q in b.quotes] + [q.evidence for q in b.quotes]
     spans: list[Quote | TimeRef] = [*b.quotes, *b.timeline]
     numbers = [actor.mentions for actor in b.actors] + [n for x in spans for n in (x.start, x.end)]
     if not (

@@ -68,7 +68,8 @@ def test_a_second_run_is_refused_while_one_writes(tmp_path: Path) -> None:
 
     assert (
         message
-        == f"{tmp_path / '.digest'}: another digest run (pid {os.getpid()}) is writing here; wait for it to finish"
+        == f"{tmp_path / '.digest'}: another digest run (pid {os.getpid()}) is writing here; "
+        "wait for it to finish"
     )
     Store.open(tmp_path).close()  # free again
 
@@ -162,10 +163,12 @@ def test_records_name_their_fields_and_an_older_format_is_analysed_again_quietly
         store.put_article(record)
         path = store._article_path(record.key)
         data = json.loads(path.read_text(encoding="utf-8"))
-        assert data["format"] == 2 and all(
+        assert data["format"] == 3 and all(
             isinstance(a, dict) and "mentions" in a for a in data["actors"]
         )
-        assert all(set(q) == {"text", "speaker", "start", "end"} for q in data["quotes"])
+        assert all(
+            set(q) == {"text", "speaker", "start", "end", "evidence"} for q in data["quotes"]
+        )
         del data["format"]  # as an older Digest wrote it
         path.write_text(json.dumps(data), encoding="utf-8")
         with caplog.at_level("WARNING", logger="digest"):

@@ -34,7 +34,8 @@ MAX_TAGS = 6  # tags shown on a briefing: its main organizations and places
 def brief_article(
     article: Article, model: str = DEFAULT_MODEL, summary_sentences: int = 4, story_id: str = ""
 ) -> Briefing:
-    """Analyse one article into its briefing (`story_id` is the caller's: the pipeline names stories)."""
+    """Analyse one article into its briefing (`story_id` is the caller's:
+    the pipeline names stories)."""
     return brief_articles([article], model, summary_sentences, [story_id])[0]
 
 
@@ -44,7 +45,8 @@ def brief_articles(
     summary_sentences: int = 4,
     story_ids: Sequence[str] = (),
 ) -> list[Briefing]:
-    """Several articles at once: spaCy parses a batch of texts faster than the same texts one by one."""
+    """Several articles at once:
+    spaCy parses a batch of texts faster than the same texts one by one."""
     docs = load_pipeline(model).pipe((a.text for a in articles), batch_size=max(1, len(articles)))
     ids = list(story_ids) or [""] * len(articles)
     return [
@@ -57,8 +59,7 @@ def _brief(article: Article, doc: Doc, summary_sentences: int, story_id: str) ->
     quotes = find_quotes(doc)
     actors = find_actors(doc, speakers=[q.speaker for q in quotes if q.speaker])
     quotes = tuple(
-        replace(q, speaker=resolve_name(actors, q.speaker) or q.speaker) if q.speaker else q
-        for q in quotes
+        replace(q, speaker=_actor_name(actors, q.speaker)) if q.speaker else q for q in quotes
     )
     return Briefing(
         id=story_id,
@@ -72,6 +73,12 @@ def _brief(article: Article, doc: Doc, summary_sentences: int, story_id: str) ->
         tags=_tags(actors),
         lead_actor=lead_actor(doc, actors),
     )
+
+
+def _actor_name(actors: tuple[Actor, ...], speaker: str) -> str:
+    """The speaker as the actors list names them, unless that name runs several together."""
+    name = resolve_name(actors, speaker)
+    return name if name and "," not in name else speaker
 
 
 def _tags(actors: tuple[Actor, ...]) -> tuple[str, ...]:

@@ -17,6 +17,18 @@ from ..store import ArticleRecord
 from .grouping import idf_table, shared_terms
 
 SAME_QUOTE = 0.8  # token overlap (Dice) at which two outlets' quotes are the same words
+CONTAINED_WORDS = (
+    6  # a shorter quote this long, inside a longer one, is a stretch of the same words
+)
+# How much an outlet's attribution counts when outlets disagree (Quote.evidence): its own reporting
+# verb with the name beats a continuation, which beats a pronoun or description resolved to a name.
+EVIDENCE_WEIGHT = {
+    "cue:name": 3,
+    "cue:apposition": 3,
+    "colon": 3,
+    "continues": 2,
+    "continues-paragraph": 2,
+}
 SAME_SENTENCE = 0.5  # content-word overlap (Jaccard) at which two summary sentences say the same
 MAX_SUMMARY = 5
 MAX_TAGS = 6
@@ -31,7 +43,8 @@ _STOP = frozenset(
 
 
 def story_briefing(records: Sequence[ArticleRecord], story_id: str) -> Briefing:
-    """The briefing of a story from its articles' stored analyses (the first two name the shared terms)."""
+    """The briefing of a story from its articles' stored analyses (the first two name the shared
+    terms)."""
     fingerprints = [r.fingerprint for r in records]
     terms = (
         shared_terms(fingerprints[0], fingerprints[1], idf_table(fingerprints))
@@ -44,7 +57,8 @@ def story_briefing(records: Sequence[ArticleRecord], story_id: str) -> Briefing:
 def merge_briefings(
     briefings: Sequence[Briefing], story_id: str, terms: Sequence[str] = ()
 ) -> Briefing:
-    """One story from its articles' briefings, the earliest article first; `terms` are the words they share."""
+    """One story from its articles' briefings, the earliest article first; `terms` are the words
+    they share."""
     ordered = sorted(
         briefings, key=lambda b: (b.published is None, b.published, b.articles[0].source)
     )
@@ -77,7 +91,7 @@ def _why(shared_actors: Sequence[str], terms: Sequence[str]) -> str:
 
 
 def _merge_summary(briefings: Sequence[Briefing]) -> tuple[str, ...]:
-    """Round-robin over the sources' summaries (lead of the first source first), skipping repeats."""
+    """Round-robin over the sources' summaries (the first source's lead first), skipping repeats."""
     chosen: list[str] = []
     depth = max(len(b.summary) for b in briefings)
     for i in range(depth):
@@ -134,8 +148,9 @@ def _find(merged: Sequence[Actor], actor: Actor) -> int | None:
 
 
 def _short_form(merged: Sequence[Actor], actor: Actor) -> int | None:
-    """One outlet's "Okafor" or "Marrowgate" is another's "Ines Okafor" or "Marrowgate Developments" when
-    exactly one name is the other's first or last word (spaCy may give the two different kinds)."""
+    """One outlet's "Okafor" or "Marrowgate" is another's "Ines Okafor" or "Marrowgate Developments"
+    when exactly one name is the other's first or last word (spaCy may give the two different
+    kinds)."""
     words = actor.name.casefold().split()
     if len(words) == 1:
         hits = [
@@ -162,23 +177,54 @@ def _combine(a: Actor, b: Actor) -> Actor:
 
 
 def _merge_quotes(briefings: Sequence[Briefing], actors: Sequence[Actor]) -> tuple[Quote, ...]:
+    """The quotes of every outlet, each set of words once (the longest stretch any outlet quotes),
+    under the best-supported speaker; when outlets name different speakers with equal support, none.
+    """
     merged: list[Quote] = []
+    votes: list[Counter[str]] = []
     for index, b in enumerate(briefings):
         for quote in b.quotes:
             speaker = (
                 (resolve_name(actors, quote.speaker) or quote.speaker) if quote.speaker else None
             )
-            at = next(
-                (i for i, q in enumerate(merged) if _dice(q.text, quote.text) >= SAME_QUOTE), None
-            )
+            at = next((i for i, q in enumerate(merged) if same_words(q.text, quote.text)), None)
             if at is None:
                 merged.append(replace(quote, speaker=speaker, sources=(index,)))
+                votes.append(Counter())
+                at = len(merged) - 1
             else:
                 known = merged[at]
-                merged[at] = replace(
-                    known, speaker=known.speaker or speaker, sources=(*known.sources, index)
-                )
-    return tuple(merged)
+                longer = quote if len(_tokens(quote.text)) > len(_tokens(known.text)) else known
+                merged[at] = replace(longer, sources=(*known.sources, index))
+            if speaker:
+                votes[at][speaker] += EVIDENCE_WEIGHT.get(quote.evidence or "", 1)
+    return tuple(
+        replace(q, speaker=_best(v), evidence=q.evidence if _best(v) else None)
+        for q, v in zip(merged, votes, strict=True)
+    )
+
+
+def same_words(a: str, b: str) -> bool:
+    """Two outlets' quotes are the same words: nearly the same tokens, or one quotes a stretch of
+    the other (at least CONTAINED_WORDS words, nearly all of them in the longer one)."""
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb:
+        return False
+    common = sum((Counter(ta) & Counter(tb)).values())
+    if 2 * common / (len(ta) + len(tb)) >= SAME_QUOTE:
+        return True
+    return min(len(ta), len(tb)) >= CONTAINED_WORDS and common / min(len(ta), len(tb)) >= SAME_QUOTE
+
+
+def _best(votes: Counter[str]) -> str | None:
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
+        return None  # nobody, or two names with equal support: never the same words under a guess
+    return ranked[0][0]
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
 
 
 def _dice(a: str, b: str) -> float:
@@ -189,7 +235,8 @@ def _dice(a: str, b: str) -> float:
 
 
 def _merge_timeline(briefings: Sequence[Briefing]) -> tuple[TimeRef, ...]:
-    """Every dated item with its source; the same date in the same words from two outlets shown once."""
+    """Every dated item with its source; the same date in the same words from two outlets shown
+    once."""
     merged: list[TimeRef] = []
     for index, b in enumerate(briefings):
         for ref in b.timeline:

@@ -23,6 +23,7 @@ from ..lexicon import (
     RELATIVE_PRONOUNS,
     SPEECH_NOUNS,
     SPOKES_NOUNS,
+    TITLES,
 )
 from ..nlp import entities
 from . import marks as qm
@@ -46,6 +47,7 @@ HONORIFIC_GENDER = {
     "ms": FEMALE,
 }
 GENDER_WINDOW = 30  # tokens after a name in which its first pronoun tells the person's gender
+NEAR_SENTENCES = 2  # an antecedent in the pronoun's sentence or the one before it is near
 LOOKBACK_SENTENCES = 5  # how far back a pronoun looks for the person it stands for
 MIN_RUN_WORDS = (
     3  # "Doctors for Closure": a shorter capitalised run is too likely a sentence start or title
@@ -58,6 +60,7 @@ class Found:
 
     span: qm.Span
     speaker: str | None
+    evidence: str | None = None  # how the speaker was found (EVIDENCE); None when no speaker
 
 
 @dataclass(slots=True)
@@ -83,6 +86,7 @@ class Context:
     starts: list[int]  # token index → first token of its sentence (cut at paragraph breaks)
     ends: dict[int, int]  # a sentence's first token → the token after its last
     previous: Found | None = None
+    how: str = ""  # set by name_of: how the last name it gave was found
 
     def sent(self, tok: Token) -> Span:
         """The sentence of `tok`, never running over a paragraph break."""
@@ -107,7 +111,8 @@ def build_context(doc: Doc, inside: set[int]) -> Context:
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
-    """For each token, the first token of its sentence; a paragraph break always starts a new one."""
+    """For each token, the first token of its sentence;
+    a paragraph break always starts a new one."""
     starts: list[int] = []
     current = 0
     after_break = False  # the previous token holds or is followed by a line break
@@ -125,18 +130,32 @@ def name_of(ctx: Context, tok: Token) -> str | None:
         tok = tok.head.head
     low = tok.lower_
     if low in PERSON_PRONOUNS:
+        ctx.how = "pronoun"
         return _resolve(ctx, tok, groups=False, gender=PRONOUN_GENDER.get(low))
     if low in GROUP_PRONOUNS:
+        ctx.how = "group-pronoun"
         return _resolve(ctx, tok, groups=True, gender=None, people=low != "it")
     appos = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    ctx.how = "name"
     if tok.pos_ != "PROPN" and appos:
         tok = appos[0]
+        ctx.how = "apposition"
     ent = entity_of(tok)
+    name = None
     if ent is not None and ent.label_ in SPEAKER_LABELS:
-        return full_name(ctx, _ent_name(ent))
-    if tok.pos_ == "PROPN":
-        return full_name(ctx, clean_name(proper_span(tok)))
+        name = full_name(ctx, _ent_name(ent))
+    elif tok.pos_ == "PROPN":
+        name = full_name(ctx, clean_name(proper_span(tok)))
+    if name is not None and not _only_titles(name):
+        return None if "," in name else name  # "Big Machine, Braun": two candidates, no one name
+    ctx.how = "description"  # "the spokesman", or a title tagged as a name ("one CEO told me")
     return _describe(ctx, tok)
+
+
+def _only_titles(name: str) -> bool:
+    """A "name" made only of titles and descriptions ("CEO", "the President") names no one."""
+    words = [w.lower().strip(".") for w in name.split() if w.lower() != "the"]
+    return bool(words) and all(w in PERSON_DESCRIPTIONS or w in TITLES for w in words)
 
 
 def entity_of(tok: Token) -> Span | None:
@@ -177,7 +196,8 @@ def clean_name(name: str) -> str:
 
 
 def _describe(ctx: Context, tok: Token) -> str | None:
-    """A description: "the spokesman" → the person so titled earlier; "the statement" → its author."""
+    """A description: "the spokesman" → the person so titled earlier;
+    "the statement" → its author."""
     lemma = tok.lemma_.lower()
     if lemma in ANONYMOUS:
         return None
@@ -188,8 +208,11 @@ def _describe(ctx: Context, tok: Token) -> str | None:
         titled = _titled_person(ctx, lemma, tok.idx)
         if titled:
             return titled
-    if owner is not None:
-        return full_name(ctx, owner)
+    if (
+        owner is not None
+    ):  # "a CBP spokesperson", "Trump's statement": the body or person it speaks for
+        # but "a career Army officer", "44 percent of Americans": someone unnamed, not the Army
+        return full_name(ctx, owner) if lemma in SPOKES_NOUNS or lemma in SPEECH_NOUNS else None
     if lemma in SPEECH_NOUNS:
         return _author(ctx, lemma, tok.i) or (ctx.previous.speaker if ctx.previous else None)
     matched = _group_named_like(ctx, tok)
@@ -211,7 +234,8 @@ def _describe(ctx: Context, tok: Token) -> str | None:
 
 
 def _author(ctx: Context, lemma: str, before: int) -> str | None:
-    """ "the statement said" → who issued the latest statement ("X issued a statement", "X's statement")."""
+    """ "the statement said" → who issued the latest statement ("X issued a statement",
+    "X's statement")."""
     for tok in reversed(ctx.doc[:before]):
         if tok.lemma_.lower() != lemma or tok.i in ctx.inside:
             continue
@@ -228,7 +252,8 @@ def _author(ctx: Context, lemma: str, before: int) -> str | None:
 
 
 def _owner(tok: Token) -> str | None:
-    """The named body a description belongs to: "CBP spokesman", "Instagram's", "spokesperson for X"."""
+    """The named body a description belongs to: "CBP spokesman", "Instagram's",
+    "spokesperson for X"."""
     for child in tok.children:
         target = child
         if child.dep_ == "prep" and child.lower_ in ("for", "of", "at", "by"):
@@ -242,7 +267,8 @@ def _owner(tok: Token) -> str | None:
 
 
 def _group_named_like(ctx: Context, tok: Token) -> str | None:
-    """ "the doctors" → "Doctors for Camp Closure", "the production company" → "Dick Clark Productions"."""
+    """ "the doctors" → "Doctors for Camp Closure",
+    "the production company" → "Dick Clark Productions"."""
     words = {_stem(t.text) for t in tok.subtree if t.pos_ in ("NOUN", "PROPN") and t.i <= tok.i}
     for m in reversed([m for m in ctx.mentions if m.start < tok.idx and len(m.name.split()) > 1]):
         if words & {_stem(w) for w in m.name.split()}:
@@ -311,7 +337,8 @@ def _is_subject(ent: Span) -> bool:
 
 
 def _capitalised_run(doc: Doc, i: int, starts: list[int]) -> Span | None:
-    """A name the tagger missed ("Doctors for Camp Closure"): capitalised words joined by for/of/and."""
+    """A name the tagger missed ("Doctors for Camp Closure"):
+    capitalised words joined by for/of/and."""
     if starts[i] == i or not doc[i].is_title:
         return None
     j = i
@@ -328,7 +355,8 @@ def _capitalised_run(doc: Doc, i: int, starts: list[int]) -> Span | None:
 
 
 def _person_words(doc: Doc) -> set[str]:
-    """Last words of names the tagger calls a PERSON at least once (it often calls "Sondland" a place too)."""
+    """Last words of names the tagger calls a PERSON at least once
+    (it often calls "Sondland" a place too)."""
     return {
         (clean_name(e.text) or e.text).split()[-1]
         for e in entities(doc)
@@ -337,7 +365,8 @@ def _person_words(doc: Doc) -> set[str]:
 
 
 def _ent_name(ent: Span) -> str:
-    """An entity's name; an organization's runs on over and/for/of ("Customs and Border Protection")."""
+    """An entity's name; an organization's runs on over and/for/of
+    ("Customs and Border Protection")."""
     name = clean_name(ent.text)
     if ent.label_ in GROUP_LABELS:
         longer = clean_name(proper_span(ent[0], group=True))
@@ -347,7 +376,8 @@ def _ent_name(ent: Span) -> str:
 
 
 def _genders_of(doc: Doc, inside: set[int], starts: list[int]) -> dict[str, str]:
-    """Last name → gender: from an honorific, or the first he/she after the name as a main-clause subject."""
+    """Last name → gender: from an honorific, or the first he/she after the name
+    as a main-clause subject."""
     votes: dict[str, list[str]] = {}
     people = [e for e in entities(doc) if e.label_ in PERSON_LABELS and e.start not in inside]
     subjects = [e for e in people if e.root.dep_ in SUBJECT_DEPS and e.root.head.dep_ == "ROOT"]
@@ -393,22 +423,49 @@ def _fits(ctx: Context, m: Mention, groups: bool, people: bool, gender: str | No
 def _resolve(
     ctx: Context, tok: Token, groups: bool, gender: str | None, people: bool = True
 ) -> str | None:
-    """A pronoun or description → the nearest earlier fitting subject, else the nearest fitting mention."""
+    """A pronoun or description → the nearest earlier fitting subject,
+    else the nearest fitting mention (ctx.how then ends in "-nearest": weak evidence)."""
+    how = ctx.how
     found = _resolve_subject(ctx, tok, groups, gender, people, lenient=False)
     if (
         found is None and people and not groups
     ):  # the tagger may have called a person an organization
+        ctx.how = how
         found = _resolve_subject(ctx, tok, groups, gender, people, lenient=True)
-    return found or _nearest(ctx, tok.idx, groups, people, gender)
+    if found is None:
+        candidates = _candidates(ctx, tok, groups, people, gender)
+        ctx.how = how + ("-only" if len(candidates) == 1 else "-nearest")  # one, or several compete
+        return _nearest(ctx, tok.idx, groups, people, gender)
+    return found
+
+
+def _candidates(
+    ctx: Context, tok: Token, groups: bool, people: bool, gender: str | None
+) -> set[str]:
+    """The distinct fitting names in the LOOKBACK_SENTENCES sentences up to `tok`."""
+    sent, firsts = ctx.sent(tok), set()
+    for _ in range(LOOKBACK_SENTENCES):
+        firsts.add(sent.start)
+        if sent.start == 0:
+            break
+        sent = ctx.sent(ctx.doc[sent.start - 1])
+    return {
+        full_name(ctx, m.name)
+        for m in ctx.mentions
+        if m.sent in firsts and m.start < tok.idx and _fits(ctx, m, groups, people, gender)
+    }
 
 
 def _resolve_subject(
     ctx: Context, tok: Token, groups: bool, gender: str | None, people: bool, lenient: bool
 ) -> str | None:
-    """Walk back sentence by sentence to the nearest fitting subject (or the previous quote's speaker)."""
+    """Walk back sentence by sentence to the nearest fitting subject
+    (or the previous quote's speaker)."""
     doc, prev = ctx.doc, ctx.previous
     sent = ctx.sent(tok)
-    for _ in range(LOOKBACK_SENTENCES):
+    for back in range(LOOKBACK_SENTENCES):
+        if back == NEAR_SENTENCES:  # further back than the sentence before: others may intervene
+            ctx.how += "-far"
         if prev is not None and sent.start_char <= prev.span.end <= sent.end_char + 2:
             speaker = _previous_if_fits(ctx, groups, people, gender)
             if speaker:
@@ -442,7 +499,8 @@ def _previous_if_fits(ctx: Context, groups: bool, people: bool, gender: str | No
 
 
 def _personal(name: str) -> bool:
-    """Looks like a person's name: two or three capitalised words, none of them an organization word."""
+    """Looks like a person's name: two or three capitalised words,
+    none of them an organization word."""
     words = name.split()
     return 2 <= len(words) <= 3 and all(
         w.isalpha() and w.istitle() and w.lower() not in ORG_DESCRIPTIONS for w in words
