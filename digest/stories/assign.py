@@ -53,7 +53,11 @@ def assign_stories(
     if not new:
         return Assignment({}, frozenset(touched))
     work = StoryIndex(stories)  # a copy, changed as groups are placed
-    items = [*_candidate_records(stories, article, new), *new]
+    candidates = _candidate_records(stories, article, new)
+    new = _not_copies(new, candidates)  # a page moved or saved again is the article it copies
+    if not new:
+        return Assignment({}, frozenset(touched))
+    items = [*candidates, *new]
     for group in group_fingerprints([r.fingerprint for r in items]):
         members = [items[i] for i in group]
         joining = [r for r in members if work.story_of(r.key) is None]
@@ -75,6 +79,24 @@ def assign_stories(
         touched.add(target)
     changed = {sid: story for sid, story in work.items() if stories.get(sid) != story}
     return Assignment(changed, frozenset(touched))
+
+
+def _not_copies(new: list[ArticleRecord], stored: list[ArticleRecord]) -> list[ArticleRecord]:
+    """The new records that copy neither a stored one nor an earlier new one: the same bytes, or
+    the same canonical URL (a page saved twice, moved to another folder, fetched under another
+    address) is the same article, which counts once."""
+    hashes = {r.content_hash for r in stored}
+    urls = {r.fingerprint.url for r in stored if r.fingerprint.url}
+    kept = []
+    for record in new:
+        url = record.fingerprint.url
+        if record.content_hash in hashes or (url is not None and url in urls):
+            continue
+        kept.append(record)
+        hashes.add(record.content_hash)
+        if url:
+            urls.add(url)
+    return kept
 
 
 def missing_pages(stories: StoryIndex, page_exists: Callable[[str], bool]) -> set[str]:
