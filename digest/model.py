@@ -57,6 +57,7 @@ class Quote:
     sources: tuple[int, ...] = (0,)  # indices into Briefing.articles where it appeared
     # how the speaker was found ("cue:name", "continues", …); None: no speaker
     evidence: str | None = None
+    context: str | None = None  # for a fragment of a few words: the sentence that carries it
 
 
 @dataclass(frozen=True, slots=True)

@@ -230,12 +230,12 @@ class Store:
 
 # -- JSON codec of the model values ---------------------------------------------------------------
 
-RECORD_FORMAT = 3  # 3: quotes carry their evidence; 2: named fields (1: positional lists)
+RECORD_FORMAT = 4  # 4: fragments carry their sentence; 3: quotes their evidence; 2: named fields
 FIELDS: dict[
     type, tuple[str, ...]
 ] = {  # what is stored of each value, by name: reordering a class is safe
     Actor: ("name", "kind", "role", "aliases", "mentions"),
-    Quote: ("text", "speaker", "start", "end", "evidence"),
+    Quote: ("text", "speaker", "start", "end", "evidence", "context"),
     TimeRef: ("expression", "value", "start", "end", "event"),
 }
 
@@ -333,7 +333,7 @@ def checked(record: ArticleRecord) -> ArticleRecord:
     optional = [a.url, a.author, a.site, a.language, b.lead_actor] + [
         actor.role for actor in b.actors
     ]
-    optional += [q.speaker for q in b.quotes] + [q.evidence for q in b.quotes]
+    optional += [x for q in b.quotes for x in (q.speaker, q.evidence, q.context)]
     spans: list[Quote | TimeRef] = [*b.quotes, *b.timeline]
     numbers = [actor.mentions for actor in b.actors] + [n for x in spans for n in (x.start, x.end)]
     if not (

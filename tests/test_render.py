@@ -184,3 +184,27 @@ def test_json_contract() -> None:
     assert data["text"][quote["start"] : quote["end"]] == quote["text"] == "We will build it,"
     time = data["timeline"][0]
     assert data["text"][time["start"] : time["end"]] == time["expression"] == "Monday"
+
+
+def test_a_story_page_leads_with_six_quotes_and_keeps_the_rest_collapsed() -> None:
+    text = " ".join(f"“Quote number {n} has {'many ' * n}words,” Ann Lee said." for n in range(9))
+    quotes = tuple(
+        Quote(f"Quote number {n} has {'many ' * n}words,", "Ann Lee", 0, 10) for n in range(9)
+    )
+    md = render_markdown(make_briefing(text, quotes=quotes))
+    section = md.split("## Quotes\n", 1)[1].split("\n## ", 1)[0]
+    lead, collapsed = section.split('??? quote "All quotes: 3 more"\n', 1)
+    assert lead.count("\n> “") == 6 and "Quote number 8 " in lead
+    assert "Quote number 2 " not in lead  # the shortest wait in the collapsed block…
+    assert collapsed.count("\n    > “") == 3 and "    > “Quote number 0 has words,”" in collapsed
+    html = markdown.markdown(md, extensions=["tables", "admonition", "pymdownx.details"])
+    assert html.count("<blockquote>") == 9 and '<details class="quote">' in html
+
+
+def test_a_fragment_is_shown_inside_the_sentence_that_carries_it() -> None:
+    sentence = "Ann Lee called the plan “a slow eviction” and left."
+    start = sentence.index("a slow")
+    quote = Quote("a slow eviction", "Ann Lee", start, start + 15, context=sentence)
+    md = render_markdown(make_briefing(sentence, quotes=(quote,)))
+    assert "- Ann Lee called the plan “a slow eviction” and left. — **Ann Lee**, [News" in md
+    assert "> “a slow eviction”" not in md

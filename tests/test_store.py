@@ -163,11 +163,12 @@ def test_records_name_their_fields_and_an_older_format_is_analysed_again_quietly
         store.put_article(record)
         path = store._article_path(record.key)
         data = json.loads(path.read_text(encoding="utf-8"))
-        assert data["format"] == 3 and all(
+        assert data["format"] == 4 and all(
             isinstance(a, dict) and "mentions" in a for a in data["actors"]
         )
         assert all(
-            set(q) == {"text", "speaker", "start", "end", "evidence"} for q in data["quotes"]
+            set(q) == {"text", "speaker", "start", "end", "evidence", "context"}
+            for q in data["quotes"]
         )
         del data["format"]  # as an older Digest wrote it
         path.write_text(json.dumps(data), encoding="utf-8")

@@ -25,6 +25,7 @@ from .frontmatter import (
 from .markdown import check_markdown, escape_md, format_date, md_url, web_url
 
 NO_LINKS: Mapping[str, str] = {}
+LEAD_QUOTES = 6  # a story page leads with this many quotes; the others wait in a collapsed block
 
 
 def story_markdown(briefing: Briefing, path: str = "", links: Mapping[str, str] = NO_LINKS) -> str:
@@ -36,10 +37,7 @@ def story_markdown(briefing: Briefing, path: str = "", links: Mapping[str, str] 
         _byline(briefing),
         _section("Summary", " ".join(escape_md(s) for s in briefing.summary)),
         _section("Key actors", _actors_list(briefing, links)),
-        _section(
-            "Quotes",
-            "\n\n".join(_quote_block(q, briefing.articles, links) for q in briefing.quotes),
-        ),
+        _section("Quotes", _quotes(briefing, links)),
         _section("Timeline", _timeline_list(briefing)),
         _section("Sources", _sources(briefing)),
     ]
@@ -87,6 +85,33 @@ def _actors_list(b: Briefing, links: Mapping[str, str]) -> str:
             f"*{actor.kind}, {actor.mentions} mention{plural}*"
         )
     return "\n".join(lines)
+
+
+def _quotes(b: Briefing, links: Mapping[str, str]) -> str:
+    """The LEAD_QUOTES most informative quotes (in story order), then the fragments inside the
+    sentences that carry them, then the other quotes under a collapsed "All quotes" block."""
+    whole = [q for q in b.quotes if not q.context]
+    lead = set(sorted(range(len(whole)), key=lambda i: _informative(whole[i]))[:LEAD_QUOTES])
+    blocks = [_quote_block(q, b.articles, links) for i, q in enumerate(whole) if i in lead]
+    rest = [_quote_block(q, b.articles, links) for i, q in enumerate(whole) if i not in lead]
+    parts = ["\n\n".join(blocks)]
+    parts.append("\n".join(_fragment(q, b.articles, links) for q in b.quotes if q.context))
+    if rest:
+        more = "\n\n".join(rest).replace("\n", "\n    ").replace("\n    \n", "\n\n")
+        parts.append(f'??? quote "All quotes: {len(rest)} more"\n\n    {more}')
+    return "\n\n".join(p for p in parts if p)
+
+
+def _informative(q: Quote) -> tuple[bool, int, int, int]:
+    """Named speakers first, then quotes more outlets carry, then longer ones; ties by position."""
+    return (q.speaker is None, -len(q.sources), -len(q.text.split()), q.start)
+
+
+def _fragment(q: Quote, articles: tuple[Article, ...], links: Mapping[str, str]) -> str:
+    """A fragment ("a slow eviction") inside the reporter's sentence that carries it."""
+    speaker = actor_ref(q.speaker, links) if q.speaker else "*speaker not named*"
+    sources = " · ".join(_source_link(articles[i], q.text) for i in q.sources if i < len(articles))
+    return f"- {escape_md(q.context or q.text)} — {speaker}, {sources}"
 
 
 def _quote_block(q: Quote, articles: tuple[Article, ...], links: Mapping[str, str]) -> str:

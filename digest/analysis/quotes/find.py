@@ -62,6 +62,7 @@ STRONG_EVIDENCE = frozenset(
         "cue:group-pronoun-only",
     }
 )
+FRAGMENT_WORDS = 3  # a quote this short is shown inside the sentence that carries it
 TERM_MAX_WORDS = 4  # 'the term "three amigos"': a named term is short
 
 
@@ -86,9 +87,22 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
             f.span.start,
             f.span.end,
             evidence=f.evidence,
+            context=_carrying_sentence(ctx, f.span),
         )
         for f in found
     )
+
+
+def _carrying_sentence(ctx: Context, span: qm.Span) -> str | None:
+    """For a fragment of FRAGMENT_WORDS words or fewer, the sentence it is woven into, verbatim
+    (whitespace collapsed): "a slow eviction" reads right only inside it."""
+    if len(_words(text_of(ctx.doc)[span.start : span.end])) > FRAGMENT_WORDS:
+        return None
+    inside = tokens_between(ctx.doc, span.start, span.end)
+    if not inside:
+        return None
+    sentence = ctx.sent(ctx.doc[inside.start])
+    return " ".join(sentence.text.split()) or None
 
 
 # ---- tokens and spans ----------------------------------------------------------------------
