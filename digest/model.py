@@ -58,6 +58,9 @@ class Quote:
     # how the speaker was found ("cue:name", "continues", …); None: no speaker
     evidence: str | None = None
     context: str | None = None  # for a fragment of a few words: the sentence that carries it
+    joined: str | None = (
+        None  # an interrupted quote and the part that goes on, with the words between
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -230,12 +230,14 @@ class Store:
 
 # -- JSON codec of the model values ---------------------------------------------------------------
 
-RECORD_FORMAT = 4  # 4: fragments carry their sentence; 3: quotes their evidence; 2: named fields
+RECORD_FORMAT = (
+    5  # 5: interrupted quotes joined; 4: fragments' sentence; 3: evidence; 2: named fields
+)
 FIELDS: dict[
     type, tuple[str, ...]
 ] = {  # what is stored of each value, by name: reordering a class is safe
     Actor: ("name", "kind", "role", "aliases", "mentions"),
-    Quote: ("text", "speaker", "start", "end", "evidence", "context"),
+    Quote: ("text", "speaker", "start", "end", "evidence", "context", "joined"),
     TimeRef: ("expression", "value", "start", "end", "event"),
 }
 
@@ -333,7 +335,7 @@ def checked(record: ArticleRecord) -> ArticleRecord:
     optional = [a.url, a.author, a.site, a.language, b.lead_actor] + [
         actor.role for actor in b.actors
     ]
-    optional += [x for q in b.quotes for x in (q.speaker, q.evidence, q.context)]
+    optional += [x for q in b.quotes for x in (q.speaker, q.evidence, q.context, q.joined)]
     spans: list[Quote | TimeRef] = [*b.quotes, *b.timeline]
     numbers = [actor.mentions for actor in b.actors] + [n for x in spans for n in (x.start, x.end)]
     if not (

@@ -151,3 +151,22 @@ def test_the_sample_harbour_story_shows_each_quote_once_with_the_right_speaker(t
             assert not same_words(quotes[a], quotes[b]), (quotes[b], quotes[a])
     varga = [s for q, s in zip(quotes, speakers_of) if "most important decision this chamber" in q]
     assert len(varga) == 1 and varga[0].startswith("— [**Elena Varga**]"), varga
+
+
+def test_an_interrupted_quote_reads_as_one() -> None:
+    from digest.publish.story_page import story_markdown
+
+    text = (
+        "Opponents spoke first.\n\n“We are being asked,” Tomas Brell said, “to give up the quay.”"
+    )
+    found = find_quotes(parse(text))
+    assert [
+        (q.text, q.speaker) for q in found
+    ] == [  # two quotes, as the annotation guidelines count
+        ("We are being asked,", "Tomas Brell"),
+        ("to give up the quay.", "Tomas Brell"),
+    ]
+    assert found[0].joined == "We are being asked,” Tomas Brell said, “to give up the quay."
+    page = story_markdown(outlet("gazette", 18, quotes=found))
+    assert "> “We are being asked,” Tomas Brell said, “to give up the quay.”" in page
+    assert "> “to give up the quay.”" not in page

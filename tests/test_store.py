@@ -163,11 +163,11 @@ def test_records_name_their_fields_and_an_older_format_is_analysed_again_quietly
         store.put_article(record)
         path = store._article_path(record.key)
         data = json.loads(path.read_text(encoding="utf-8"))
-        assert data["format"] == 4 and all(
+        assert data["format"] == 5 and all(
             isinstance(a, dict) and "mentions" in a for a in data["actors"]
         )
         assert all(
-            set(q) == {"text", "speaker", "start", "end", "evidence", "context"}
+            set(q) == {"text", "speaker", "start", "end", "evidence", "context", "joined"}
             for q in data["quotes"]
         )
         del data["format"]  # as an older Digest wrote it

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 
 from ..errors import DigestError
 from ..model import Article, Briefing, Quote
@@ -90,7 +91,7 @@ def _actors_list(b: Briefing, links: Mapping[str, str]) -> str:
 def _quotes(b: Briefing, links: Mapping[str, str]) -> str:
     """The LEAD_QUOTES most informative quotes (in story order), then the fragments inside the
     sentences that carry them, then the other quotes under a collapsed "All quotes" block."""
-    whole = [q for q in b.quotes if not q.context]
+    whole = [q for q in _as_read(b.quotes) if not q.context]
     lead = set(sorted(range(len(whole)), key=lambda i: _informative(whole[i]))[:LEAD_QUOTES])
     blocks = [_quote_block(q, b.articles, links) for i, q in enumerate(whole) if i in lead]
     rest = [_quote_block(q, b.articles, links) for i, q in enumerate(whole) if i not in lead]
@@ -100,6 +101,29 @@ def _quotes(b: Briefing, links: Mapping[str, str]) -> str:
         more = "\n\n".join(rest).replace("\n", "\n    ").replace("\n    \n", "\n\n")
         parts.append(f'??? quote "All quotes: {len(rest)} more"\n\n    {more}')
     return "\n\n".join(p for p in parts if p)
+
+
+def _as_read(quotes: tuple[Quote, ...]) -> list[Quote]:
+    """An interrupted quote and the part after "he said," shown as one (Quote.joined)."""
+    out: list[Quote] = []
+    skip = False
+    for i, q in enumerate(quotes):
+        after = quotes[i + 1] if i + 1 < len(quotes) else None
+        if skip:
+            skip = False
+        elif after is not None and _goes_on(q, after):
+            sources = tuple(dict.fromkeys((*q.sources, *after.sources)))
+            out.append(replace(q, text=q.joined or q.text, sources=sources))
+            skip = True
+        else:
+            out.append(q)
+    return out
+
+
+def _goes_on(q: Quote, after: Quote) -> bool:
+    if q.joined is None or after.speaker != q.speaker:
+        return False
+    return " ".join(after.text.split()) in " ".join(q.joined.split())
 
 
 def _informative(q: Quote) -> tuple[bool, int, int, int]:

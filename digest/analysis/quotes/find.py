@@ -9,6 +9,8 @@ pronouns and descriptions to an earlier named mention).
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from ...model import Quote
@@ -62,6 +64,9 @@ STRONG_EVIDENCE = frozenset(
         "cue:group-pronoun-only",
     }
 )
+# Between the parts of an interrupted quote: a closing mark, a few words of attribution, a comma,
+# an opening mark ("…,” Brenner said, “…").
+INTERRUPTION = re.compile(r"[”\"’']\s*(?:[^\W\d_][\w.'’-]*\s+){0,4}[^\W\d_][\w.'’-]*,\s*[“\"‘']")
 FRAGMENT_WORDS = 3  # a quote this short is shown inside the sentence that carries it
 TERM_MAX_WORDS = 4  # 'the term "three amigos"': a named term is short
 
@@ -88,9 +93,23 @@ def find_quotes(doc: Doc) -> tuple[Quote, ...]:
             f.span.end,
             evidence=f.evidence,
             context=_carrying_sentence(ctx, f.span),
+            joined=_interrupted(text, f, found[i + 1] if i + 1 < len(found) else None),
         )
-        for f in found
+        for i, f in enumerate(found)
     )
+
+
+def _interrupted(text: str, first: Found, second: Found | None) -> str | None:
+    """ "We are being asked," he said, "to trade a working harbour for a postcard.": when `second`
+    goes on with `first` after a short attribution, both with their attribution, verbatim."""
+    if second is None or first.speaker is None or second.speaker != first.speaker:
+        return None
+    between = text[first.span.end : second.span.start]
+    if not text[first.span.start : first.span.end].rstrip().endswith(
+        ","
+    ) or not INTERRUPTION.fullmatch(between):
+        return None
+    return text[first.span.start : second.span.end]
 
 
 def _carrying_sentence(ctx: Context, span: qm.Span) -> str | None:
