@@ -20,8 +20,10 @@ SHARED = ROOT.parent / "shared"
 
 @nox.session
 def build(session: nox.Session) -> None:
-    """Brief the configured sources and build the site into site/ (mkdocs build --strict, then
-    Pagefind)."""
+    """Brief the configured sources and build the site into site/.
+
+    MkDocs builds it with --strict, then Pagefind indexes it for search.
+    """
     session.install(".")
     session.run("digest", "build", *session.posargs)
 
@@ -38,8 +40,7 @@ def serve(session: nox.Session) -> None:
     """Preview the site at http://127.0.0.1:8000 with live reload (run `nox -s build` first).
 
     `mkdocs serve` does not run Pagefind: the search box works on the built site (`nox -s build`,
-    then e.g.
-    `python -m http.server -d site`), or set `extra.search: material` while editing.
+    then e.g. `python -m http.server -d site`), or set `extra.search: material` while editing.
     """
     session.install(".")
     session.run("mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *session.posargs)
@@ -47,9 +48,11 @@ def serve(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def eval(session: nox.Session) -> None:
-    """Score `digest analyze --json` with ../shared/eval/score.py: dev (../shared/gold/dev), tune
-    and check
-    (tests/gold/), and the seed. Tune on dev and tune; look at check only at the end of a change."""
+    """Score `digest analyze --json` on the dev, tune, check and seed pages.
+
+    The scorer is ../shared/eval/score.py; dev is ../shared/gold/dev, tune and check are ours
+    (tests/gold/). Tune on dev and tune; look at check only at the end of a change.
+    """
     if not SHARED.exists():
         session.skip(f"{SHARED} is absent: the gold annotations and corpus live there")
     session.install(".")
@@ -67,8 +70,10 @@ def eval(session: nox.Session) -> None:
 
 @nox.session(default=False)
 def golden(session: nox.Session) -> None:
-    """Regenerate tests/golden/ (the output tests/test_golden.py compares with) after a change meant
-    to alter it."""
+    """Regenerate tests/golden/ after a change meant to alter Digest's output.
+
+    tests/test_golden.py compares the output with it byte for byte.
+    """
     session.install(".")
     session.run("python", "-m", "tests.golden")
 
@@ -79,8 +84,10 @@ MYPY = ["mypy==2.4.1", "types-PyYAML"]
 
 @nox.session(default=False)
 def lint(session: nox.Session) -> None:
-    """ruff check and ruff format --check (line length 100) over the package and the tests (rules in
-    pyproject.toml); run by .ci/run."""
+    """ruff check and ruff format --check (line length 100); run by .ci/run.
+
+    It covers the package, the tests and this file; the rules are in pyproject.toml.
+    """
     session.install(RUFF)
     session.run("ruff", "check", "digest", "tests", "noxfile.py")
     session.run("ruff", "format", "--check", "digest", "tests", "noxfile.py")

@@ -87,8 +87,7 @@ def run_build(
         pages = read_sources(
             (*config.sources, *extra_sources), Fetcher(config.fetch), handle, config.fetch.max_bytes
         )
-        # 2. Each page → an analysed article (in parallel), or the stored analysis when nothing
-        # changed.
+        # 2. Each page → an analysed article (in parallel), or the stored one if nothing changed.
         version = analysis_version(config.analysis.model)
         fresh: list[ArticleRecord] = []
         for record, reused in article_records(

@@ -101,7 +101,9 @@ def page(browser):  # type: ignore[no-untyped-def]
     context.close()
 
 
-def test_search_finds_a_story_by_an_actor_named_only_in_it(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_search_finds_a_story_by_an_actor_named_only_in_it(  # type: ignore[no-untyped-def]
+    page, site_url: str
+) -> None:
     name, title = ONLY_IN_ONE
     page.goto(site_url + "search/")
     page.fill("#digest-search input", name)
@@ -113,7 +115,9 @@ def test_search_finds_a_story_by_an_actor_named_only_in_it(page, site_url: str) 
     assert page.locator("h1").inner_text().startswith(title)
 
 
-def test_story_to_actor_to_another_story_by_clicking(page, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_story_to_actor_to_another_story_by_clicking(  # type: ignore[no-untyped-def]
+    page, site_url: str
+) -> None:
     page.goto(site_url + "stories/2026-11-26-old-ropeworks-theatre-reopens-with-a-revival-of/")
     page.locator("article a", has_text=SHARED_ACTOR).first.click()
     page.wait_for_load_state()
@@ -172,7 +176,9 @@ def test_no_internal_link_is_broken(site_url: str) -> None:
     )
 
 
-def test_screenshots_at_phone_and_desktop_widths(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
+def test_screenshots_at_phone_and_desktop_widths(  # type: ignore[no-untyped-def]
+    browser, site_url: str
+) -> None:
     SCREENSHOTS.mkdir(exist_ok=True)
     pages = {
         "front": "",

@@ -159,10 +159,9 @@ def test_same_event_is_one_story_that_grows_at_the_same_address(project: Path) -
     )  # same page, same URL
     text = eastquay.read_text()
     assert "- **The Coastline Observer**:" in text and "3 articles from 3 outlets" in text
-    # a quote carried by two outlets is shown once, linked to both
-    line = next(
-        x for x in text.splitlines() if x.startswith("> “to trade a working harbour for a postcard")
-    )
+    # a quote two outlets carry is shown once (with its part before "Brenner said,"), linked to both
+    quote = "to trade a working harbour for a postcard"
+    line = next(x for x in text.splitlines() if x.lstrip().startswith("> “") and quote in x)
     attribution = text.split(line, 1)[1].split("\n\n")[1]
     assert "[The Harbour Gazette]" in attribution and "[Valley Courier]" in attribution
 

@@ -128,7 +128,10 @@ class Hostile(http.server.BaseHTTPRequestHandler):
         urls = "".join(
             f"<url><loc>http://127.0.0.1:{self.port}/p{i}</loc></url>" for i in range(100_000)
         )
-        body = f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+        body = (
+            '<?xml version="1.0"?>'
+            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+        )
         self.reply(200, body.encode(), Content_Type="application/xml")
 
     def route_secret(self) -> None:

@@ -104,7 +104,9 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
         server.server_close()
 
 
-def test_every_bad_source_is_named_in_one_line_and_the_site_is_built(hostile_site) -> None:  # type: ignore[no-untyped-def]
+def test_every_bad_source_is_named_in_one_line_and_the_site_is_built(
+    hostile_site: tuple[str, Path, str],
+) -> None:
     _, site, output = hostile_site
     for name, reason in (
         ("empty.html", "the file is empty"),
@@ -118,7 +120,9 @@ def test_every_bad_source_is_named_in_one_line_and_the_site_is_built(hostile_sit
     assert len(list((site / "stories").glob("*/index.html"))) == 3
 
 
-def test_no_page_of_the_site_runs_or_loads_anything_from_a_source(browser, hostile_site) -> None:  # type: ignore[no-untyped-def]
+def test_no_page_of_the_site_runs_or_loads_anything_from_a_source(  # type: ignore[no-untyped-def]
+    browser, hostile_site
+) -> None:
     base, site, _ = hostile_site
     paths = sorted(
         p.relative_to(site).as_posix() for p in site.rglob("*.html") if "pagefind" not in p.parts
@@ -157,7 +161,9 @@ def test_no_page_of_the_site_runs_or_loads_anything_from_a_source(browser, hosti
     assert not problems, "\n".join(problems)
 
 
-def test_the_title_reads_as_the_publisher_wrote_it(browser, hostile_site) -> None:  # type: ignore[no-untyped-def]
+def test_the_title_reads_as_the_publisher_wrote_it(  # type: ignore[no-untyped-def]
+    browser, hostile_site
+) -> None:
     base, _, _ = hostile_site
     page = browser.new_page()
     page.goto(
@@ -198,7 +204,9 @@ def test_the_content_security_policy_stops_a_script_that_got_in_anyway(
     assert dialogs == [] and len(blocked) >= 2, blocked
 
 
-def test_feeds_carry_the_characters_escaped_once(hostile_site) -> None:  # type: ignore[no-untyped-def]
+def test_feeds_carry_the_characters_escaped_once(  # type: ignore[no-untyped-def]
+    hostile_site,
+) -> None:
     _, site, _ = hostile_site
     atom = ET.parse(site / "feed.xml").getroot()
     titles = [e.text for e in atom.iter("{http://www.w3.org/2005/Atom}title")]

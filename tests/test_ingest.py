@@ -52,7 +52,8 @@ def test_atom_feed(tmp_path: Path, http_site) -> None:
     base, www, _ = http_site
     serve_articles(www, ["a.html"])
     (www / "atom.xml").write_text(
-        f"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>
+        '<?xml version="1.0" encoding="utf-8"?>'
+        f"""<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title>
         <link rel="self" href="{base}/atom.xml"/>
         <entry><title>A</title><link href="{base}/news/a.html"/></entry></feed>"""
     )

@@ -5,6 +5,7 @@ examples)."""
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 
@@ -129,7 +130,9 @@ def test_outlets_naming_different_speakers_with_equal_support_name_no_one() -> N
     assert [q.speaker for q in merge_briefings([first, stronger], "s").quotes] == ["Port Town"]
 
 
-def test_the_sample_harbour_story_shows_each_quote_once_with_the_right_speaker(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_sample_harbour_story_shows_each_quote_once_with_the_right_speaker(
+    tmp_path: Path,
+) -> None:
     from markdown_it import MarkdownIt
 
     from .golden import site_markdown

@@ -100,7 +100,10 @@ def test_story_index_follows_merges() -> None:
     )
     index["a"] = StoryRecord("a", "stories/a.md", ("k1", "k2"), latest="2026-11-20")
     index["b"] = StoryRecord("b", "stories/b.md", ("k2",), merged_into="a")
-    assert index.story_of("k2").id == "a" and index.story_of("k1").id == "a"  # type: ignore[union-attr]
+    assert (
+        index.story_of("k2").id == "a"  # type: ignore[union-attr]
+        and index.story_of("k1").id == "a"  # type: ignore[union-attr]
+    )
     assert index.story_of("k3") is None
 
 

@@ -20,10 +20,9 @@ from . import mkdocs_plugin
 from .feeds import write_feeds
 from .index import newest_first, read_stories
 
-# Pagefind's allocator (jemalloc, read through this variable) hands freed pages back at once instead
-# of
-# keeping them ~10 s: the same index, ~20% less peak memory (10,000 stories: 849 MB instead of 1,057
-# MB).
+# Pagefind's allocator (jemalloc, read through this variable) hands freed pages back at once
+# instead of keeping them ~10 s: the same index, ~20% less peak memory (10,000 stories: 849 MB
+# instead of 1,057 MB).
 PAGEFIND_ENV = {
     "_RJEM_MALLOC_CONF": "dirty_decay_ms:0,muzzy_decay_ms:0"
 }  # a value set by the user wins

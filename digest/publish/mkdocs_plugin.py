@@ -56,8 +56,8 @@ def escape_meta(meta: dict[str, Any]) -> None:
 
 @cache
 def theme_scripts() -> tuple[re.Pattern[str], ...]:
-    """The inline scripts of Material's templates, as patterns where a template expression is quote-
-    free text."""
+    """The inline scripts of Material's templates, as patterns where a template expression is
+    quote-free text."""
     import material
 
     root = Path(material.__file__).parent / "templates"
