@@ -254,9 +254,8 @@ def test_a_url_list_pointing_at_loopback_names_each_url_and_goes_on(
     )
     assert pages == [] and hits["/article"] == 0
     # the IPv4 spellings reach the server's address and are refused there; [::1] and "localhost."
-    # (which
-    # may resolve to ::1 or not at all) find no server: either way nothing is fetched and each URL
-    # gets its line
+    # (which may resolve to ::1 or not at all) find no server: either way nothing is fetched and
+    # each URL gets its line
     assert [("private or loopback" in str(e)) for e in errors][:2] == [True, True]
     assert len(errors) == 4 and all(port in str(e) and "\n" not in str(e) for e in errors)
 

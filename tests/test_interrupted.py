@@ -47,9 +47,8 @@ def assert_whole(content: Path, killed: bool = False) -> None:
 
 
 # the sample build makes 39 atomic writes: 1-6 article records, 7-11 story pages (each written once,
-# with
-# its actor links), 12-33 actor pages, 34-37 archive, tags and search, 38 the front page, 39 the
-# story index
+# with its actor links), 12-33 actor pages, 34-37 archive, tags and search, 38 the front page, 39
+# the story index
 @pytest.mark.parametrize("write", [1, 7, 12, 30, 38, 39])
 def test_a_build_killed_mid_write_leaves_content_whole_and_next_run_finishes(
     project: Path, write: int
