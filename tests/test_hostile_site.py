@@ -54,7 +54,7 @@ pytestmark = pytest.mark.skipif(
     not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing: apt-get install chromium"
 )
 
-# In the page: elements or attributes named with the marker, scripts holding it, code links.
+# In the page: elements or attributes named with the marker, scripts holding it, javascript: links.
 FIND_INJECTED = """marker => {
   const found = [];
   for (const el of document.querySelectorAll('*')) {
