@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,6 +25,13 @@ from .runner import analyze_pages, briefing_of, group_pages
 
 def _echo_error(err: DigestError) -> None:
     click.echo(f"skipping {err}", err=True)
+
+
+def config_option(help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """The --config option of a command, with that command's help text."""
+    return click.option(
+        "--config", "config_path", type=click.Path(path_type=Path), default=None, help=help_text
+    )
 
 
 def _load(config_path: Path | None) -> Config:
@@ -74,13 +81,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("sources", nargs=-1)
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path),
-    default=None,
-    help=f"Configuration file [default: {DEFAULT_PATH}].",
-)
+@config_option(f"Configuration file [default: {DEFAULT_PATH}].")
 @click.option(
     "--no-site", is_flag=True, help="Write the briefings to content/ but do not build the site."
 )
@@ -156,13 +157,7 @@ def build(
 @click.option(
     "--json", "as_json", is_flag=True, help="Print JSON (one object per line for several sources)."
 )
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path),
-    default=None,
-    help=f"Configuration file for fetching and the model [default: {DEFAULT_PATH}].",
-)
+@config_option(f"Configuration file for fetching and the model [default: {DEFAULT_PATH}].")
 def analyze(
     sources: tuple[str, ...], date_: dt.datetime | None, as_json: bool, config_path: Path | None
 ) -> None:
@@ -192,13 +187,7 @@ def analyze(
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the grouping as JSON.")
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(path_type=Path),
-    default=None,
-    help=f"Configuration file for fetching and the model [default: {DEFAULT_PATH}].",
-)
+@config_option(f"Configuration file for fetching and the model [default: {DEFAULT_PATH}].")
 def stories(sources: tuple[str, ...], as_json: bool, config_path: Path | None) -> None:
     """Group pages into stories: duplicates and reports of the same event go together.
 

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from digest.cli import main
 
 from .conftest import FIXTURES, SAMPLES
+from .test_render import JSON_KEYS
 
 HARBOUR = SAMPLES / "harbourgazette-eastquay-harbour-plan-approved.html"
 MINIMAL = FIXTURES / "pages" / "minimal.html"
@@ -23,17 +24,7 @@ def test_json_follows_the_contract() -> None:
     result = analyze(str(HARBOUR), "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert list(data) == [
-        "title",
-        "published",
-        "url",
-        "site",
-        "text",
-        "summary",
-        "actors",
-        "quotes",
-        "timeline",
-    ]
+    assert list(data) == JSON_KEYS
     assert data["published"] == "2026-11-18" and data["site"] == "The Harbour Gazette"
     assert 3 <= len(data["summary"]) <= 5 and all(
         s in " ".join(data["text"].split()) for s in data["summary"]

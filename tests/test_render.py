@@ -159,19 +159,12 @@ def test_text_fragment_uses_both_ends_of_long_quotes() -> None:
     assert text_fragment(long) == "#:~:text=one%20two%20three%20four,seven%20eight%20nine%20ten"
 
 
+JSON_KEYS = ["title", "published", "url", "site", "text", "summary", "actors", "quotes", "timeline"]
+
+
 def test_json_contract() -> None:
     data = briefing_json(make_briefing())
-    assert list(data) == [
-        "title",
-        "published",
-        "url",
-        "site",
-        "text",
-        "summary",
-        "actors",
-        "quotes",
-        "timeline",
-    ]
+    assert list(data) == JSON_KEYS
     assert data["published"] == "2026-11-18"
     assert data["actors"][0] == {
         "name": "Ann Lee",

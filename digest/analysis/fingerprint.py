@@ -2,13 +2,9 @@
 
     fingerprint(article, actors)     a small JSON-able value holding all grouping needs
 
-Two levels. Duplicates — the same canonical URL, or near-identical text (wire copies, syndicated
-reprints) by MinHash of word shingles. Same event — average-linkage clustering on a score that needs
-shared specific words (TF-IDF cosine over content words, actor names and the lead weighted up, rare
-words weighted up further) *and* a shared named actor, within a few days: two separate stories about
-one company share the company but not the specifics. Two reports whose leads are about different
-people (Tuesday's witnesses and Wednesday's, in one inquiry) are two events, however many words they
-share.
+A fingerprint holds the canonical URL and date, the main actors' normalized names, the weighted
+content words (the lead and actor names weighted up) and a MinHash of word shingles; grouping
+(stories/grouping.py) compares fingerprints without reading the articles again.
 """
 
 from __future__ import annotations
