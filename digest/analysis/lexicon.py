@@ -165,6 +165,12 @@ EVENT_WORDS = frozenset(
 )
 # Heads that make a modifier the voice of an organization ("a White House spokesman said");
 # a quote by "a career Army officer" is the officer's, not the Army's.
+# Weekdays and months, which the tagger now and then takes for a name ("reported Wednesday that"
+# → an organization). April, May, June and August are left out: they are given names too.
+CALENDAR_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march july"
+    " september october november december".split()
+)
 SPOKES_WORDS = frozenset(
     "spokesman spokeswoman spokesperson spokespeople official officials statement representative"
     " representatives rep aide aides source sources secretary office press".split()

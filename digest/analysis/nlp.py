@@ -27,6 +27,7 @@ from threadpoolctl import threadpool_limits
 from ..config import DEFAULT_MODEL
 from ..errors import ConfigError
 from .attribute_rules import index_rules
+from .lexicon import CALENDAR_NAMES
 
 BLAS_THREADS = 1  # per process: the analysis runs one process per core
 
@@ -82,11 +83,23 @@ def parse(text: str, model: str = DEFAULT_MODEL) -> Doc:
 
 def entities(doc: Doc) -> tuple[Span, ...]:
     """doc.ents, computed once per Doc
-    (spaCy rebuilds the tuple, walking every token, on each access)."""
+    (spaCy rebuilds the tuple, walking every token, on each access), without the names that are
+    only a weekday or a month."""
     cached = doc.user_data.get("digest.ents")
     if cached is None:
-        cached = doc.user_data["digest.ents"] = tuple(doc.ents)
+        cached = doc.user_data["digest.ents"] = tuple(
+            e for e in doc.ents if not (e.label_ in NAME_LABELS and is_calendar_name(e.text))
+        )
     return cached
+
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT"})
+
+
+def is_calendar_name(text: str) -> bool:
+    """ "Wednesday", "October": a day or a month, which names no one."""
+    words = [w for w in (w.strip(".,").lower() for w in text.split()) if w]
+    return bool(words) and all(w in CALENDAR_NAMES for w in words)
 
 
 def sentences(doc: Doc) -> tuple[Span, ...]:

@@ -30,6 +30,7 @@ from ..lexicon import (
     MEDIA_WORDS,
     ORG_WORDS,
     PARTIES,
+    PERSON_DESCRIPTIONS,
     PLACE_PREFIXES,
     SPOKES_WORDS,
     THING_WORDS,
@@ -312,11 +313,12 @@ def _people_tagged_as_places(mentions: Sequence[Span], speakers: Sequence[str]) 
 
 
 def _company_possessives(mentions: Iterable[Span], text: str) -> set[str]:
-    """Names whose "’s" is part of the name ("Lowe’s reports earnings"): never written without it,
-    and used at least once as something other than a possessor."""
+    """Names whose "’s" is part of the name ("Lowe’s reports earnings"): one word, never written
+    without it, and used at least once as something other than a possessor. ("the Democratic
+    Party’s nominee" is the party's.)"""
     deps: dict[str, set[str]] = defaultdict(set)
     for ent in mentions:
-        if re.search(r"\w['’]s$", ent.text.strip()):
+        if re.fullmatch(r"\w+['’]s", ent.text.strip()):
             deps[clean_surface(ent.text)].add(ent.root.dep_)
     return {
         name
@@ -528,17 +530,29 @@ def _title_role(ent: Span) -> str | None:
     span = ent.doc[min(starts) : ent.start]
     if "\n" in span.text or any(t.ent_type_ == "PERSON" for t in span):
         return None
-    has_role_word = any(t.pos_ == "NOUN" or _is_title(t.text) for t in span)
-    return span.text.strip() if has_role_word and span.text[:1].isalnum() else None
+    return span.text.strip() if _has_role_word(span) and span.text[:1].isalnum() else None
 
 
 def _apposition_role(ent: Span) -> str | None:
+    """ "the chief, Jane Roe" or "Jane Roe, an analyst with …"; not a list of names ("Bob Marley,
+    Bruno Mars") nor a one-letter label ("A: Jane Roe")."""
     if ent.root.dep_ == "appos" and ent.root.head.i < ent.start:
         head = ent.root.head
         span = ent.doc[head.left_edge.i : head.i + 1]
-        return span.text if len(span.text) <= ROLE_MAX_CHARS and "\n" not in span.text else None
+        if (
+            _has_role_word(span)
+            and head.ent_type_ != "PERSON"  # "Kell’s daughter" is a role; "Bob Marley" is not
+            and len(span.text) <= ROLE_MAX_CHARS
+            and "\n" not in span.text
+        ):
+            return span.text
     match = _APPOSITION.match(text_of(ent.doc)[ent.end_char : ent.end_char + ROLE_MAX_CHARS + 10])
     return match.group(1).strip() if match else None
+
+
+def _has_role_word(span: Span) -> bool:
+    """A noun of two letters or more, or a title: what a role is made of."""
+    return any((t.pos_ == "NOUN" and len(t.text) > 1) or _is_title(t.text) for t in span)
 
 
 def _bare_apposition_role(ent: Span) -> str | None:
@@ -699,6 +713,8 @@ def _is_misfire(cluster: _Cluster, text: str) -> bool:
         )
     if cluster.quotes or (cluster.titled and group.person_like):
         return False
+    if _inert_acronym(cluster):
+        return True
     heads = cluster.modifier_heads or set()
     thing_modifier = cluster.modifier_only and bool(heads) and heads <= THING_WORDS
     if not group.person_like and (cluster.thing or thing_modifier):
@@ -707,6 +723,20 @@ def _is_misfire(cluster: _Cluster, text: str) -> bool:
     if lone and cluster.modifier_only and group.person_like:
         return True  # "the Angara rocket": a product tagged PERSON
     return lone and cluster.common_noun  # "Media reports said": a capitalised common noun
+
+
+def _inert_acronym(cluster: _Cluster) -> bool:
+    """An acronym that does nothing in the story ("AI technologies", "a USB port", "8 GW"): never a
+    subject, agent or possessor, never quoted, employing or issuing no one, and not the head of a
+    role ("BART chief"). A term of the trade, not an organization."""
+    group = cluster.group
+    if group.person_like or group.place_like or len(group.keys) != 1 or len(group.longest) != 1:
+        return False
+    if not all(form.isupper() for form in group.forms):
+        return False
+    heads = cluster.modifier_heads or set()
+    works = bool(heads & (TITLES | PERSON_DESCRIPTIONS | SPOKES_WORDS))
+    return not (cluster.acting or cluster.quotes or cluster.weak_acts or works)
 
 
 def _is_passing(cluster: _Cluster, text: str) -> bool:

@@ -25,7 +25,7 @@ from ..lexicon import (
     SPOKES_NOUNS,
     TITLES,
 )
-from ..nlp import entities
+from ..nlp import entities, is_calendar_name
 from . import marks as qm
 
 SUBJECT_DEPS = frozenset(
@@ -146,6 +146,8 @@ def name_of(ctx: Context, tok: Token) -> str | None:
         name = full_name(ctx, _ent_name(ent))
     elif tok.pos_ == "PROPN":
         name = full_name(ctx, clean_name(proper_span(tok)))
+    if name is not None and is_calendar_name(name):
+        return None  # "reported Wednesday that …": a day, not a speaker
     if name is not None and not _only_titles(name):
         return None if "," in name else name  # "Big Machine, Braun": two candidates, no one name
     ctx.how = "description"  # "the spokesman", or a title tagged as a name ("one CEO told me")
