@@ -1,22 +1,31 @@
 """Stories: canonical URLs, fingerprints, duplicate and same-event grouping (real spaCy,
-find_actors)."""
+find_actors), and grouping scored on the corpus's hand-checked groups."""
 
 from __future__ import annotations
 
 import datetime as dt
-import gzip
-import itertools
 import json
 import time
 from pathlib import Path
 
 import pytest
 
+from digest.analysis import brief_articles
 from digest.analysis.actors.find import find_actors, lead_actor
 from digest.analysis.fingerprint import Fingerprint, fingerprint
-from digest.analysis.nlp import load_pipeline, parse
-from digest.errors import ExtractError
-from digest.ingest.extract import extract_article
+from digest.analysis.nlp import parse
+from digest.analysis.page import fingerprint_of
+from digest.config import AnalysisOptions, Config
+from digest.evaluate_stories import (
+    SETS,
+    Row,
+    corpus_fingerprints,
+    format_rows,
+    load_groups,
+    predicted_groups,
+    score,
+    set_paths,
+)
 from digest.ingest.identity import canonical_url
 from digest.model import Article, RawPage
 from digest.stories.grouping import (
@@ -28,12 +37,10 @@ from digest.stories.grouping import (
     same_event,
     why_grouped,
 )
+from digest.stories.scores import all_pairs_scores, bcubed_f1, listed_scores
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 CORPUS = SHARED / "corpus"
-CORPUS_PARSE_CHARS = (
-    3000  # actors come from the first 3,000 characters: keeps the corpus test under a minute
-)
 
 RECALL_A = """\
 Northwind Motors said on Tuesday it is recalling 41,000 Breeze electric scooters sold in the \
@@ -256,66 +263,107 @@ def test_fingerprint_without_url_or_date() -> None:
     assert Fingerprint.from_dict(fp.to_dict()) == fp
 
 
-# --- the real corpus: pairwise precision and recall on ../shared/corpus/stories-dev.json ---
+# --- invented pairs: one event from two angles is one story; same actors, two events, two ---
+
+PAIRS = json.loads((Path(__file__).parent / "fixtures" / "stories" / "pairs.json").read_text())
+KNOWN_FAILURES = {  # what grouping still gets wrong (issue 16): strict, so that a fix is noticed
+    "one-market-day-two-wire-reports": "split: the two reports share the day's figures, few words",
+    "campaign-and-local-reaction": "split: the reaction is led by people the campaign report omits",
+    "one-team-two-matches": "joined: the same players and coach three days apart look one event",
+    "one-company-two-events": "joined: the same company and chief two days apart look one event",
+}
 
 
-def _corpus_fingerprints() -> tuple[list[str], list[Fingerprint], int]:
-    truth = json.loads((CORPUS / "aeb" / "ground-truth.json").read_text())
-    articles, skipped = [], 0
-    for path in sorted((CORPUS / "aeb" / "html").glob("*.html.gz")):
-        page_id = path.name.split(".")[0]
-        page = RawPage(
-            source=page_id, content=gzip.decompress(path.read_bytes()), url=truth[page_id]["url"]
+@pytest.fixture(scope="module")
+def pair_fingerprints() -> dict[str, tuple[Fingerprint, Fingerprint]]:
+    """Each invented pair analysed as the pipeline analyses a page (the whole briefing)."""
+    articles = [
+        Article(
+            source=f"{pair['name']}/{side}",
+            title=pair[side]["title"],
+            text=pair[side]["text"],
+            url=f"https://{side}.example/{pair['name']}",
+            published=dt.date.fromisoformat(pair[side]["published"]),
         )
-        try:
-            articles.append(extract_article(page))
-        except ExtractError:
-            skipped += 1
-    docs = load_pipeline().pipe(a.text[:CORPUS_PARSE_CHARS] for a in articles)
-    fps = []
-    for article, doc in zip(articles, docs):
-        actors = find_actors(doc)
-        fps.append(fingerprint(article, actors, lead_actor(doc, actors)))
-    return [a.source for a in articles], fps, skipped
+        for pair in PAIRS["pairs"]
+        for side in ("a", "b")
+    ]
+    page = RawPage(source="pairs.json", content=b"")
+    fps = [fingerprint_of(page, b) for b in brief_articles(articles)]
+    return {pair["name"]: (fps[2 * i], fps[2 * i + 1]) for i, pair in enumerate(PAIRS["pairs"])}
 
+
+@pytest.mark.parametrize(
+    "pair",
+    [
+        pytest.param(
+            p,
+            id=p["name"],
+            marks=[pytest.mark.xfail(strict=True, reason=KNOWN_FAILURES[p["name"]])]
+            if p["name"] in KNOWN_FAILURES
+            else [],
+        )
+        for p in PAIRS["pairs"]
+    ],
+)
+def test_invented_pairs_group_as_their_events(
+    pair: dict[str, object], pair_fingerprints: dict[str, tuple[Fingerprint, Fingerprint]]
+) -> None:
+    """Grouped among all the invented articles, so that words are rare or common as in a day's
+    news."""
+    everything = [fp for two in pair_fingerprints.values() for fp in two]
+    a, b = pair_fingerprints[str(pair["name"])]
+    groups = group_fingerprints(everything)
+    together = any(everything.index(a) in g and everything.index(b) in g for g in groups)
+    assert together is pair["same"]
+
+
+# --- the real corpus: pairwise precision and recall on hand-checked groups ---
 
 needs_corpus = pytest.mark.skipif(
     not (CORPUS / "stories-dev.json").exists(), reason=f"{SHARED} is absent: no corpus to score"
 )
-FLOOR_PRECISION, FLOOR_RECALL = 0.95, 0.90  # the issue's targets; measured 1.00 / 1.00
-FLOOR_STRICT = (
-    0.33  # unlisted pages that report one event together count as errors here; measured 0.36
-)
+# Floors: the figures measured (digest.evaluate_stories), rounded down. The issue's targets are
+# precision 0.95 and recall 0.90 on every set; tune and check are not there yet.
+FLOORS = {  # set: (precision, recall, B-cubed F1)
+    "dev": (0.95, 0.90, 0.95),  # measured 1.00 1.00 1.00
+    "tune": (0.95, 0.60, 0.85),  # measured 1.00 0.65 0.88
+    "check": (0.95, 0.60, 0.85),  # measured 1.00 0.64 0.88
+    "all pairs": (0.90, 0.70, 0.95),  # measured 0.95 0.75 0.97; the three sets as the truth
+}
 
 
 @pytest.fixture(scope="module")
-def corpus_scores() -> tuple[float, float, float]:
-    """Pairwise precision on pairs touching a listed group, recall, and strict precision on all
-    pairs."""
+def corpus_rows() -> dict[str, Row]:
+    """The corpus grouped as `digest stories` groups it, scored on dev, tune and check."""
     start = time.monotonic()
-    ids, fps, skipped = _corpus_fingerprints()
-    listed = json.loads((CORPUS / "stories-dev.json").read_text())["groups"]
-    story = {m: g["name"] for g in listed for m in g["members"]}
-    pairs = itertools.combinations(range(len(ids)), 2)
-    gold = {(i, j) for i, j in pairs if story.get(ids[i], i) == story.get(ids[j], j)}
-    pred = {(i, j) for g in group_fingerprints(fps) for i, j in itertools.combinations(g, 2)}
-    judged = {(i, j) for i, j in pred if ids[i] in story or ids[j] in story}
-    precision = len(gold & judged) / max(1, len(judged))
-    recall = len(gold & pred) / len(gold)
-    strict = len(gold & pred) / max(1, len(pred))
-    print(
-        f"skipped {skipped}; pairs gold {len(gold)} predicted {len(pred)} judged {len(judged)}; "
-        f"P {precision:.3f} (strict {strict:.3f}) R {recall:.3f}; {time.monotonic() - start:.0f}s"
-    )
-    return precision, recall, strict
+    paths = set_paths(SHARED)
+    sets = {name: load_groups(paths[name]) for name in SETS}
+    fingerprints = corpus_fingerprints(SHARED, Config(analysis=AnalysisOptions(executor="serial")))
+    rows = score(predicted_groups(fingerprints), sets, list(fingerprints))
+    print(f"{format_rows(rows)}\n{len(fingerprints)} pages; {time.monotonic() - start:.0f}s")
+    return {row.name: row for row in rows}
 
 
 @needs_corpus
-def test_corpus_pairwise_precision_and_recall_targets(
-    corpus_scores: tuple[float, float, float],
-) -> None:
-    precision, recall, strict = corpus_scores
-    assert precision >= FLOOR_PRECISION and recall >= FLOOR_RECALL and strict >= FLOOR_STRICT
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_corpus_grouping_holds_its_floors(name: str, corpus_rows: dict[str, Row]) -> None:
+    row, (precision, recall, bcubed) = corpus_rows[name], FLOORS[name]
+    assert row.precision >= precision and row.recall >= recall and row.bcubed >= bcubed, row
+
+
+def test_scores_count_pairs_and_pages() -> None:
+    listed = [["a", "b", "c"]]
+    predicted = [["a", "b"], ["c", "x"], ["y"]]
+    pair = listed_scores(predicted, listed)
+    assert (pair.precision, pair.recall) == (0.5, 1 / 3)  # a-b right, c-x wrong; a-c, b-c missed
+    every = all_pairs_scores(predicted, [*listed, ["x", "y"]])
+    assert (every.precision, every.recall) == (0.5, 0.25)
+    precision, recall = (1 + 1 + 1 / 2) / 3, (2 / 3 + 2 / 3 + 1 / 3) / 3  # per page, averaged
+    assert bcubed_f1(predicted, listed, ["a", "b", "c"]) == pytest.approx(
+        2 * precision * recall / (precision + recall)
+    )
+    assert bcubed_f1([["a"], ["b"]], [["a"], ["b"]], ["a", "b"]) == 1.0
 
 
 def test_long_names_also_count_as_their_initials() -> None:
