@@ -25,9 +25,9 @@ from ..analysis.fingerprint import Fingerprint, content_words
 # --- grouping ---
 DUPLICATE_JACCARD = 0.6  # copies with different page furniture; separate reports stay below 0.3
 MAX_DAYS_APART = 3  # reports of one event are published within a few days of it
-EVENT_COSINE = (
-    0.25  # mean TF-IDF cosine of reports of one event; stories merely on one topic stay lower
-)
+# Mean TF-IDF cosine of reports of one event; stories merely on one topic stay lower. Dev and tune
+# (tests/stories) score the same from 0.253 to 0.27; the low end is kept: recall is the weak side.
+EVENT_COSINE = 0.255
 SPECIFICITY = (
     1.5  # idf raised to this: words that only one event's reports share outweigh the topic's words
 )
