@@ -126,7 +126,7 @@ def _site_names(site: str | None, url: str | None) -> list[list[str]]:
 
 
 def _host_name(host: str) -> str:
-    """"www.bbc.co.uk" → "bbc", "albawaba.com" → "albawaba"."""
+    """ "www.bbc.co.uk" → "bbc", "albawaba.com" → "albawaba"."""
     labels = host.lower().removeprefix("www.").split(".")[:-1] or [host]
     if len(labels) > 1 and len(labels[-1]) <= 3:  # co.uk, com.au
         labels = labels[:-1]
