@@ -96,8 +96,7 @@ def run_build(
         # 2. Each page → an analysed article (in parallel), or the stored one if nothing changed.
         version = analysis_version(config.analysis.model)
         fresh: list[ArticleRecord] = []
-        read: set[str] = set()  # the articles of this run, by key
-        samples: set[str] = set()  # those that are Digest's sample articles
+        samples: set[str] = set()  # the keys of the sample pages this run reads
         pages = _noting_samples(pages, samples)
         for record, reused in article_records(
             progress(pages) if progress else pages, store, version, config, handle
@@ -105,17 +104,16 @@ def run_build(
             (report.reused if reused else report.analyzed).append(
                 record.briefing.articles[0].source
             )
-            read.add(record.key)
             if not reused or store.story_of(record.key) is None:
                 fresh.append(record)
-        # 3. Sample stories leave once their pages are no longer read; new articles join the
+        # 3. Sample stories leave once no sample page is among the sources; new articles join the
         # stories they report on, or start new ones.
-        report.removed = remove_samples(store, content_dir, read)
+        report.removed = [] if samples else remove_samples(store, content_dir)
         owner = functools.partial(_page_owner, content_dir)
         assignment = assign_stories(
             fresh, store.stories, store.article, config.output.stories_dir, owner
         )
-        earlier = {k for s in store.stories.values() if s.sample for k in s.articles} - read
+        earlier = {k for s in store.stories.values() if s.sample for k in s.articles}
         assignment.apply(store.stories)
         mark_samples(store, assignment.touched, samples | earlier)
         touched = assignment.touched | missing_pages(
@@ -149,7 +147,8 @@ def run_build(
 
 
 def _noting_samples(pages: Iterable[RawPage], samples: set[str]) -> Iterator[RawPage]:
-    """The pages, each sample article's key noted in `samples` as it goes by."""
+    """The pages, each sample page's key noted in `samples` as it goes by (before analysis: a
+    sample page that fails still counts as read)."""
     for page in pages:
         if is_sample(page):
             samples.add(source_key(page))
@@ -158,7 +157,7 @@ def _noting_samples(pages: Iterable[RawPage], samples: set[str]) -> Iterator[Raw
 
 def mark_samples(store: Store, touched: Iterable[str], samples: set[str]) -> None:
     """A story that changed is a sample story when every article it has is a sample article
-    (`samples`: those read in this run, and those of sample stories from before)."""
+    (`samples`: those read in this run, and those of the sample stories before it)."""
     for sid in touched:
         story = store.stories.get(sid)
         if story is not None:
@@ -167,10 +166,13 @@ def mark_samples(store: Store, touched: Iterable[str], samples: set[str]) -> Non
                 store.stories[sid] = replace(story, sample=sample)
 
 
-def remove_samples(store: Store, content_dir: Path, read: set[str]) -> list[str]:
-    """Sample stories none of whose articles this run read leave: their pages (and the redirects
-    to them) are deleted, their records forgotten. Returns the pages removed."""
-    gone = {sid for sid, s in store.stories.items() if s.sample and not (set(s.articles) & read)}
+def remove_samples(store: Store, content_dir: Path) -> list[str]:
+    """The sample stories leave (in a run that reads no sample page): their pages and the
+    redirects to them are deleted, their stored analyses forgotten. Returns the pages removed.
+
+    Only a run without any sample page removes them, so a renamed or copied samples folder (the
+    same articles under other paths) changes nothing."""
+    gone = {sid for sid, s in store.stories.items() if s.sample}
     gone |= {sid for sid, s in store.stories.items() if s.merged_into in gone}
     removed = []
     for sid in sorted(gone):
