@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..config import Source
 from ..errors import DigestError
 from ..files import write_if_changed
 from ..model import Briefing
@@ -23,6 +23,9 @@ from .frontmatter import StoryEntry, story_entry
 from .hubs import HUB_DIRS, hub_pages
 from .index import SiteIndex, make_index, read_stories
 from .story_page import redirect_markdown, story_markdown
+
+if TYPE_CHECKING:  # only its type: publishing needs no configuration
+    from ..config import Source
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,12 +17,14 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from ..config import Source
 from .frontmatter import HOME_YAML, SEARCH_YAML, StoryEntry, hub_yaml
 from .index import ACTORS_DIR, ActorRecord, SiteIndex, actor_slug
 from .markdown import escape_md, md_url, one_line, web_url, when
+
+if TYPE_CHECKING:  # only its type: publishing needs no configuration
+    from ..config import Source
 
 ARCHIVE_DIR, TAGS_DIR = "archive", "tags"
 HUB_DIRS = (ACTORS_DIR, ARCHIVE_DIR, TAGS_DIR)
