@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .analysis.nlp import check_pipeline
@@ -17,6 +17,8 @@ from .analysis.version import analysis_version
 from .config import Config, Source
 from .errors import DigestError, ExtractError
 from .ingest.fetch import Fetcher
+from .ingest.identity import source_key
+from .ingest.samples import is_sample
 from .ingest.sources import read_sources
 from .model import Briefing, RawPage
 from .publish import Redirect, publish
@@ -39,6 +41,9 @@ class Report:
     unchanged: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    removed: list[str] = field(
+        default_factory=list
+    )  # pages of sample stories that left the site (no sample page among the sources)
     site_dir: Path | None = (
         None  # where the site was built, if it was (None: unchanged, or not asked for)
     )
@@ -56,6 +61,7 @@ class Report:
             f"{len(self.analyzed) + len(self.reused)} article(s) ({len(self.analyzed)} analysed, "
             f"{len(self.reused)} unchanged), {len(self.written)} story page(s) written, "
             f"{len(self.skipped)} skipped, {len(self.failed)} failed"
+            + (f", {len(self.removed)} sample story page(s) removed" if self.removed else "")
         )
 
 
@@ -90,6 +96,8 @@ def run_build(
         # 2. Each page → an analysed article (in parallel), or the stored one if nothing changed.
         version = analysis_version(config.analysis.model)
         fresh: list[ArticleRecord] = []
+        samples: set[str] = set()  # the keys of the sample pages this run reads
+        pages = _noting_samples(pages, samples)
         for record, reused in article_records(
             progress(pages) if progress else pages, store, version, config, handle
         ):
@@ -98,12 +106,16 @@ def run_build(
             )
             if not reused or store.story_of(record.key) is None:
                 fresh.append(record)
-        # 3. New articles join the stories they report on, or start new ones.
+        # 3. Sample stories leave once no sample page is among the sources; new articles join the
+        # stories they report on, or start new ones.
+        report.removed = [] if samples else remove_samples(store, content_dir)
         owner = functools.partial(_page_owner, content_dir)
         assignment = assign_stories(
             fresh, store.stories, store.article, config.output.stories_dir, owner
         )
+        earlier = {k for s in store.stories.values() if s.sample for k in s.articles}
         assignment.apply(store.stories)
+        mark_samples(store, assignment.touched, samples | earlier)
         touched = assignment.touched | missing_pages(
             store.stories, lambda path: (content_dir / path).exists()
         )
@@ -120,6 +132,8 @@ def run_build(
             lambda path: _briefing(by_path[path], store) if path in by_path else None,
             store.actor_pages,
             handle,
+            samples={s.path for s in store.stories.values() if s.sample},
+            sources=config.sources,
         )
         report.written, report.unchanged = published.written, published.unchanged
         store.actor_pages = published.actor_pages
@@ -130,6 +144,48 @@ def run_build(
             Path(config.output.mkdocs_config), content_dir, site_dir, STATE_DIR
         )
     return report
+
+
+def _noting_samples(pages: Iterable[RawPage], samples: set[str]) -> Iterator[RawPage]:
+    """The pages, each sample page's key noted in `samples` as it goes by (before analysis: a
+    sample page that fails still counts as read)."""
+    for page in pages:
+        if is_sample(page):
+            samples.add(source_key(page))
+        yield page
+
+
+def mark_samples(store: Store, touched: Iterable[str], samples: set[str]) -> None:
+    """A story that changed is a sample story when every article it has is a sample article
+    (`samples`: those read in this run, and those of the sample stories before it)."""
+    for sid in touched:
+        story = store.stories.get(sid)
+        if story is not None:
+            sample = story.merged_into is None and all(key in samples for key in story.articles)
+            if sample != story.sample:
+                store.stories[sid] = replace(story, sample=sample)
+
+
+def remove_samples(store: Store, content_dir: Path) -> list[str]:
+    """The sample stories leave (in a run that reads no sample page): their pages and the
+    redirects to them are deleted, their stored analyses forgotten. Returns the pages removed.
+
+    Only a run without any sample page removes them, so a renamed or copied samples folder (the
+    same articles under other paths) changes nothing."""
+    gone = {sid for sid, s in store.stories.items() if s.sample}
+    gone |= {sid for sid, s in store.stories.items() if s.merged_into in gone}
+    removed = []
+    for sid in sorted(gone):
+        story = store.stories[sid]
+        page = content_dir / story.path
+        if page.exists():
+            page.unlink()
+            removed.append(story.path)
+        for key in story.articles:
+            if store.story_of(key) in (None, story):
+                store.forget_article(key)
+        del store.stories[sid]
+    return removed
 
 
 def _page(story: StoryRecord, store: Store) -> Briefing | Redirect:

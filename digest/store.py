@@ -54,6 +54,7 @@ class StoryRecord:
     latest: str | None = (
         None  # ISO date of its newest article: old stories are not compared with new articles
     )
+    sample: bool = False  # made of Digest's sample articles only (ingest/samples.py)
 
 
 class StoryIndex(dict[str, StoryRecord]):
@@ -74,6 +75,12 @@ class StoryIndex(dict[str, StoryRecord]):
                     del self._by_article[key]
         super().__setitem__(sid, story)
         self._add(story)
+
+    def __delitem__(self, sid: str) -> None:
+        for key in self[sid].articles:
+            if self._by_article.get(key) == sid:
+                del self._by_article[key]
+        super().__delitem__(sid)
 
     def _add(self, story: StoryRecord) -> None:
         if story.merged_into is None:
@@ -116,6 +123,7 @@ class Store:
                         tuple(s["articles"]),
                         s.get("merged_into"),
                         s.get("latest"),
+                        s.get("sample") is True,
                     )
                     for s in data.get("stories", [])
                 }
@@ -199,6 +207,11 @@ class Store:
         same = data.get("content_hash") == content_hash and data.get("version") == version
         return str(data.get("reason")) if same else None
 
+    def forget_article(self, key: str) -> None:
+        """Delete what is stored of an article (its story has left the site)."""
+        self._article_path(key).unlink(missing_ok=True)
+        self._skip_path(key).unlink(missing_ok=True)
+
     def _skip_path(self, key: str) -> Path:
         digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
         return self.folder / "skipped" / digest[:2] / f"{digest}.json"
@@ -217,6 +230,7 @@ class Store:
                     "articles": list(s.articles),
                     "merged_into": s.merged_into,
                     "latest": s.latest,
+                    **({"sample": True} if s.sample else {}),
                 }
                 for s in sorted(self.stories.values(), key=lambda s: s.path)
             ]

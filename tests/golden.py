@@ -30,6 +30,7 @@ GENERATED = (
     "tags",
     "index.md",
     "search.md",
+    "about.md",
 )  # what `digest build` writes
 
 

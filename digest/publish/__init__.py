@@ -11,9 +11,10 @@ Then MkDocs builds the site (`mkdocs_build.py`), with the feeds (`feeds.py`) and
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import DigestError
 from ..files import write_if_changed
@@ -22,6 +23,9 @@ from .frontmatter import StoryEntry, story_entry
 from .hubs import HUB_DIRS, hub_pages
 from .index import SiteIndex, make_index, read_stories
 from .story_page import redirect_markdown, story_markdown
+
+if TYPE_CHECKING:  # only its type: publishing needs no configuration
+    from ..config import Source
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,22 +54,26 @@ def publish(
     briefing_of: Callable[[str], Briefing | None],
     links_before: Mapping[str, str] | None,
     on_error: Callable[[DigestError], None],
+    *,
+    samples: Collection[str] = frozenset(),
+    sources: Sequence[Source] = (),
 ) -> Published:
     """Write the pages of the stories that `changed` (by path), relink the other story pages whose
     actors' pages changed since `links_before` (all of them when None; `briefing_of` gives a page's
-    briefing), and write the hub pages. Errors are reported to `on_error` and the rest goes on."""
+    briefing), and write the hub pages. `samples` are the paths of sample stories, `sources` the
+    configured sources (the About page names them). Errors are reported to `on_error` and the rest
+    goes on."""
     out = Published()
     fresh: dict[str, tuple[Briefing, StoryEntry]] = {}
     for path, page in changed.items():  # phase 1: the index
         if isinstance(page, Briefing):
-            try:
-                story_markdown(
-                    page, path
-                )  # unsafe Markdown is refused before the index lists the story
+            sample = path in samples
+            try:  # unsafe Markdown is refused before the index lists the story
+                story_markdown(page, path, sample=sample)
             except DigestError as err:
                 on_error(err)
                 continue
-            fresh[path] = (page, story_entry(page, path))
+            fresh[path] = (page, story_entry(page, path, sample))
     kept = read_stories(content_dir, stories_dir, skip=changed, on_error=on_error)
     index = make_index([*(entry for _, entry in fresh.values()), *kept])
     for path, page in changed.items():  # phase 2: every page once
@@ -73,16 +81,16 @@ def publish(
             text = redirect_markdown(page.title, page.target)
         elif path in fresh:
             briefing, entry = fresh[path]
-            text = story_markdown(briefing, path, index.links_of(entry))
+            text = story_markdown(briefing, path, index.links_of(entry), entry.sample)
         else:
             continue
         (out.written if write_if_changed(content_dir / path, text) else out.unchanged).append(path)
     for entry in kept:
         if links_before is None or _links(entry, links_before) != index.links_of(entry):
             again = briefing_of(entry.path)
-            if again is not None and _write(content_dir, entry.path, again, index, on_error):
+            if again is not None and _write(content_dir, entry, again, index, on_error):
                 out.written.append(entry.path)
-    out.hubs = _write_hubs(content_dir, index)
+    out.hubs = _write_hubs(content_dir, index, sources)
     out.actor_pages = index.actor_pages
     return out
 
@@ -93,21 +101,23 @@ def _links(entry: StoryEntry, pages: Mapping[str, str]) -> dict[str, str]:
 
 def _write(
     content_dir: Path,
-    path: str,
+    entry: StoryEntry,
     briefing: Briefing,
     index: SiteIndex,
     on_error: Callable[[DigestError], None],
 ) -> bool:
+    path, sample = entry.path, entry.sample
     try:
-        text = story_markdown(briefing, path, index.links_of(story_entry(briefing, path)))
+        links = index.links_of(story_entry(briefing, path, sample))
+        text = story_markdown(briefing, path, links, sample)
     except DigestError as err:
         on_error(err)
         return False
     return write_if_changed(content_dir / path, text)
 
 
-def _write_hubs(content_dir: Path, index: SiteIndex) -> list[str]:
-    pages = hub_pages(index)
+def _write_hubs(content_dir: Path, index: SiteIndex, sources: Sequence[Source]) -> list[str]:
+    pages = hub_pages(index, sources)
     for (
         folder
     ) in HUB_DIRS:  # our folders: a page that no longer belongs (an actor under the threshold) goes

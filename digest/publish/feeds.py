@@ -22,10 +22,11 @@ ATOM_NAME, JSON_NAME = "feed.xml", "feed.json"
 def write_feeds(
     site_dir: Path, site_url: str | None, title: str, stories: list[StoryEntry]
 ) -> None:
-    """Both feeds for the newest dated stories; links are absolute when `site_url` is set
-    (SITE_URL)."""
+    """Both feeds for the newest dated stories (sample stories only while there is no other);
+    links are absolute when `site_url` is set (SITE_URL)."""
     base = (site_url or "").rstrip("/") + "/" if site_url else ""
-    items = [s for s in stories if s.date][:FEED_ITEMS]
+    dated = [s for s in stories if s.date]
+    items = ([s for s in dated if not s.sample] or dated)[:FEED_ITEMS]
     write_if_changed(site_dir / ATOM_NAME, atom_feed(base, title, items))
     write_if_changed(site_dir / JSON_NAME, json_feed(base, title, items))
 

@@ -86,6 +86,7 @@ class StoryEntry:
     tags: tuple[str, ...] = ()
     cast: tuple[CastMember, ...] = ()  # the key actors, with kind and role
     quotes: tuple[QuoteEntry, ...] = ()
+    sample: bool = False  # one of Digest's sample stories (fictional; ingest/samples.py)
 
     @property
     def outlets(self) -> tuple[str, ...]:
@@ -109,8 +110,9 @@ class RedirectEntry:
 # -- the writer -----------------------------------------------------------------------------------
 
 
-def story_entry(b: Briefing, path: str) -> StoryEntry:
-    """What the page of briefing `b` at `path` says about it in its front matter."""
+def story_entry(b: Briefing, path: str, sample: bool = False) -> StoryEntry:
+    """What the page of briefing `b` at `path` says about it in its front matter (`sample`: one of
+    Digest's sample stories)."""
     key = b.actors[:KEY_ACTORS]
     return StoryEntry(
         path=path,
@@ -125,6 +127,7 @@ def story_entry(b: Briefing, path: str) -> StoryEntry:
         tags=b.tags,
         cast=tuple(CastMember(a.name, a.kind, a.role) for a in key),
         quotes=tuple(_quote_entry(q, b.articles) for q in b.quotes),
+        sample=sample,
     )
 
 
@@ -159,6 +162,8 @@ def story_yaml(s: StoryEntry) -> str:
             for q in s.quotes
         ],
     }
+    if s.sample:
+        meta["sample"] = True
     return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) + "---\n"
 
 
@@ -286,6 +291,7 @@ def read_page(path: Path, content_dir: Path) -> StoryEntry | RedirectEntry:
                 get.date(m, "date"),
             ),
         ),
+        sample=get.flag("sample"),
     )
 
 
@@ -307,6 +313,12 @@ class _Fields:
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             raise self.fail(key, "text")
         return str(value)
+
+    def flag(self, key: str) -> bool:
+        value = self.meta.get(key, False)
+        if not isinstance(value, bool):
+            raise self.fail(key, "true or false")
+        return value
 
     def required(self, key: str, meta: dict[str, Any]) -> str:
         value = self.text(key, meta)

@@ -16,12 +16,15 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from .frontmatter import HOME_YAML, SEARCH_YAML, StoryEntry, hub_yaml
 from .index import ACTORS_DIR, ActorRecord, SiteIndex, actor_slug
 from .markdown import escape_md, md_url, one_line, web_url, when
+
+if TYPE_CHECKING:  # only its type: publishing needs no configuration
+    from ..config import Source
 
 ARCHIVE_DIR, TAGS_DIR = "archive", "tags"
 HUB_DIRS = (ACTORS_DIR, ARCHIVE_DIR, TAGS_DIR)
@@ -45,33 +48,43 @@ SEARCH_PAGE = "\n".join(
 )
 
 
-def hub_pages(index: SiteIndex) -> dict[str, str]:
-    """Every hub page's text, by its path relative to the content folder."""
+def hub_pages(index: SiteIndex, sources: Sequence[Source] = ()) -> dict[str, str]:
+    """Every hub page's text, by its path relative to the content folder (`sources`: the configured
+    ones, which the About page lists)."""
     return {
         **actor_pages(index),
         **archive_pages(index),
         **tag_pages(index.stories),
         "search.md": SEARCH_PAGE,
         "index.md": home_page(index),
+        "about.md": about_page(index, sources),
     }
 
 
 def home_page(index: SiteIndex) -> str:
-    """The front page: the latest stories, newest first, grouped by day."""
-    stories = index.stories
+    """The front page: the latest stories, newest first, grouped by day. Sample stories appear
+    only while there is no other story (the archive keeps them)."""
+    stories = [s for s in index.stories if not s.sample] or index.stories
     latest = latest_stories(stories)
     lines = [*HOME_YAML, "# Latest briefings", ""]
     if not stories:
         lines.append(
             "No briefings yet: add sources to `site_config/digest.yml` and run `nox -s build`."
         )
+    elif all(s.sample for s in stories):
+        lines += [
+            "These are Digest's **sample stories**, made from fictional articles. List your own "
+            "sources in `site_config/digest.yml` instead of `content/samples/*.html` and build "
+            "again: your stories take their place ([About](about.md)).",
+            "",
+        ]
     day: object = object()
     for story in latest:
         if story.date != day:
             day = story.date
             lines += [f"## {when(story.date)}", ""]
         lines += story_card(story, index.actor_pages, "")
-    older = len(stories) - len(latest)
+    older = len(index.stories) - len(latest)
     if stories:
         more = (
             f"{older} older briefing{'s are' if older != 1 else ' is'} in the"
@@ -99,13 +112,102 @@ def story_card(story: StoryEntry, actor_pages: dict[str, str], up: str) -> list[
     outlets = story.outlets
     count = f"{len(outlets) or 1} outlet" + ("s" if len(outlets) > 1 else "")
     item = [f"### [{escape_md(story.title)}]({up}{story.path})", ""]
-    item += [f"*{when(story.date)} · {count}: {escape_md(', '.join(outlets) or 'unknown')}*", ""]
+    sample = " · sample story" if story.sample else ""
+    item += [
+        f"*{when(story.date)} · {count}: {escape_md(', '.join(outlets) or 'unknown')}{sample}*",
+        "",
+    ]
     if story.description:
         item += [escape_md(one_line(story.description)), ""]
     if story.actors:
         names = [_linked(a, actor_pages, up) for a in story.actors[:HOME_ACTORS]]
         item += [f"**Key actors:** {', '.join(names)}", ""]
     return item
+
+
+SOURCE_KINDS = {
+    "files": "Saved pages",
+    "url": "Article",
+    "urls": "List of addresses",
+    "feed": "Feed",
+    "sitemap": "Sitemap",
+}
+ABOUT_BRIEFINGS = [
+    "## What a briefing holds",
+    "",
+    "- **Summary**: three to five sentences taken from the articles themselves.",
+    "- **Key actors**: the people, organizations and places that act in the story, with the "
+    "roles the articles give them.",
+    "- **Quotes**: what was said, word for word, with who said it and a link to the sentence in "
+    "the source.",
+    "- **Timeline**: every date the story mentions, with relative dates such as “on Tuesday” "
+    "resolved against the article's publication date.",
+    "- **Sources**: outlet, headline, author, date and link for every article used.",
+    "",
+    "Nothing in a briefing is written by a language model: every sentence, quote and date is "
+    "taken from a source and can be traced back to it. Quotes whose speaker the article does "
+    "not name are shown as such.",
+    "",
+]
+
+
+def about_page(index: SiteIndex, sources: Sequence[Source]) -> str:
+    """about.md: what this digest reads (the configured sources), what it holds, and what a
+    briefing is."""
+    stories = index.stories
+    samples = sum(s.sample for s in stories)
+    articles = sum(len(s.sources) or 1 for s in stories)
+    outlets = len({o for s in stories for o in s.outlets})
+    lines = hub_yaml("About this digest", "What this digest reads, and what a briefing holds.")
+    lines += ["# About this digest", ""]
+    if stories:
+        dated = [s.date for s in stories if s.date]
+        span = f", from {when(min(dated))} to {when(max(dated))}" if dated else ""
+        lines += [
+            f"This digest holds **{_count(len(stories), 'briefing')}**, made from "
+            f"{_count(articles, 'article')} by {_count(outlets, 'outlet')}{span}. Each briefing "
+            "is one story: the articles that report it, read together.",
+            "",
+        ]
+    else:
+        lines += ["This digest has no briefings yet.", ""]
+    lines += ["## Sources", ""]
+    if sources:
+        lines += ["It reads these sources, listed in `site_config/digest.yml`:", ""]
+        lines += [f"- {SOURCE_KINDS.get(s.kind, s.kind)}: {_source(s)}" for s in sources]
+    else:
+        lines.append("No sources are configured yet: list them in `site_config/digest.yml`.")
+    lines.append("")
+    if samples:
+        if samples == len(stories):
+            which = "It is a sample story" if samples == 1 else "They are all sample stories"
+        else:
+            which = f"{samples:,} of them {'is a sample story' if samples == 1 else 'are samples'}"
+        lines += [
+            f"{which}: made from fictional articles written for Digest's demonstration "
+            "(`content/samples/`), about invented people, places and outlets. Sample stories "
+            "leave the site at the first build whose sources no longer include the sample pages; "
+            "until then, any other story comes before them on the front page.",
+            "",
+        ]
+    return "\n".join(lines + ABOUT_BRIEFINGS).rstrip() + "\n"
+
+
+def _count(n: int, noun: str) -> str:
+    """`1 briefing`, `3 briefings`."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
+def _source(source: Source) -> str:
+    """A configured source as the About page shows it: a web address as a link; a local path as
+    given when relative, else its last two parts (a home folder is nobody's business)."""
+    value = source.value
+    if web_url(value):
+        return f"[{escape_md(value)}]({md_url(value)})"
+    parts = value.replace("\\", "/").split("/")
+    if value.startswith(("/", "~")) or re.match(r"^[A-Za-z]:", value):
+        value = "…/" + "/".join(parts[-2:])
+    return escape_md(value)
 
 
 def actor_pages(index: SiteIndex) -> dict[str, str]:

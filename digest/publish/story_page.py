@@ -26,16 +26,26 @@ from .frontmatter import (
 from .markdown import check_markdown, escape_md, format_date, md_url, web_url
 
 NO_LINKS: Mapping[str, str] = {}
+SAMPLE_NOTE = (
+    '!!! note "A sample story"\n\n'
+    "    Made from fictional articles written for Digest's demonstration: the people, places and\n"
+    "    outlets are invented. Sample stories leave the site once the sample pages are no longer\n"
+    "    among its sources ([About](../about.md)).\n"
+)
 LEAD_QUOTES = 6  # a story page leads with this many quotes; the others wait in a collapsed block
 
 
-def story_markdown(briefing: Briefing, path: str = "", links: Mapping[str, str] = NO_LINKS) -> str:
+def story_markdown(
+    briefing: Briefing, path: str = "", links: Mapping[str, str] = NO_LINKS, sample: bool = False
+) -> str:
     """The page of `briefing` at `path`; `links` maps actors' names to their pages (relative to the
-    content folder). Raises DigestError when the Markdown would not be safe to publish."""
+    content folder); `sample`: one of Digest's sample stories, said so under the byline. Raises
+    DigestError when the Markdown would not be safe to publish."""
     parts = [
-        story_yaml(story_entry(briefing, path)),
+        story_yaml(story_entry(briefing, path, sample)),
         f"# {escape_md(briefing.title)}\n",
         _byline(briefing),
+        SAMPLE_NOTE if sample else "",
         _section("Summary", " ".join(escape_md(s) for s in briefing.summary)),
         _section("Key actors", _actors_list(briefing, links)),
         _section("Quotes", _quotes(briefing, links)),

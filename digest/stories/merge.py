@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from ..analysis.actors.find import resolve_name
-from ..model import Actor, Briefing, Quote, TimeRef
+from ..model import Actor, Article, Briefing, Quote, TimeRef
 from ..store import ArticleRecord
 from .grouping import idf_table, shared_terms
+from .headline import clean_headline, story_headline, vocabulary
 
 SAME_QUOTE = 0.8  # token overlap (Dice) at which two outlets' quotes are the same words
 CONTAINED_WORDS = (
@@ -51,23 +52,31 @@ def story_briefing(records: Sequence[ArticleRecord], story_id: str) -> Briefing:
         if len(records) > 1
         else []
     )
-    return merge_briefings([r.briefing for r in records], story_id, terms)
+    words = {r.briefing.articles[0].source: [t for t, _ in r.fingerprint.terms] for r in records}
+    return merge_briefings([r.briefing for r in records], story_id, terms, words)
 
 
 def merge_briefings(
-    briefings: Sequence[Briefing], story_id: str, terms: Sequence[str] = ()
+    briefings: Sequence[Briefing],
+    story_id: str,
+    terms: Sequence[str] = (),
+    words: Mapping[str, Sequence[str]] | None = None,
 ) -> Briefing:
     """One story from its articles' briefings, the earliest article first; `terms` are the words
-    they share."""
+    they share, `words` each article's stored content words (by source), for its headline."""
     ordered = sorted(
         briefings, key=lambda b: (b.published is None, b.published, b.articles[0].source)
     )
     actors, shared = _merge_actors(ordered)
+    articles = tuple(
+        replace(a, title=clean_headline(a.title, a.site, a.url))
+        for a in (b.articles[0] for b in ordered)
+    )
     return Briefing(
         id=story_id,
-        title=ordered[0].title,
+        title=_headline(ordered, articles, words or {}),
         published=ordered[0].published,
-        articles=tuple(b.articles[0] for b in ordered),
+        articles=articles,
         summary=_merge_summary(ordered),
         actors=actors,
         quotes=_merge_quotes(ordered, actors),
@@ -76,6 +85,24 @@ def merge_briefings(
         why=_why(shared, terms) if len(ordered) > 1 else None,
         lead_actor=next((b.lead_actor for b in ordered if b.lead_actor), None),
     )
+
+
+def _headline(
+    briefings: Sequence[Briefing],
+    articles: Sequence[Article],
+    words: Mapping[str, Sequence[str]],
+) -> str:
+    """The best of the sources' headlines (stories/headline.py), each without its outlet's name."""
+    if len(briefings) == 1:
+        return clean_headline(briefings[0].title, articles[0].site, articles[0].url)
+    vocabularies = [
+        vocabulary(
+            [*b.summary, *(n for x in b.actors for n in (x.name, *x.aliases))],
+            words.get(a.source, ()),
+        )
+        for b, a in zip(briefings, articles, strict=True)
+    ]
+    return story_headline([a.title for a in articles], vocabularies)
 
 
 def _why(shared_actors: Sequence[str], terms: Sequence[str]) -> str:
