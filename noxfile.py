@@ -79,7 +79,7 @@ def golden(session: nox.Session) -> None:
 
 
 RUFF = "ruff==0.17.6"
-MYPY = ["mypy==2.4.1", "types-PyYAML"]
+MYPY = ["mypy==2.4.1", "types-PyYAML", "types-lxml==2026.2.16"]
 
 
 @nox.session(default=False)

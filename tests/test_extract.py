@@ -88,3 +88,45 @@ def test_bad_input_one_line_each(content: bytes, message: str) -> None:
     with pytest.raises(ExtractError, match=message) as info:
         extract_article(RawPage("bad.html", content))
     assert str(info.value).startswith("bad.html: ") and "\n" not in str(info.value)
+
+
+def _split_page(second_place: str = "row") -> bytes:
+    """An invented article whose body the layout cuts in two with an advertisement row."""
+    first = "".join(
+        f"<p>Part one, paragraph {n}: the Fenwick ferry board met on Tuesday to weigh the cost of "
+        f"a new hull, and its members spoke at length about the island's winter timetable.</p>"
+        for n in range(1, 5)
+    )
+    second = "".join(
+        f"<p>Part two, paragraph {n}: “We cannot run a winter service on a cracked shaft,” said "
+        f"Hedda Mork, who chairs the board, before the members voted on the repair plan.</p>"
+        for n in range(1, 4)
+    )
+    block = '<div class="grid"><div class="article__body">{}</div><aside>Ad</aside></div>'
+    later = block.format(second)
+    if second_place != "row":  # the same class, elsewhere in the layout: a sidebar teaser
+        later = f'<footer><div><div class="article__body">{second}</div></div></footer>'
+    return (
+        "<html><head><title>Ferry board weighs a new hull</title></head><body><main><article>"
+        "<h1>Ferry board weighs a new hull</h1>"
+        + block.format(first)
+        + '<div class="ad-row"><span>Advertisement</span></div>'
+        + (later if second_place == "row" else "")
+        + "</article></main>"
+        + (later if second_place != "row" else "")
+        + "</body></html>"
+    ).encode()
+
+
+def test_an_article_split_by_an_advertisement_row_is_read_whole() -> None:
+    article = extract_article(RawPage("split.html", _split_page()))
+    assert "Part one, paragraph 1" in article.text
+    assert "Part two, paragraph 3" in article.text
+    assert article.text.index("Part one, paragraph 4") < article.text.index("Part two, paragraph 1")
+    assert article.text.count("Part one, paragraph 2") == 1
+
+
+def test_a_block_of_the_same_class_elsewhere_in_the_layout_is_not_the_article() -> None:
+    article = extract_article(RawPage("teaser.html", _split_page("footer")))
+    assert "Part one, paragraph 1" in article.text
+    assert "Part two" not in article.text

@@ -13,6 +13,7 @@ from trafilatura.utils import language_classifier
 
 from ..errors import ExtractError
 from ..model import Article, RawPage
+from .split_body import rest_of_body
 
 MIN_PROSE_WORDS = (
     40  # fewer words in sentence-like paragraphs: a menu, paywall or error page, not an article
@@ -114,7 +115,7 @@ def _extract_html(page: RawPage) -> Article:
     if not isinstance(doc, Document) or not doc.text:  # None, or a dict only with as_dict=True
         raise ExtractError("no article text found; is it an article page?", page.source)
     title = " ".join((doc.title or "").split())
-    text = _paragraphs(doc.text, title)
+    text = _paragraphs(rest_of_body(page.content, doc.text) or doc.text, title)
     return Article(
         source=page.source,
         title=title or _first_words(text),
