@@ -82,10 +82,23 @@ def test_a_quote_paragraphs_away_from_the_last_named_one_names_no_one() -> None:
         "Marrowgate Developments said the work would start soon. Ruth Kell, the mayor, "
         "disagreed with the timetable. The union met on Monday. Its members voted twice. "
         "\n\n“We will not be rushed into anything by anyone,” they said.",
+        # "she", with an unnamed woman between the named one and the pronoun
+        "Mayor Ana Ruiz announced the plan on Monday. The Gazette later spoke to one mother, who "
+        "asked not to be named. “We were never told about the closure,” she said.",
+        # "she", with only a publication in capitals before it
+        "WIRED spoke to one mother on Monday. “We were never told about the closure,” she said.",
     ],
 )
 def test_weak_evidence_names_no_one(text: str) -> None:
     assert speakers(text) == [(None, None)]
+
+
+def test_a_publication_is_not_the_she_of_a_quote() -> None:
+    text = (
+        "Mayor Ana Ruiz announced the plan on Monday. The Gazette later asked about the schools. "
+        "“We were never told about the closure,” she said."
+    )
+    assert speakers(text) == [("Ana Ruiz", "cue:pronoun-far")]
 
 
 def test_the_evidence_is_in_the_analysis_json() -> None:

@@ -69,6 +69,13 @@ FEMALE_WORDS = (
 DESCRIPTION_GENDER = dict.fromkeys(MALE_WORDS.split(), "m") | dict.fromkeys(
     FEMALE_WORDS.split(), "f"
 )
+# Nouns for a person of known gender: one of them left unnamed between a name and a he/she may be
+# who the pronoun stands for ("X spoke to one mother … she said").
+PERSON_NOUN_GENDER = (
+    DESCRIPTION_GENDER
+    | dict.fromkeys("man boy son brother grandfather widower".split(), "m")
+    | dict.fromkeys("woman girl daughter sister grandmother widow".split(), "f")
+)
 # Verbs that give something a name: a short quote under them is a label, not speech.
 NAMING_VERBS = frozenset({"dub", "nickname", "term", "label", "brand", "name", "title", "christen"})
 # Nouns announcing that the quote is a term, a title or a name: 'the term "three amigos"'.

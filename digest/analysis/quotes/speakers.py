@@ -19,13 +19,14 @@ from ..lexicon import (
     NAME_TITLES,
     ORG_DESCRIPTIONS,
     PERSON_DESCRIPTIONS,
+    PERSON_NOUN_GENDER,
     PERSON_PRONOUNS,
     RELATIVE_PRONOUNS,
     SPEECH_NOUNS,
     SPOKES_NOUNS,
     TITLES,
 )
-from ..nlp import entities, is_calendar_name
+from ..nlp import entities, is_calendar_name, tokens_between
 from . import marks as qm
 
 SUBJECT_DEPS = frozenset(
@@ -310,6 +311,7 @@ def _mentions_of(doc: Doc, inside: set[int], starts: list[int]) -> list[Mention]
         group = ent.label_ not in PERSON_LABELS and (name.split() or [""])[-1] not in person_words
         if group and ent.label_ not in GROUP_LABELS:
             continue  # a place, not a speaker
+        group = group or (ent.start > 0 and doc[ent.start - 1].lower_ == "the")  # "The Gazette"
         main = _is_subject(ent) and ent.root.head.dep_ in ("ROOT", "conj", "appos")
         out.append(Mention(name, ent.start_char, group, _is_subject(ent), starts[ent.start], main))
         covered.update(range(ent.start, ent.end))
@@ -326,10 +328,19 @@ def _mentions_of(doc: Doc, inside: set[int], starts: list[int]) -> list[Mention]
             covered.update(range(run.start, run.end))
         elif tok.pos_ == "PROPN" and tok.dep_ in SUBJECT_DEPS:
             main = tok.head.dep_ == "ROOT"
+            group = _untagged_group(tok)
             out.append(
-                Mention(clean_name(proper_span(tok)), tok.idx, False, True, starts[tok.i], main)
+                Mention(clean_name(proper_span(tok)), tok.idx, group, True, starts[tok.i], main)
             )
     return sorted(out, key=lambda m: m.start)
+
+
+def _untagged_group(tok: Token) -> bool:
+    """A proper noun the tagger left unnamed is a group, not a person, when it takes "the" ("The
+    Gazette later asked") or is written in capitals ("WIRED spoke to"): no he or she stands for
+    it."""
+    determined = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    return determined or (tok.is_upper and len(tok.text) > 1)
 
 
 def _is_subject(ent: Span) -> bool:
@@ -437,7 +448,12 @@ def _resolve(
     if found is None:
         candidates = _candidates(ctx, tok, groups, people, gender)
         ctx.how = how + ("-only" if len(candidates) == 1 else "-nearest")  # one, or several compete
-        return _nearest(ctx, tok.idx, groups, people, gender)
+        fitting = _fitting(ctx, tok.idx, groups, people, gender)
+        if not fitting or (
+            gender is not None and _unnamed_person_between(ctx, fitting[-1].start, tok, gender)
+        ):
+            return None
+        return full_name(ctx, fitting[-1].name)
     return found
 
 
@@ -480,11 +496,31 @@ def _resolve_subject(
         ]
         if here:
             main = [m for m in here if m.main]
-            return full_name(ctx, (main or here)[-1].name)
+            chosen = (main or here)[-1]
+            if gender is not None and _unnamed_person_between(ctx, chosen.start, tok, gender):
+                return None
+            return full_name(ctx, chosen.name)
         if sent.start == 0:
             break
         sent = ctx.sent(doc[sent.start - 1])
     return None
+
+
+def _unnamed_person_between(ctx: Context, start: int, tok: Token, gender: str) -> bool:
+    """ "WIRED spoke to one mother … “…,” she said": a person of the pronoun's gender, named by
+    no one, comes between the name and the pronoun; the pronoun may be hers."""
+    doc = ctx.doc
+    for i in tokens_between(doc, start, tok.idx):
+        t = doc[i]
+        if (
+            t.pos_ == "NOUN"
+            and i not in ctx.inside
+            and PERSON_NOUN_GENDER.get(t.lemma_.lower()) == gender
+            and not t.ent_type_
+            and not any(c.dep_ in ("appos", "compound") and c.ent_type_ for c in t.children)
+        ):
+            return True
+    return False
 
 
 def _gender(ctx: Context, name: str) -> str | None:
@@ -517,10 +553,14 @@ def _nearest(
     ctx: Context, before: int, groups: bool, people: bool = False, gender: str | None = None
 ) -> str | None:
     """The last fitting mention before `before`, subject or not."""
-    fitting = [
-        m for m in ctx.mentions if m.start < before and _fits(ctx, m, groups, people, gender)
-    ]
+    fitting = _fitting(ctx, before, groups, people, gender)
     return full_name(ctx, fitting[-1].name) if fitting else None
+
+
+def _fitting(
+    ctx: Context, before: int, groups: bool, people: bool, gender: str | None
+) -> list[Mention]:
+    return [m for m in ctx.mentions if m.start < before and _fits(ctx, m, groups, people, gender)]
 
 
 def full_name(ctx: Context, name: str) -> str:
