@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from functools import partial
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.error import HTTPError
 from urllib.parse import urldefrag, urljoin, urlparse
 from urllib.request import urlopen
 
@@ -33,6 +34,12 @@ WIDTHS = {"phone": 390, "desktop": 1280}
 # library one.
 ONLY_IN_ONE = ("Sabine Holtz", "Rail workers to strike for 48 hours")
 SHARED_ACTOR = "Yusuf Adeyemi"
+# Invented stories (tests/fixtures/people/): "Adam Rell" in one, only "Rell" in the other, and
+# Nora Fitch, named once and never quoted.
+RELL_STORIES = (
+    "stories/2026-11-10-ferry-operator-wins-eastquay-crossing-contract/",
+    "stories/2026-12-02-eastquay-ferry-fares-to-rise-by-a-fifth/",
+)
 SEED = ROOT.parent / "shared" / "seeds" / "kim-putin-vostochny.txt"
 
 sync_api = pytest.importorskip(
@@ -74,6 +81,8 @@ def _build(project: Path, base: str) -> None:
     copy_site_setup(project)
     shutil.copytree(SAMPLES, project / "samples")
     shutil.copy(FIXTURES / "pages" / "minimal.html", project / "samples")
+    for page in (FIXTURES / "people").glob("*.html"):  # "Adam Rell" in one story, "Rell" in another
+        shutil.copy(page, project / "samples")
     (project / "site_config" / "digest.yml").write_text(
         "sources:\n  - files: samples/*.html\nfetch:\n  cache_dir: cache\n"
     )
@@ -145,6 +154,57 @@ def test_searching_peskov_finds_the_seed_story_which_links_to_his_page_and_back(
     page.wait_for_load_state()
     assert "/actors/dmitry-peskov/" in page.url and page.url.startswith(site_url)
     assert page.locator("a[href*='undated-north-korea-will-always-stand']").count() >= 1
+
+
+def test_a_surname_and_its_full_name_in_two_stories_are_one_actor_page(  # type: ignore[no-untyped-def]
+    page, site_url: str
+) -> None:
+    for story, name in zip(RELL_STORIES, ("Adam Rell", "Rell"), strict=True):
+        page.goto(site_url + story)
+        page.locator("article a", has_text=name).first.click()
+        page.wait_for_load_state()
+        assert page.url == site_url + "actors/adam-rell/"
+        assert page.locator("h1").inner_text() == "Adam Rell"
+    stories = page.locator("article h2#stories + ul a")
+    assert stories.count() == 2
+    page.goto(site_url + "actors/rell/")  # the address "Rell" alone would have: sent on
+    page.wait_for_url(site_url + "actors/adam-rell/")
+    page.goto(site_url + RELL_STORIES[1])  # named once, never quoted: no page, no link
+    assert page.locator("article strong", has_text="Nora Fitch").count() >= 1
+    assert page.locator("article a", has_text="Nora Fitch").count() == 0
+    assert urlopen_status(site_url + "actors/nora-fitch/") == 404
+
+
+def test_the_actor_index_letter_bar_jumps_to_each_letter(  # type: ignore[no-untyped-def]
+    page, site_url: str
+) -> None:
+    page.goto(site_url + "actors/")
+    bar = page.locator("article p").filter(has=page.locator("a[href='#a']")).first
+    letters = bar.locator("a")
+    assert letters.count() >= 5
+    for i in range(letters.count()):
+        link = letters.nth(i)
+        letter = link.inner_text()
+        link.click()
+        page.wait_for_function(f"location.hash === '#{letter.lower()}'")
+        heading = page.locator(f"article h2#{letter.lower()}")
+        assert heading.inner_text() == letter
+        top, bottom = heading.evaluate(
+            "el => [el.getBoundingClientRect().top,"
+            " innerHeight + scrollY >= document.documentElement.scrollHeight - 1]"
+        )
+        assert 0 <= top < (900 if bottom else 300), f"the {letter} section is at {top}px"
+        page.goto(site_url + "actors/")
+    most = page.locator("article h2#most-covered")
+    assert most.count() == 1 and page.locator("article h2#most-covered + ol li").count() == 10
+
+
+def urlopen_status(url: str) -> int:
+    try:
+        with urlopen(url) as response:
+            return int(response.status)
+    except HTTPError as err:
+        return err.code
 
 
 def test_no_internal_link_is_broken(site_url: str) -> None:

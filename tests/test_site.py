@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from digest.errors import DigestError
-from digest.model import Briefing
+from digest.model import Actor, Briefing
 from digest.publish import Published, Redirect, publish
 from digest.publish.frontmatter import (
     FrontMatterError,
@@ -21,7 +21,7 @@ from digest.publish.frontmatter import (
     story_entry,
     story_yaml,
 )
-from digest.publish.hubs import HOME_DAYS
+from digest.publish.hubs import HOME_DAYS, MOST_COVERED
 from digest.publish.index import actor_slug, newest_first, read_stories
 from digest.publish.markdown import one_line
 from digest.publish.story_page import story_markdown
@@ -314,3 +314,83 @@ def test_story_entries_are_plain_values() -> None:
         and entry.named == set()
         and dataclasses.replace(entry, title="U").title == "U"
     )
+
+
+def _story(title: str, day: int, *actors: Actor) -> Briefing:
+    return make_briefing(
+        title=title, published=dt.date(2026, 11, day), quotes=(), actors=actors, tags=()
+    )
+
+
+PORT = Actor("Port Town", "place", None, (), 1)
+
+
+def test_a_surname_in_one_story_and_the_full_name_in_another_are_one_actor_page(
+    tmp_path: Path,
+) -> None:
+    pages: dict[str, Briefing | Redirect] = {
+        "stories/a.md": _story(
+            "Rell opens the bridge", 18, Actor("Adam Rell", "person", None), PORT
+        ),
+        "stories/b.md": _story("Bridge tolls rise", 19, Actor("Rell", "person", None), PORT),
+    }
+    done, errors = publish_pages(tmp_path, pages)
+    assert not errors and done.actor_pages["Rell"] == done.actor_pages["Adam Rell"]
+    for story in ("a", "b"):  # both stories link to the one page, under the name each gives
+        text = (tmp_path / "stories" / f"{story}.md").read_text()
+        assert "](../actors/adam-rell.md)" in text and "../actors/rell.md" not in text
+    page = (tmp_path / "actors" / "adam-rell.md").read_text()
+    assert "# Adam Rell" in page and "Also named: Rell" in page and page.count("\n- 1") == 2
+    old = (tmp_path / "actors" / "rell.md").read_text()  # Rell's own address sends readers on
+    assert "template: redirect.html" in old and "redirect: ../adam-rell/" in old
+    assert "[Adam Rell](adam-rell.md)" in old
+    again, _ = publish_pages(tmp_path, pages, links_before=done.actor_pages)
+    assert again.written == [] and again.hubs == []  # the same names: the same addresses
+
+
+def test_a_surname_two_full_names_share_stays_apart_and_gets_no_page(tmp_path: Path) -> None:
+    pages: dict[str, Briefing | Redirect] = {
+        "stories/a.md": _story("One", 18, Actor("Adam Rell", "person", None), PORT),
+        "stories/b.md": _story("Two", 19, Actor("Jane Rell", "person", None), PORT),
+        "stories/c.md": _story("Three", 20, Actor("Rell", "person", None), PORT),
+    }
+    done, _ = publish_pages(tmp_path, pages)
+    assert not {"Rell", "Adam Rell", "Jane Rell"} & set(done.actor_pages)  # one story each
+    assert sorted(p.name for p in (tmp_path / "actors").iterdir()) == ["index.md", "port-town.md"]
+    assert "- **Rell** ·" in (tmp_path / "stories" / "c.md").read_text()  # named, not linked
+
+
+def test_a_one_story_actor_never_quoted_gets_no_page_and_no_link(tmp_path: Path) -> None:
+    pages: dict[str, Briefing | Redirect] = {
+        "stories/a.md": _story("One", 18, Actor("Tova Brisk", "person", "Ferry pilot"), PORT),
+        "stories/b.md": _story("Two", 19, PORT),
+    }
+    done, _ = publish_pages(tmp_path, pages)
+    assert (
+        "Tova Brisk" not in done.actor_pages
+        and not (tmp_path / "actors" / "tova-brisk.md").exists()
+    )
+    assert "- **Tova Brisk** — Ferry pilot ·" in (tmp_path / "stories" / "a.md").read_text()
+    assert "Tova Brisk" not in (tmp_path / "actors" / "index.md").read_text()
+    assert "Tova Brisk" in (tmp_path / "index.md").read_text()  # on her story's card, unlinked
+    assert "[Tova Brisk]" not in (tmp_path / "index.md").read_text()
+
+
+def test_the_actor_index_has_a_letter_bar_and_the_most_covered_first(tmp_path: Path) -> None:
+    names = [f"{first} Quay" for first in ("Ada", "Bo", "Cy", "Di", "Ed", "Fay", "Gus", "Hal")]
+    names += ["Ivo Marsh", "Jo Marsh", "Zed Marsh", "Öla Brand"]  # in 2, 3, … 13 stories
+    pages: dict[str, Briefing | Redirect] = {
+        f"stories/{i}-{k}.md": _story(f"Story {i} {k}", 18, Actor(name, "person", None))
+        for i, name in enumerate(names)
+        for k in range(i + 2)
+    }
+    publish_pages(tmp_path, pages)
+    index = (tmp_path / "actors" / "index.md").read_text()
+    bar = "[A](#a) · [B](#b) · [C](#c) · [D](#d) · [E](#e) · [F](#f) · [G](#g) · [H](#h) · "
+    assert bar + "[I](#i) · [J](#j) · [O](#o) · [Z](#z)\n" in index
+    top = index.split("## Most covered\n\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    assert len(top) == MOST_COVERED and top[0].startswith("1. [Öla Brand](ola-brand--")
+    assert top[0].endswith(" · 13 stories") and top[1].startswith("1. [Zed Marsh](zed-marsh.md)")
+    assert "Cy Quay" in top[-1] and "Bo Quay" not in "".join(top)
+    assert index.index("## Most covered") < index.index("## A\n") < index.index("## Z\n")
+    assert "- [Öla Brand](" in index.split("## O\n", 1)[1]

@@ -2,7 +2,8 @@
 
     index.md              the latest stories (HOME_DAYS, at most HOME_MAX), grouped by day
     archive/index.md      every month, linking archive/YYYY-MM.md (a month's stories by day)
-    actors/index.md       A–Z of actors; actors/<slug>.md: roles, stories and quotes of one actor
+    actors/index.md       the most covered actors, then A–Z with a letter bar; actors/<slug>.md:
+                          names, roles, stories and quotes of one actor (or a redirect to them)
     tags/index.md         A–Z of tags; tags/<slug>.md: a Material tags listing scoped to one tag
     search.md             the search page (Pagefind's UI)
 
@@ -19,8 +20,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
-from .frontmatter import HOME_YAML, SEARCH_YAML, StoryEntry, hub_yaml
-from .index import ACTORS_DIR, ActorRecord, SiteIndex, actor_slug
+from .frontmatter import HOME_YAML, SEARCH_YAML, StoryEntry, hub_yaml, redirect_yaml
+from .index import ACTORS_DIR, ActorRecord, SiteIndex, actor_slug, redirects
 from .markdown import escape_md, md_url, one_line, web_url, when
 
 if TYPE_CHECKING:  # only its type: publishing needs no configuration
@@ -32,6 +33,7 @@ HOME_ACTORS = 4  # actors named under each story on the home page
 HOME_DAYS = (
     30  # the front page shows the stories of the last 30 days (counted from the newest story)…
 )
+MOST_COVERED = 10  # actors listed first on the actors' index, by stories and quotes
 HOME_MAX = 100  # …and at most this many; every story is in the archive (archive/)
 MIN_TAGGED = (
     2  # a tag gets its listing page from this many stories on (one story: the tag stays unlinked)
@@ -211,23 +213,58 @@ def _source(source: Source) -> str:
 
 
 def actor_pages(index: SiteIndex) -> dict[str, str]:
-    """actors/<slug>.md for each actor with a page, and the A–Z index actors/index.md."""
-    actors, pages = index.actors, index.actor_pages
-    out = {pages[a.name]: _actor_page(a) for a in actors.values() if a.has_page}
+    """actors/<slug>.md for each actor with a page, a redirect at the address of each of their
+    other names, and the index actors/index.md."""
+    pages = index.actor_pages
+    listed = [a for a in index.actors.values() if a.has_page]
+    name_of = {pages[a.name]: a.name for a in listed}
+    out = {own: _actor_redirect(name_of[page], page) for own, page in redirects(index).items()}
+    out.update({pages[a.name]: _actor_page(a) for a in listed})
+    out[f"{ACTORS_DIR}/index.md"] = actor_index(listed, pages)
+    return out
+
+
+def _actor_redirect(name: str, page: str) -> str:
+    """The page at the address of another of an actor's names: it sends readers on."""
+    stem = page.rsplit("/", 1)[-1].removesuffix(".md")
+    body = f"# {escape_md(name)}\n\nSee [{escape_md(name)}]({stem}.md).\n"
+    return redirect_yaml(name, f"../{stem}/") + "\n" + body
+
+
+def actor_index(listed: list[ActorRecord], pages: dict[str, str]) -> str:
+    """The actors with a page: a letter bar, the MOST_COVERED most covered, then A to Z."""
     lines = hub_yaml("Actors", "People, organizations and places in the briefings, A to Z.")
     lines += ["# Actors", "", "Everyone quoted, or named in at least two briefings.", ""]
-    for letter, group in _by_letter([a for a in actors.values() if a.has_page], lambda a: a.name):
-        lines += [f"## {letter}", ""]
-        for actor in group:
-            count = f"{len(actor.stories)} {'story' if len(actor.stories) == 1 else 'stories'}"
-            lines.append(
-                f"- [{escape_md(actor.name)}]({pages[actor.name].split('/')[-1]}) · {count}"
-            )
+    if not listed:
+        return "\n".join([*lines, "No actors yet."]) + "\n"
+    groups = _by_letter(listed, lambda a: a.name)
+    lines += [" · ".join(f"[{_heading(letter)}](#{_anchor(letter)})" for letter, _ in groups), ""]
+    if len(listed) > MOST_COVERED:
+        lines += ["## Most covered", ""]
+        top = sorted(listed, key=lambda a: (-len(a.stories), -len(a.quotes), a.name.casefold()))
+        lines += [f"1. {_actor_item(a, pages)}" for a in top[:MOST_COVERED]]
         lines.append("")
-    if not pages:
-        lines.append("No actors yet.")
-    out[f"{ACTORS_DIR}/index.md"] = "\n".join(lines).rstrip() + "\n"
-    return out
+    for letter, group in groups:
+        lines += [f"## {_heading(letter)}", ""]
+        lines += [f"- {_actor_item(a, pages)}" for a in group]
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _actor_item(actor: ActorRecord, pages: dict[str, str]) -> str:
+    n, q = len(actor.stories), len(actor.quotes)
+    count = f"{n} {'story' if n == 1 else 'stories'}"
+    count += f", {q} quote{'s' * (q != 1)}" if q else ""
+    return f"[{escape_md(actor.name)}]({pages[actor.name].split('/')[-1]}) · {count}"
+
+
+def _heading(letter: str) -> str:
+    return "Other" if letter == "#" else letter
+
+
+def _anchor(letter: str) -> str:
+    """The id MkDocs' toc gives the heading of a letter's section."""
+    return _heading(letter).lower()
 
 
 def _actor_page(actor: ActorRecord) -> str:
@@ -236,6 +273,9 @@ def _actor_page(actor: ActorRecord) -> str:
     stories, quotes = f"{n} {'story' if n == 1 else 'stories'}", f"{q} quote{'s' * (q != 1)}"
     lines = hub_yaml(actor.name, f"{actor.name}: {stories}, {quotes}.")
     lines += [f"# {escape_md(actor.name)}", "", f"*{kinds} · {stories} · {quotes}*", ""]
+    if actor.aliases:
+        also = ", ".join(escape_md(a) for a in sorted(actor.aliases, key=str.casefold))
+        lines += [f"Also named: {also}", ""]
     if actor.roles:
         lines += ["## Roles", ""]
         lines += [

@@ -1,7 +1,10 @@
 """Publishing, phase 1: the index of the published stories and the map of actor pages, made before
 any page is written, so that every page can then be written once, with its links.
 
-An actor has a page when quoted, or named in at least MIN_STORIES stories.
+The names stories give one person are one actor across the site (`stories/people.py`: "Schiff"
+and "Adam Schiff", "President Trump" and "Donald Trump"). An actor has a page when quoted, or
+named in at least MIN_STORIES stories; every name of the actor links to that page, and the
+addresses the other names would have send readers on to it (`redirects`).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from pathlib import Path
 
 from ..errors import DigestError
 from ..stories.address import slugify
+from ..stories.people import Named, identities
 from .frontmatter import QuoteEntry, StoryEntry, read_page
 
 ACTORS_DIR = "actors"
@@ -28,6 +32,7 @@ class ActorRecord:
     """Everything the stories' front matter says about one actor."""
 
     name: str
+    aliases: set[str] = field(default_factory=set)  # the other names stories give the actor
     kinds: set[str] = field(default_factory=set)
     roles: dict[str, StoryEntry] = field(default_factory=dict)  # role → first story that gives it
     stories: list[StoryEntry] = field(default_factory=list)
@@ -44,7 +49,7 @@ class SiteIndex:
 
     stories: list[StoryEntry]
     actors: dict[str, ActorRecord]
-    actor_pages: dict[str, str]  # name → actors/<slug>.md, for the actors with a page
+    actor_pages: dict[str, str]  # every name of an actor with a page → actors/<slug>.md
 
     def links_of(self, story: StoryEntry) -> dict[str, str]:
         """The actor pages a story's page links to: only its own actors' (linear in the site)."""
@@ -84,29 +89,63 @@ def newest_first(stories: Iterable[StoryEntry]) -> list[StoryEntry]:
 def make_index(stories: Iterable[StoryEntry]) -> SiteIndex:
     ordered = newest_first(stories)
     actors = collect_actors(ordered)
-    pages = {a.name: f"{ACTORS_DIR}/{actor_slug(a.name)}.md" for a in actors.values() if a.has_page}
+    pages = {}
+    for actor in actors.values():
+        if actor.has_page:
+            page = actor_page(actor.name)
+            pages.update(dict.fromkeys((actor.name, *sorted(actor.aliases)), page))
     return SiteIndex(ordered, actors, pages)
 
 
+def actor_page(name: str) -> str:
+    return f"{ACTORS_DIR}/{actor_slug(name)}.md"
+
+
+def redirects(index: SiteIndex) -> dict[str, str]:
+    """The address each other name of an actor with a page would have → the actor's page (so an
+    address published before two names were found to be one keeps working)."""
+    pages = {index.actor_pages[a.name] for a in index.actors.values() if a.has_page}
+    out = {}
+    for name, page in sorted(index.actor_pages.items()):
+        own = actor_page(name)
+        if own != page and own not in pages:
+            out[own] = page
+    return out
+
+
+def named_in(stories: Iterable[StoryEntry]) -> list[Named]:
+    """Every name each story gives an actor (cast and speakers; a speaker is a person)."""
+    out = []
+    for story in stories:
+        out += [Named(m.name, story.path, m.kind == "person") for m in story.cast]
+        out += [Named(q.speaker, story.path, True) for q in story.quotes if q.speaker]
+    return out
+
+
 def collect_actors(stories: Iterable[StoryEntry]) -> dict[str, ActorRecord]:
-    """Actors by name, from the cast and the quotes of every story (newest story first)."""
+    """Actors by the name of their identity, from the cast and the quotes of every story (newest
+    story first)."""
+    stories = list(stories)
+    identity = identities(named_in(stories))
     actors: dict[str, ActorRecord] = {}
+
+    def record_of(name: str, story: StoryEntry) -> ActorRecord:
+        record = actors.setdefault(identity[name], ActorRecord(identity[name]))
+        if name != record.name:
+            record.aliases.add(name)
+        if not record.stories or record.stories[-1] is not story:  # one story at a time: O(1)
+            record.stories.append(story)
+        return record
+
     for story in stories:
         for member in story.cast:
-            record = actors.setdefault(member.name, ActorRecord(member.name))
+            record = record_of(member.name, story)
             record.kinds.add(member.kind)
-            if (
-                not record.stories or record.stories[-1] is not story
-            ):  # stories come one at a time: O(1)
-                record.stories.append(story)
             if member.role and member.role not in record.roles:
                 record.roles[member.role] = story
         for quote in story.quotes:
             if quote.speaker:
-                record = actors.setdefault(quote.speaker, ActorRecord(quote.speaker))
-                record.quotes.append((quote, story))
-                if not record.stories or record.stories[-1] is not story:
-                    record.stories.append(story)
+                record_of(quote.speaker, story).quotes.append((quote, story))
     return actors
 
 
