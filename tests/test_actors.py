@@ -588,3 +588,24 @@ def test_a_weekday_tagged_as_a_name_is_no_entity() -> None:
     assert [e.text for e in entities(doc)] == []
     assert is_calendar_name("Wednesday") and is_calendar_name("October 12.") is False
     assert not is_calendar_name("May") and not is_calendar_name("Harbour")
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        (
+            "Fenwick, Calif. – Brackenford Robotics, a maker of harbour cranes, is adding Lena "
+            "Oduya as its first chief strategy officer. Oduya led the crane unit of Marrow Works "
+            "for a decade. Brackenford Robotics said sales rose.",
+            "Fenwick",
+        ),
+        (
+            "NEW FENWICK, Nov. 18, 2019 /PRNewswire/ -- Orrin Freight announced a new ferry "
+            "service with Marrow Works on Monday. Orrin Freight said the ferries would sail daily.",
+            "NEW FENWICK",
+        ),
+    ],
+)
+def test_a_dateline_names_where_the_report_was_filed_not_an_actor(text: str, dateline: str) -> None:
+    names = {a.name for a in find_actors(parse(text))}
+    assert dateline not in names and names

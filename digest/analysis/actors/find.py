@@ -75,7 +75,17 @@ PIPES = re.compile(
 )  # "Headline one | Headline two | …": a run of headlines, not a sentence
 MIN_PIPES = 2
 HEADING_MAX_CHARS = 120  # a short line with no closing punctuation is a heading or a link
-DATELINE = re.compile(r"^\s*[A-Z][A-Z.,' ]+(?:\([^)\n]{1,30}\))?\s*[—–-]")  # "WASHINGTON (AP) —"
+# Datelines: where a report was filed, not who acts in it. At the start of a paragraph:
+# "WASHINGTON (AP) —", "New York, NY –", "NEW YORK, Nov. 18, 2019 /PRNewswire/ --", or a line of
+# its own in capitals, "BAAR, SWITZERLAND".
+_PLACE = r"[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,3}"
+DATELINE = re.compile(
+    r"^[ \t]*(?:[A-Z][A-Z.,' ]+(?:\([^)\n]{1,30}\))?(?:[ \t]+[—–-]|[—–])"
+    rf"|{_PLACE},[ \t](?:[A-Z][A-Z.]{{1,5}}|[A-Z][a-z]{{2,4}}\.)[ \t]+[—–-][ \t]"
+    r"|[A-Z][A-Z.' ]+,[ \t][^\n/]{3,30}/[A-Za-z ]{2,30}/[ \t]*--"
+    r"|[A-Z][A-Z.' -]+,[ \t][A-Z][A-Z.' -]+[ \t]*$)",
+    re.MULTILINE,
+)
 BOILERPLATE_MAX_LINE = (
     200  # furniture lines are short; a long paragraph that says "subscribe" is story
 )
@@ -230,9 +240,7 @@ def _furniture(doc: Doc) -> list[tuple[int, int]]:
     lines, a closing list of links to other stories, runs of headlines separated by pipes."""
     text = text_of(doc)
     ranges = []
-    dateline = DATELINE.match(text)
-    if dateline:
-        ranges.append((0, dateline.end()))
+    ranges.extend((m.start(), m.end()) for m in DATELINE.finditer(text))
     lines = _lines(text)
     for start, end in lines:
         if end - start <= BOILERPLATE_MAX_LINE and BOILERPLATE.search(text, start, end):
