@@ -97,6 +97,48 @@ def stage_analysis(shared: Path, count: int) -> dict:
     }
 
 
+GROUPING_PER_DAY = 100  # articles a day in the grouping bench: a busy digest
+
+
+def stage_grouping(shared: Path, count: int) -> dict:
+    """`group_fingerprints` over `count` distinct articles, GROUPING_PER_DAY a day: the corpus
+    pages' fingerprints, each copy with half its words made its own (so copies are not duplicates)
+    and its own MinHash. The analysis of the 181 pages is not timed."""
+    import dataclasses
+    import datetime as dt
+    import random
+
+    from digest.evaluate_stories import corpus_fingerprints
+    from digest.stories.grouping import group_fingerprints
+
+    corpus = list(corpus_fingerprints(shared).values())
+    rng = random.Random(1)
+    first = dt.date(2026, 1, 1)
+    items = []
+    for i in range(count):
+        fp, copy = corpus[i % len(corpus)], i // len(corpus)
+        terms = tuple((f"{t}{copy}" if k % 2 else t, n) for k, (t, n) in enumerate(fp.terms))
+        items.append(
+            dataclasses.replace(
+                fp,
+                source=f"{fp.source}#{i}",
+                url=None,
+                terms=terms,
+                minhash=tuple(rng.getrandbits(32) for _ in fp.minhash),
+                published=first + dt.timedelta(days=i // GROUPING_PER_DAY),
+            )
+        )
+    start = time.perf_counter()
+    groups = group_fingerprints(items)
+    seconds = time.perf_counter() - start
+    return {
+        "seconds": seconds,
+        "ms_per_article": 1000 * seconds / count,
+        "groups": len(groups),
+        "peak_mb": peak_mb(),
+    }
+
+
 def stage_incremental(shared: Path, count: int) -> dict:
     from digest.config import parse_config
     from digest.pipeline import run_build
@@ -218,6 +260,7 @@ STAGES = {
     "trafilatura": stage_trafilatura,
     "analysis": stage_analysis,
     "incremental": stage_incremental,
+    "grouping": stage_grouping,
     "site": stage_site,
 }
 
@@ -267,6 +310,18 @@ def main(argv: list[str]) -> int:
                 ana["ms_per_article"],
                 ana["peak_mb"],
                 f"{ratio:.2f}× trafilatura",
+            )
+        )
+    for n in (500, 2000):
+        grp = run_stage("grouping", shared, n)
+        rows.append(
+            (
+                f"story grouping, {GROUPING_PER_DAY} articles a day",
+                n,
+                grp["ms_per_article"],
+                grp["peak_mb"],
+                f"{grp['ms_per_article'] / ana['ms_per_article']:.0%} of the analysis; "
+                f"{grp['groups']} stories",
             )
         )
     inc = run_stage("incremental", shared, 181)

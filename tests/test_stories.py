@@ -374,3 +374,78 @@ def test_long_names_also_count_as_their_initials() -> None:
     fp = _fp(_article("esa", text, "https://c.example/esa", 5))
     assert "european space agency" in fp.actors
     assert dict(fp.terms).get("esa", 0) > 0  # meets the outlet that only writes "ESA"
+
+
+# --- the fast grouping gives the groups of scoring every pair ---
+
+
+def _every_pair_grouping(items: list[Fingerprint]) -> list[list[int]]:
+    """The reference: every pair scored, copies by checking every pair, then average linkage over
+    all clusters at each step (cubic; what group_fingerprints did before candidate pairs)."""
+    from digest.stories.grouping import EVENT_COSINE, idf_table, is_duplicate, same_event
+
+    n = len(items)
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i in range(n):
+        for j in range(i):
+            if is_duplicate(items[i], items[j]):
+                parent[root(i)] = root(j)
+    units: dict[int, list[int]] = {}
+    for i in range(n):
+        units.setdefault(root(i), []).append(i)
+    unit_list = list(units.values())
+    idf = idf_table(items)
+    reps = [u[0] for u in unit_list]
+    score = {
+        (x, y): same_event(items[reps[x]], items[reps[y]], idf)
+        for x in range(len(reps))
+        for y in range(x)
+    }
+    clusters = [[x] for x in range(len(reps))]
+    while True:
+        best, at = EVENT_COSINE, None
+        for x in range(len(clusters)):
+            for y in range(x):
+                s = [score[(max(i, j), min(i, j))] for i in clusters[x] for j in clusters[y]]
+                link = 0.0 if min(s) == 0.0 else sum(s) / len(s)
+                if link >= best:
+                    best, at = link, (x, y)
+        if at is None:
+            break
+        x, y = at
+        clusters[y] += clusters.pop(x)
+    groups = [sorted(i for x in c for i in unit_list[x]) for c in clusters]
+    return sorted(groups, key=lambda g: g[0])
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_grouping_scores_only_pairs_that_can_score_and_finds_the_same_groups(seed: int) -> None:
+    import random
+
+    rng = random.Random(seed)
+    people = ["ada rell", "rell", "tomas brell", "ines okafor", "okafor", "marrow works", "orrin"]
+    words = [f"word{k}" for k in range(40)]
+    items = []
+    for i in range(45):
+        base = rng.choice([None, *(fp for fp in items[-6:] if rng.random() < 0.5)])
+        minhash = base.minhash if base and rng.random() < 0.3 else tuple(rng.sample(range(99), 16))
+        items.append(
+            Fingerprint(
+                source=f"page{i}",
+                title=f"Page {i}",
+                url=None,
+                published=None if rng.random() < 0.1 else dt.date(2026, 3, 1 + rng.randrange(9)),
+                actors=tuple(rng.sample(people, rng.randrange(1, 4))),
+                terms=tuple((w, rng.randrange(1, 5)) for w in rng.sample(words, 12)),
+                minhash=minhash,
+            )
+        )
+    groups = group_fingerprints(items)
+    assert groups == _every_pair_grouping(items)
+    assert any(len(g) > 1 for g in groups)  # some articles were grouped

@@ -239,8 +239,7 @@ def _furniture(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges that are site furniture, not story: the dateline, sharing prompts and credit
     lines, a closing list of links to other stories, runs of headlines separated by pipes."""
     text = text_of(doc)
-    ranges = []
-    ranges.extend((m.start(), m.end()) for m in DATELINE.finditer(text))
+    ranges = [(m.start(), m.end()) for m in DATELINE.finditer(text)]
     lines = _lines(text)
     for start, end in lines:
         if end - start <= BOILERPLATE_MAX_LINE and BOILERPLATE.search(text, start, end):
