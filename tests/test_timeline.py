@@ -195,3 +195,89 @@ def test_the_last_plus_unit_is_a_duration_but_last_plus_unit_is_a_date() -> None
 
 def test_a_date_planned_in_the_past_can_still_lie_ahead() -> None:
     assert found("The city had planned to raise fares Dec. 15.") == [("Dec. 15", "2019-12-15")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On Thursday, Nov. 14, the band played Leeds. The next day it flew to Oslo.",
+            [("Thursday, Nov. 14", "2019-11-14"), ("The next day", "2019-11-15")],
+        ),
+        (
+            "The mayor resigned on Monday. The day before, she had met the council.",
+            [("Monday", "2019-11-18"), ("The day before", "2019-11-17")],
+        ),
+        (
+            "The dam broke on Oct. 3, 2018. Two days later the valley was flooded.",
+            [("Oct. 3, 2018", "2018-10-03"), ("Two days later", "2018-10-05")],
+        ),
+        (
+            "The strike began on Sunday. Later that day the union met, and that night it voted.",
+            [
+                ("Sunday", "2019-11-17"),
+                ("Later that day", "2019-11-17"),
+                ("that night", "2019-11-17"),
+            ],
+        ),
+        (
+            "The club lost on Friday. Earlier in the week, the coach had quit.",
+            [("Friday", "2019-11-15"), ("Earlier in the week", "2019-W46")],
+        ),
+        (
+            "On Tuesday, Oct. 8, the bill was tabled, and that Friday it passed.",
+            [("Tuesday, Oct. 8", "2019-10-08"), ("that Friday", "2019-10-11")],
+        ),
+        (
+            "The vote was on Tuesday, and the following Friday the law passed.",
+            [("Tuesday", "2019-11-19"), ("the following Friday", "2019-11-22")],
+        ),
+    ],
+)
+def test_days_counted_from_the_day_the_story_fixed(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text) == expected
+
+
+def test_without_a_day_fixed_a_counted_day_is_left_out() -> None:
+    assert found("The next day the river rose.") == []
+    assert found("Later that day, police arrived.") == []
+
+
+def test_a_date_naming_a_thing_or_quoted_does_not_move_the_reference() -> None:
+    text = (
+        "The panel met on Tuesday to discuss the July 25 call. "
+        "Earlier in the day, the chair had resigned."
+    )
+    assert found(text)[-1] == ("Earlier in the day", "2019-11-19")
+    quoted = 'The panel met on Tuesday. "We spoke on June 3," she said. The next day it adjourned.'
+    assert found(quoted)[-1] == ("The next day", "2019-11-20")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A weekday given with its date fixes the week its paragraph counts from, both ways.
+        (
+            "On Thursday, 7 November, the band announced its tour. It will play Oslo on Friday.",
+            [("Thursday, 7 November", "2019-11-07"), ("Friday", "2019-11-08")],
+        ),
+        (
+            "On Thursday, 7 November, the council voted. It had debated the plan on Monday.",
+            [("Thursday, 7 November", "2019-11-07"), ("Monday", "2019-11-04")],
+        ),
+        # Another paragraph counts from the publication date again.
+        (
+            "On Friday, Nov. 1, the law took effect.\n\nThe mayor resigned on Monday.",
+            [("Friday, Nov. 1", "2019-11-01"), ("Monday", "2019-11-18")],
+        ),
+        # Scheduled events lie ahead of the publication date.
+        ("The band will play on Friday.", [("Friday", "2019-11-22")]),
+        ("The vote is set for Tuesday.", [("Tuesday", "2019-11-26")]),
+    ],
+)
+def test_a_weekday_with_its_date_moves_the_reference(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text) == expected

@@ -55,6 +55,11 @@ COUNT_LABELS = frozenset(
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "WORK_OF_ART"}
 )  # entity types that make "April" or "Today" a name
+# Words before a date that make it part of a noun phrase ("the July 25 call").
+DETERMINERS = frozenset(
+    {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "whose", "that", "this"}
+    | {"'s", "’s"}
+)
 # A bare weekday in a present-tense clause is read as past: news' "says Monday" reports a day gone
 # by (reading it as future scored lower on the dev gold: "weighs in on Thursday's fight").
 PRESENT_WEEKDAY_TENSE: Tense = "past"
@@ -68,6 +73,8 @@ class Context:
     tense: Tense
     anchor_year: int | None  # the latest explicit year in the story, for "the next year"
     sentence_year: int | None = None  # a bare year earlier in the same sentence, for "September 11"
+    reference: dt.date | None = None  # the last day the story itself fixed, for "the next day"
+    fixed: dt.date | None = None  # the last weekday the story gave with its date, for "Friday"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +98,9 @@ def find_timeline(doc: Doc, published: dt.date | None) -> tuple[TimeRef, ...]:
     """Every calendar expression of `doc` in text order, with its ISO value and its sentence."""
     refs: list[TimeRef] = []
     anchor: int | None = None
+    reference: dt.date | None = None
+    fixed: tuple[int, dt.date] | None = None  # (paragraph, day)
+    text = text_of(doc)
     sentences = Sentences(doc)
     run_sentence, run_year = (
         None,
@@ -100,10 +110,22 @@ def find_timeline(doc: Doc, published: dt.date | None) -> tuple[TimeRef, ...]:
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         sentence = sentences.text(span)
         tense = _tense(span, sentences)
-        context = Context(published, tense, anchor, run_year if sentence == run_sentence else None)
+        context = Context(
+            published,
+            tense,
+            anchor,
+            run_year if sentence == run_sentence else None,
+            reference,
+            fixed[1] if fixed is not None and fixed[0] == _paragraph(text, cand.start) else None,
+        )
         value = RESOLVERS[cand.kind](cand.match, context)
         if value is None:
             continue
+        if _moves_reference(doc, cand, value):
+            reference = dt.date.fromisoformat(value)
+            if cand.kind == "date" and cand.match.group("weekday"):
+                # "On Thursday, 14 November, ... On Friday": the paragraph counts from that week
+                fixed = (_paragraph(text, cand.start), reference)
         if _explicit_year(cand):
             anchor = int(value[:4])
         if sentence != run_sentence:
@@ -145,6 +167,32 @@ class Sentences:
         if sent.start not in self._tenses:
             self._tenses[sent.start] = _sentence_tense(sent)
         return self._tenses[sent.start]
+
+
+def _moves_reference(doc: Doc, cand: Candidate, value: str) -> bool:
+    """Whether a day fixes when the story's own events happen: a single day, said by the writer
+    (a date inside a quotation is the speaker's) and not naming a thing."""
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return False
+    return not _attributive(doc, cand) and not _in_quotation(text_of(doc), cand.start)
+
+
+def _paragraph(text: str, at: int) -> int:
+    """Where the paragraph holding `at` starts."""
+    return text.rfind("\n\n", 0, at) + 1
+
+
+def _in_quotation(text: str, at: int) -> bool:
+    """Whether `at` lies between quotation marks opened earlier in its paragraph."""
+    before = text[_paragraph(text, at) : at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _attributive(doc: Doc, cand: Candidate) -> bool:
+    """A date that names a thing ("the July 25 call", "a Nov. 5 letter") rather than saying when
+    the story's events happen; it does not move the day that "the next day" counts from."""
+    first = _token_at(doc, cand.start)
+    return first is not None and first.i > 0 and doc[first.i - 1].lower_ in DETERMINERS
 
 
 def _explicit_year(cand: Candidate) -> bool:
@@ -317,7 +365,10 @@ def _resolve_weekday(match: re.Match[str], ctx: Context) -> str | None:
         return None
     rel = (match.group("rel") or "").lower()
     weekday = WEEKDAYS[match.group("weekday").lower()]
-    return iso(weekday_date(weekday, ctx.published, ctx.tense, rel, PRESENT_WEEKDAY_TENSE))
+    # A bare weekday counts from the day the story fixed with its weekday and date, if it did;
+    # "last Friday", "next Monday" count from when the words were written.
+    base = ctx.fixed if ctx.fixed is not None and not rel else ctx.published
+    return iso(weekday_date(weekday, base, ctx.tense, rel, PRESENT_WEEKDAY_TENSE))
 
 
 def _resolve_deictic(match: re.Match[str], ctx: Context) -> str | None:
@@ -445,6 +496,43 @@ def _resolve_year(match: re.Match[str], ctx: Context) -> str | None:
     return match.group("year")
 
 
+def _resolve_anaphoric(match: re.Match[str], ctx: Context) -> str | None:
+    """ "The next day", "the day before", "later that day", "two days later": counted from the last
+    day the story fixed; without one the evidence is too weak to give a date."""
+    if ctx.reference is None:
+        return None
+    groups = match.groupdict()
+    if groups.get("same"):
+        offset = 0
+    elif groups.get("rel"):
+        offset = 1 if groups["rel"].lower() in ("next", "following") else -1
+    elif groups.get("rel2"):
+        offset = 1 if groups["rel2"].lower() == "after" else -1
+    else:
+        word = groups["num"].lower()
+        count = int(word) if word.isdigit() else NUMBERS[word]
+        offset = count if groups["rel3"].lower() == "later" else -count
+    return iso(ctx.reference + dt.timedelta(days=offset))
+
+
+def _resolve_anaphoric_week(match: re.Match[str], ctx: Context) -> str | None:
+    return iso_week(ctx.reference) if ctx.reference is not None else None
+
+
+def _resolve_anaphoric_weekday(match: re.Match[str], ctx: Context) -> str | None:
+    """ "That Friday": the Friday of the week of the day the story fixed; "the following Friday"
+    the first after it, "the previous Friday" the last before it."""
+    if ctx.reference is None:
+        return None
+    rel = " ".join(match.group("rel").lower().split())
+    weekday, ref = WEEKDAYS[match.group("weekday").lower()], ctx.reference
+    if rel == "that":
+        return iso(ref + dt.timedelta(days=weekday - ref.weekday()))
+    if rel == "the previous":
+        return iso(ref - dt.timedelta(days=(ref.weekday() - weekday - 1) % 7 + 1))
+    return iso(ref + dt.timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1))
+
+
 RESOLVERS: dict[str, Resolver] = {
     "iso": _resolve_full,
     "numeric": _resolve_full,
@@ -465,6 +553,9 @@ RESOLVERS: dict[str, Resolver] = {
     "year_part": _resolve_year_part,
     "holiday": _resolve_holiday,
     "year": _resolve_year,
+    "anaphoric": _resolve_anaphoric,
+    "anaphoric_week": _resolve_anaphoric_week,
+    "anaphoric_weekday": _resolve_anaphoric_weekday,
 }
 # Kinds whose value names its own year; they set the year that "the next year" counts from.
 ABSOLUTE_KINDS = frozenset({"iso", "numeric", "date", "month_year", "year", "year_range"})

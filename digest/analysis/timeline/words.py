@@ -228,6 +228,32 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             _I,
         ),
     ),
+    # Days counted from the last day the story itself has fixed ("On Tuesday ... the next day").
+    (
+        "anaphoric",
+        _compile(
+            r"\b(?:the\s+)?(?P<rel>next|following|previous|prior)\s+"
+            r"(?P<unit>day|morning|afternoon|evening|night)\b"
+            r"|\bthe\s+(?P<unit2>day|night)\s+(?P<rel2>before|after)(?=\s*[,.;:)—–]|\s+(?:and|but)\b)"
+            r"|\b(?P<same>(?:(?:earlier|later)\s+)?(?:that|the)\s+same\s+day"
+            r"|(?:earlier|later)\s+(?:that|in\s+the)\s+day"
+            r"|that\s+(?:morning|afternoon|evening|night))\b"
+            r"|\b(?P<num>a|one|two|three|four|five|six|\d)\s+days?\s+(?P<rel3>later|earlier)\b",
+            _I,
+        ),
+    ),
+    (
+        "anaphoric_week",
+        _compile(r"\b(?:earlier|later)\s+(?:in\s+the|that)\s+week\b", _I),
+    ),
+    (
+        "anaphoric_weekday",
+        _compile(
+            rf"\b(?P<rel>that|the\s+following|the\s+previous|the\s+next)\s+{WEEKDAY}\b"
+            rf"(?:\s+{PART_OF_DAY})?",
+            _I,
+        ),
+    ),
     ("anchored", _compile(r"\bthe\s+(?P<rel>next|previous|following|prior)\s+year\b", _I)),
     ("anchored", _compile(r"\b(?P<num>a|one)\s+year\s+(?P<rel>later|earlier|before)\b", _I)),
     ("weekend", _compile(r"\b(?P<rel>the|this|last|next|this past|this coming)\s+weekend\b", _I)),
