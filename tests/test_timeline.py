@@ -281,3 +281,39 @@ def test_a_weekday_with_its_date_moves_the_reference(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dam held.\n\nCopyright 2019 Riverside Gazette. All rights reserved.",
+        "The dam held.\n\nUpdated 10:32 a.m.",
+        "The dam held.\n\nPublished: Nov. 19, 2019 at 3:04 p.m. ET",
+        "By Jane Roe, Valley Wire | Nov. 19, 2019\n\nThe dam held.",
+        "Nov. 19, 2019, 10:32 AM\n\nThe dam held.",
+        "The dam held.\n\nSign up for The Daily Hum today to get our newsletter in your inbox.",
+    ],
+)
+def test_lines_about_the_page_are_not_events(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Posted on Monday, the video drew two million views.", [("Monday", "2019-11-18")]),
+        ("By Tuesday, Smith, Lee and Park had left.", [("Tuesday", "2019-11-19")]),
+        ("The newsletter reported on Monday that the mayor quit.", [("Monday", "2019-11-18")]),
+    ],
+)
+def test_sentences_that_look_like_stamps_keep_their_dates(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text) == expected
+
+
+def test_event_is_the_line_of_the_sentence_that_holds_the_expression() -> None:
+    # spaCy runs an unclosed quotation or a heading into the next paragraph's sentence.
+    text = 'She ended: "We go on.\n\nThe ferry sank on Sunday, and divers searched for days.'
+    (ref,) = find_timeline(parse(text), PUBLISHED)
+    assert ref.event == "The ferry sank on Sunday, and divers searched for days."

@@ -30,6 +30,7 @@ from .words import (
     SEASONS,
     WEEKDAY_NAME_PREFIXES,
     WEEKDAYS,
+    boilerplate,
     holiday_date,
     iso,
     iso_week,
@@ -109,6 +110,9 @@ def find_timeline(doc: Doc, published: dt.date | None) -> tuple[TimeRef, ...]:
     for cand in _non_overlapping(_candidates(doc)):
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         sentence = sentences.text(span)
+        event = sentences.line(span, cand.start, cand.end)
+        if boilerplate(event):
+            continue
         tense = _tense(span, sentences)
         context = Context(
             published,
@@ -134,7 +138,7 @@ def find_timeline(doc: Doc, published: dt.date | None) -> tuple[TimeRef, ...]:
             r"\d{4}", value
         ):  # "in 2016, after September 11": that year, for the rest of it
             run_year = int(value)
-        refs.append(TimeRef(cand.match.group(0), value, cand.start, cand.end, sentence))
+        refs.append(TimeRef(cand.match.group(0), value, cand.start, cand.end, event))
     return tuple(refs)
 
 
@@ -161,6 +165,17 @@ class Sentences:
         if sent.start not in self._texts:
             self._texts[sent.start] = sent.text.strip()
         return self._texts[sent.start]
+
+    def line(self, span: Span | None, start: int, end: int) -> str:
+        """The sentence holding `span`, cut to the line of it that holds characters start..end: a
+        sentence spaCy ran across paragraphs ("Thank you\n\nCopyright 2019") is two events."""
+        if span is None:
+            return ""
+        sent = self.of(span)
+        text = sent.doc.text[sent.start_char : sent.end_char]
+        first = text.rfind("\n", 0, max(start - sent.start_char, 0)) + 1
+        last = text.find("\n", max(end - sent.start_char, 0))
+        return text[first : last if last >= 0 else len(text)].strip()
 
     def tense(self, span: Span) -> Tense:
         sent = self.of(span)

@@ -323,6 +323,47 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# Lines of a page that date the page, not an event: copyright notices, "Updated 10:32 a.m." stamps,
+# bylines, newsletter promotions, a date alone on its line.
+BOILERPLATE = re.compile(
+    r"\bcopyright\b|©|\(c\)\s*\d{4}|\ball rights reserved\b"
+    r"|\b(?:sign\s+up|subscribe)\b.*\b(?:newsletters?|inbox|e-?mails?)\b"
+    r"|\bnewsletters?\b.*\b(?:inbox|sign\s+up|subscribe)\b"
+    r"|^\W*by\s+(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*\s*(?:[,|·•/–—-]|\s(?:on|at)\s)(?=.{0,80}$)",
+    re.IGNORECASE,
+)
+_DAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTH_NAME = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
+_STAMP_TIME = rf"(?:\W+(?:at\s+)?(?:{CLOCK}|\d{{1,2}}:\d\d))?"
+_DATE_ONLY = re.compile(
+    rf"\W*(?:{_DAY_NAME},?\s+)?(?:{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MONTH_NAME})"
+    rf",?\s+\d{{4}}{_STAMP_TIME}\W*",
+    re.IGNORECASE,
+)
+
+
+_STAMP = re.compile(
+    r"\W*(?:last\s+|first\s+|originally\s+)?(?:updated|published|posted|modified)\b:?(?P<rest>.*)",
+    re.IGNORECASE,
+)
+# Words a time stamp is made of besides numbers ("Updated on Nov. 19, 2019 at 10:32 a.m. ET").
+_STAMP_WORDS = frozenset({"on", "at", "a.m", "p.m", "am", "pm", "and", "by", "ago"}) | set(MONTHS)
+
+
+def boilerplate(line: str) -> bool:
+    """Whether a line of the page is about the page itself (when it was written or updated, who
+    owns it, what to subscribe to) rather than about the story."""
+    if BOILERPLATE.search(line) or _DATE_ONLY.fullmatch(line):
+        return True
+    stamp = _STAMP.fullmatch(line)
+    if stamp is None:
+        return False
+    words = re.findall(
+        r"\b[a-z][a-z.]*[a-z]\b", stamp["rest"]
+    )  # lower-case words: a stamp has none
+    return all(w.rstrip(".") in _STAMP_WORDS or w.endswith("day") for w in words)
+
+
 # ---------------------------------------------------------------- calendar arithmetic
 
 
