@@ -317,3 +317,21 @@ def test_event_is_the_line_of_the_sentence_that_holds_the_expression() -> None:
     text = 'She ended: "We go on.\n\nThe ferry sank on Sunday, and divers searched for days.'
     (ref,) = find_timeline(parse(text), PUBLISHED)
     assert ref.event == "The ferry sank on Sunday, and divers searched for days."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The fair ran Nov. 16-17.", [("Nov. 16-17", "2019-11-16/2019-11-17")]),
+        ("The fair runs 16–17 November 2019.", [("16–17 November 2019", "2019-11-16/2019-11-17")]),
+        (
+            "The show ran 29 November 2018 – 20 January 2019.",
+            [("29 November 2018 – 20 January 2019", "2018-11-29/2019-01-20")],
+        ),
+        ("The market will run Dec. 28 – Jan. 3.", [("Dec. 28 – Jan. 3", "2019-12-28/2020-01-03")]),
+        ("The trial is set for Dec. 2-4, 2020.", [("Dec. 2-4, 2020", "2020-12-02/2020-12-04")]),
+        ("The score was 6-4 in the Nov. 12 match.", [("Nov. 12", "2019-11-12")]),
+    ],
+)
+def test_ranges_of_days_joined_by_a_dash(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected

@@ -340,6 +340,34 @@ def _resolve_date(match: re.Match[str], ctx: Context) -> str | None:
     return found.isoformat() if found else None
 
 
+def _resolve_date_range(match: re.Match[str], ctx: Context) -> str | None:
+    """ "Nov. 16-17" → 2019-11-16/2019-11-17; the first day is placed as a lone date would be, the
+    last day follows it."""
+    groups = match.groupdict()
+    month = MONTHS[groups["month"].rstrip(".").lower()]
+    month2 = MONTHS[groups["month2"].rstrip(".").lower()] if groups.get("month2") else month
+    day, day2 = int(groups["day"]), int(groups["day2"])
+    year2 = int(groups["year2"]) if groups.get("year2") else None
+    year = int(groups["year"]) if groups.get("year") else None
+    if year is None and year2 is not None:
+        year = year2 - (1 if month2 < month else 0)
+    if year is None:
+        year = ctx.sentence_year
+    if year is None:
+        if ctx.published is None:
+            return None
+        found = month_day(month, day, ctx.published, ctx.tense)
+        if found is None:
+            return None
+        year = found.year
+    if year2 is None:
+        year2 = year + (1 if (month2, day2) < (month, day) else 0)
+    first, last = _safe_date(year, month, day), _safe_date(year2, month2, day2)
+    if first is None or last is None or not first < last:
+        return None
+    return f"{first}/{last}"
+
+
 def _safe_date(year: int, month: int, day: int) -> str | None:
     try:
         return dt.date(year, month, day).isoformat()
@@ -552,6 +580,7 @@ RESOLVERS: dict[str, Resolver] = {
     "iso": _resolve_full,
     "numeric": _resolve_full,
     "date": _resolve_date,
+    "date_range": _resolve_date_range,
     "month_year": _resolve_month_year,
     "month": _resolve_month,
     "weekday": _resolve_weekday,
@@ -573,4 +602,6 @@ RESOLVERS: dict[str, Resolver] = {
     "anaphoric_weekday": _resolve_anaphoric_weekday,
 }
 # Kinds whose value names its own year; they set the year that "the next year" counts from.
-ABSOLUTE_KINDS = frozenset({"iso", "numeric", "date", "month_year", "year", "year_range"})
+ABSOLUTE_KINDS = frozenset(
+    {"iso", "numeric", "date", "date_range", "month_year", "year", "year_range"}
+)

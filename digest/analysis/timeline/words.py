@@ -194,6 +194,39 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("date", _compile(rf"\b(?:{WEEKDAY},?\s+)?{DAY}\s+{MONTH}(?:,?\s+{YEAR}\b)?")),
+    # Ranges of days joined by a dash: "Nov. 16-17", "16–17 November 2019",
+    # "29 November 2018 – 20 January 2019".
+    (
+        "date_range",
+        _compile(rf"\b{MONTH}\s+{DAY}\s*[-–]\s*(?P<day2>3[01]|[12]\d|0?[1-9])\b(?:,?\s+{YEAR}\b)?"),
+    ),
+    (
+        "date_range",
+        _compile(rf"\b{DAY}\s*[-–]\s*(?P<day2>3[01]|[12]\d|0?[1-9])\s+{MONTH}(?:,?\s+{YEAR}\b)?"),
+    ),
+    (
+        "date_range",
+        _compile(
+            rf"\b{DAY}\s+{MONTH}(?:,?\s+{YEAR})?\s*[-–—]\s*(?P<day2>3[01]|[12]\d|0?[1-9])\s+"
+            r"(?P<month2>"
+            + _MONTH_FULL
+            + "|"
+            + _MONTH_ABBR
+            + r")(?:,?\s+(?P<year2>1\d{3}|20\d{2})\b)?"
+        ),
+    ),
+    (
+        "date_range",
+        _compile(
+            rf"\b{MONTH}\s+{DAY}(?:,?\s+{YEAR})?\s*[-–—]\s*"
+            r"(?P<month2>"
+            + _MONTH_FULL
+            + "|"
+            + _MONTH_ABBR
+            + r")\s+(?P<day2>3[01]|[12]\d|0?[1-9])\b"
+            r"(?:,?\s+(?P<year2>1\d{3}|20\d{2})\b)?"
+        ),
+    ),
     (
         "month_year",
         _compile(rf"\b{_PART_OF}(?:(?:early|mid|late)[-\s])?{MONTH},?\s+(?:of\s+)?{YEAR}\b"),
