@@ -30,6 +30,24 @@ def sort_key(value: str) -> tuple[int, int, int]:
     return 9999, 99, 99
 
 
+def precision(value: str) -> int:
+    """How finely a value places its moment: 0 for a day (or a range of days), 1 a week, 2 a
+    month, 3 a season, quarter or half, 4 a year or a range of years, 5 a decade or century."""
+    first = value.split("/")[0]
+    for rank, pattern in enumerate(
+        (
+            r"\d{4}-\d{2}-\d{2}",
+            r"\d{4}-W\d{2}",
+            r"\d{4}-\d{2}",
+            r"\d{4}-(?:SP|SU|FA|WI|Q\d|H\d)",
+            r"\d{4}",
+        )
+    ):
+        if re.fullmatch(pattern, first):
+            return rank
+    return 5
+
+
 def describe_value(value: str) -> str:
     """A reader's form: '13 September 2023', 'September 2023', 'the week of 11 November 2019',
     'autumn 2019', 'the third quarter of 2019', 'the 1950s', '16–17 November 2019', '1950–1953'."""

@@ -255,3 +255,21 @@ def test_a_long_list_of_dates_is_headed_by_its_first_and_last() -> None:
 )
 def test_timeline_labels_read_as_words(value: str, label: str) -> None:
     assert describe_value(value) == label
+
+
+def test_a_short_sentence_with_two_dates_stands_under_each_date() -> None:
+    text = "The ferry, gone since 2011, returns in 2029."
+    refs = tuple(TimeRef(e, e, text.find(e), text.find(e) + 4, text) for e in ("2011", "2029"))
+    section = _timeline_section(render_markdown(make_briefing(text, timeline=refs)))
+    assert section.count(text) == 2
+    assert "- **2011**  " in section and "- **2029**  " in section
+
+
+def test_a_grouped_sentence_sits_at_its_most_precise_date() -> None:
+    text = "Trains stop on Thursday and Friday, the first strike since 2022."
+    dates = [("2022", "2022"), ("Thursday", "2026-11-19"), ("Friday", "2026-11-20")]
+    refs = [TimeRef(e, v, text.find(e), text.find(e) + len(e), text) for e, v in dates]
+    refs.append(TimeRef("2024", "2024", 0, 0, "Fares rose in 2024."))
+    section = _timeline_section(render_markdown(make_briefing(text, timeline=tuple(refs))))
+    headings = [line for line in section.splitlines() if line.startswith("- **")]
+    assert headings == ["- **2024**  ", "- **2022 · 19 November 2026 · 20 November 2026**  "]

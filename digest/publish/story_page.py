@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ..errors import DigestError
 from ..model import Article, Briefing, Quote, TimeRef
-from ..timevalues import describe_range, describe_value, sort_key
+from ..timevalues import describe_range, describe_value, precision, sort_key
 from .frontmatter import (
     KEY_ACTORS,
     OPEN_MARKS,
@@ -34,6 +34,7 @@ SAMPLE_NOTE = (
 )
 LEAD_QUOTES = 6  # a story page leads with this many quotes; the others wait in a collapsed block
 MAX_HEADING_DATES = 3  # a sentence with more dates is headed by its first and last
+LONG_SENTENCE = 250  # characters: a sentence this long with two dates is shown once, not twice
 MAX_EXPRESSIONS = 6  # the words that date a sentence, shown under it at most
 
 
@@ -182,12 +183,18 @@ def _timeline_list(b: Briefing) -> str:
 
 
 def _timeline_groups(refs: tuple[TimeRef, ...]) -> list[list[TimeRef]]:
-    """The entries of each sentence (same words, same sources) together, each group in date order,
-    the groups ordered by their first date."""
-    groups: dict[tuple[str, tuple[int, ...]], list[TimeRef]] = {}
+    """Entries in date order, one per date; but a sentence that gives many dates (or a long one
+    with several) is one group, placed at its first most precise date ("since 2022 ... on
+    Thursday and Friday" sits at the Thursday) so that its words are shown once."""
+    by_sentence: dict[tuple[str, tuple[int, ...]], list[TimeRef]] = {}
     for ref in sorted(refs, key=_when):
-        groups.setdefault((" ".join(ref.event.split()), ref.sources), []).append(ref)
-    return sorted(groups.values(), key=lambda g: _when(g[0]))
+        by_sentence.setdefault((" ".join(ref.event.split()), ref.sources), []).append(ref)
+    groups: list[list[TimeRef]] = []
+    for (event, _), group in by_sentence.items():
+        values = {r.value for r in group}
+        together = len(values) >= 3 or (len(values) == 2 and len(event) >= LONG_SENTENCE)
+        groups += [group] if together else [[r] for r in group]
+    return sorted(groups, key=lambda g: _when(min(g, key=lambda r: (precision(r.value), _when(r)))))
 
 
 def _when(ref: TimeRef) -> tuple[tuple[int, int, int], int, int]:
