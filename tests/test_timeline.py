@@ -142,6 +142,8 @@ def test_seasons_quarters_weekends_holidays(text: str, expected: list[tuple[str,
         "April Ryan asked a question.",
         "Shoppers lined up for Black Friday.",
         "The count reached 2,500 votes.",
+        "Fans queued for Expo 2030 tickets.",
+        "The firm recalled its Aero 1500 and Aero 2000 heaters.",
     ],
 )
 def test_not_dates(text: str) -> None:
@@ -334,4 +336,18 @@ def test_event_is_the_line_of_the_sentence_that_holds_the_expression() -> None:
     ],
 )
 def test_ranges_of_days_joined_by_a_dash(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Class of 2019 graduated.", [("2019", "2019")]),
+        ("Officials said 2020 would be hard.", [("2020", "2020")]),
+        ("He left in November 2019.", [("November 2019", "2019-11")]),
+    ],
+)
+def test_a_year_after_a_lower_case_word_or_month_is_still_a_year(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
     assert found(text) == expected

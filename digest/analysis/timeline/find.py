@@ -250,7 +250,7 @@ def _plausible(doc: Doc, kind: str, match: re.Match[str]) -> bool:
     if kind == "weekday":
         return prev not in WEEKDAY_NAME_PREFIXES
     if kind == "year":
-        return not _is_count(doc, match)
+        return not _is_count(doc, match) and not _named_number(doc, match)
     if kind == "relative":
         return prev != "the"  # "in the last week" is a duration
     if kind == "month" and match.group("month") == "May" and not match.group("rel"):
@@ -260,6 +260,23 @@ def _plausible(doc: Doc, kind: str, match: re.Match[str]) -> bool:
     if kind == "season" and not (match.group("rel") or match.group("year")):
         return prev in SEASON_CUES or match.group("season").lower() == "summertime"
     return True
+
+
+def _named_number(doc: Doc, match: re.Match[str]) -> bool:
+    """A number that is part of a name ("Euro 2020", "Brisa 1500", "Windows 2000"): a bare year
+    right after a capitalized noun that is no month."""
+    if match.group(0) != match.group("year"):
+        return False  # "fiscal 2019", "the end of 2019"
+    number = _token_at(doc, match.start("year"))
+    if number is None or number.i == 0:
+        return False
+    name = doc[number.i - 1]
+    return (
+        name.pos_ in ("PROPN", "NOUN")
+        and name.text[:1].isupper()
+        and name.is_alpha
+        and name.lower_.rstrip(".") not in MONTHS
+    )
 
 
 def _is_count(doc: Doc, match: re.Match[str]) -> bool:
