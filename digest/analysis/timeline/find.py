@@ -101,7 +101,7 @@ def find_timeline(doc: Doc, published: dt.date | None) -> tuple[TimeRef, ...]:
     anchor: int | None = None
     reference: dt.date | None = None
     fixed: tuple[int, dt.date] | None = None  # (paragraph, day)
-    text = text_of(doc)
+    paragraphs = Paragraphs(text_of(doc))
     sentences = Sentences(doc)
     run_sentence, run_year = (
         None,
@@ -120,16 +120,16 @@ def find_timeline(doc: Doc, published: dt.date | None) -> tuple[TimeRef, ...]:
             anchor,
             run_year if sentence == run_sentence else None,
             reference,
-            fixed[1] if fixed is not None and fixed[0] == _paragraph(text, cand.start) else None,
+            fixed[1] if fixed is not None and fixed[0] == paragraphs.start(cand.start) else None,
         )
         value = RESOLVERS[cand.kind](cand.match, context)
         if value is None:
             continue
-        if _moves_reference(doc, cand, value):
+        if _moves_reference(doc, cand, value, paragraphs):
             reference = dt.date.fromisoformat(value)
             if cand.kind == "date" and cand.match.group("weekday"):
                 # "On Thursday, 14 November, ... On Friday": the paragraph counts from that week
-                fixed = (_paragraph(text, cand.start), reference)
+                fixed = (paragraphs.start(cand.start), reference)
         if _explicit_year(cand):
             anchor = int(value[:4])
         if sentence != run_sentence:
@@ -171,11 +171,10 @@ class Sentences:
         sentence spaCy ran across paragraphs ("Thank you\n\nCopyright 2019") is two events."""
         if span is None:
             return ""
-        sent = self.of(span)
-        text = sent.doc.text[sent.start_char : sent.end_char]
-        first = text.rfind("\n", 0, max(start - sent.start_char, 0)) + 1
-        last = text.find("\n", max(end - sent.start_char, 0))
-        return text[first : last if last >= 0 else len(text)].strip()
+        sent, text = self.of(span), text_of(span.doc)
+        first = text.rfind("\n", sent.start_char, max(start, sent.start_char)) + 1
+        last = text.find("\n", min(end, sent.end_char), sent.end_char)
+        return text[max(first, sent.start_char) : last if last >= 0 else sent.end_char].strip()
 
     def tense(self, span: Span) -> Tense:
         sent = self.of(span)
@@ -184,23 +183,39 @@ class Sentences:
         return self._tenses[sent.start]
 
 
-def _moves_reference(doc: Doc, cand: Candidate, value: str) -> bool:
+def _moves_reference(doc: Doc, cand: Candidate, value: str, paragraphs: Paragraphs) -> bool:
     """Whether a day fixes when the story's own events happen: a single day, said by the writer
     (a date inside a quotation is the speaker's) and not naming a thing."""
     if not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
         return False
-    return not _attributive(doc, cand) and not _in_quotation(text_of(doc), cand.start)
+    return not _attributive(doc, cand) and not paragraphs.quoted(cand.start)
 
 
-def _paragraph(text: str, at: int) -> int:
-    """Where the paragraph holding `at` starts."""
-    return text.rfind("\n\n", 0, at) + 1
+class Paragraphs:
+    """Where paragraphs start, and whether a position is inside a quotation opened earlier in its
+    paragraph; asked in text order, the marks are counted once (linear in the text)."""
 
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts = [0, *(m.end() for m in re.finditer(r"\n\s*\n", text))]
+        self._at, self._paragraph, self._marks = 0, 0, (0, 0, 0)
 
-def _in_quotation(text: str, at: int) -> bool:
-    """Whether `at` lies between quotation marks opened earlier in its paragraph."""
-    before = text[_paragraph(text, at) : at]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    def start(self, at: int) -> int:
+        return self._starts[bisect.bisect_right(self._starts, at) - 1]
+
+    def quoted(self, at: int) -> bool:
+        paragraph = self.start(at)
+        if paragraph != self._paragraph or at < self._at:
+            self._at, self._paragraph, self._marks = paragraph, paragraph, (0, 0, 0)
+        piece = self._text[self._at : at]
+        opened, closed, straight = self._marks
+        self._marks = (
+            opened + piece.count("“"),
+            closed + piece.count("”"),
+            straight + piece.count('"'),
+        )
+        self._at = at
+        return self._marks[0] > self._marks[1] or self._marks[2] % 2 == 1
 
 
 def _attributive(doc: Doc, cand: Candidate) -> bool:

@@ -375,6 +375,7 @@ _DATE_ONLY = re.compile(
 )
 
 
+MAX_BOILERPLATE = 300  # characters: a longer line is the story's, whatever words it has
 _STAMP = re.compile(
     r"\W*(?:last\s+|first\s+|originally\s+)?(?:updated|published|posted|modified)\b:?(?P<rest>.*)",
     re.IGNORECASE,
@@ -386,6 +387,8 @@ _STAMP_WORDS = frozenset({"on", "at", "a.m", "p.m", "am", "pm", "and", "by", "ag
 def boilerplate(line: str) -> bool:
     """Whether a line of the page is about the page itself (when it was written or updated, who
     owns it, what to subscribe to) rather than about the story."""
+    if len(line) > MAX_BOILERPLATE:
+        return False
     if BOILERPLATE.search(line) or _DATE_ONLY.fullmatch(line):
         return True
     stamp = _STAMP.fullmatch(line)
