@@ -218,7 +218,7 @@ def test_a_sentence_with_several_dates_is_one_timeline_item_headed_by_its_dates(
     section = _timeline_section(render_markdown(make_briefing(text, timeline=tuple(refs))))
     assert section.count(tour) == 1
     assert section.splitlines()[0] == "- **The week of 9 November 2026**  "
-    assert "- **22 November 2026 · 23 November 2026 · 24 November 2026**  " in section
+    assert "- **22, 23 and 24 November 2026**  " in section
     assert "*“Nov. 22” · “Nov. 23” · “Nov. 24”*" in section
 
 
@@ -273,3 +273,11 @@ def test_a_grouped_sentence_sits_at_its_most_precise_date() -> None:
     section = _timeline_section(render_markdown(make_briefing(text, timeline=tuple(refs))))
     headings = [line for line in section.splitlines() if line.startswith("- **")]
     assert headings == ["- **2024**  ", "- **2022 · 19 November 2026 · 20 November 2026**  "]
+
+
+def test_a_sentence_with_days_of_other_months_lists_each() -> None:
+    text = "The fair opens on Oct. 30 and closes on Nov. 2 and Dec. 1."
+    dates = [("Oct. 30", "2026-10-30"), ("Nov. 2", "2026-11-02"), ("Dec. 1", "2026-12-01")]
+    refs = tuple(TimeRef(e, v, text.find(e), text.find(e) + len(e), text) for e, v in dates)
+    section = _timeline_section(render_markdown(make_briefing(text, timeline=refs)))
+    assert section.startswith("- **30 October 2026 · 2 November 2026 · 1 December 2026**  ")

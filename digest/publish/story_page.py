@@ -203,8 +203,14 @@ def _when(ref: TimeRef) -> tuple[tuple[int, int, int], int, int]:
 
 def _dates_heading(values: list[str]) -> str:
     """'20 November 2019'; 'The week of 11 November 2019'; a sentence's several dates:
-    '16 November 2019 · 22 November 2019', or from the first to the last when there are many."""
-    if len(values) <= MAX_HEADING_DATES:
+    '22, 23 and 24 November 2019', '2011 · 16 November 2019', or from the first to the last when
+    there are many."""
+    days = [re.fullmatch(r"(\d{4}-\d{2})-(\d{2})", v) for v in values]
+    if 1 < len(values) <= MAX_HEADING_DATES and all(days) and len({d[1] for d in days if d}) == 1:
+        numbers = [str(int(d[2])) for d in days if d]
+        month = describe_value(values[0]).split(" ", 1)[1]
+        text = f"{', '.join(numbers[:-1])} and {numbers[-1]} {month}"
+    elif len(values) <= MAX_HEADING_DATES:
         text = " · ".join(describe_value(v) for v in values)
     else:
         span = describe_range(values[0].split("/")[0], values[-1].split("/")[-1])
