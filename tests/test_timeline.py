@@ -242,9 +242,37 @@ def test_days_counted_from_the_day_the_story_fixed(
     assert found(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On Tuesday, Oct. 8, the bill was tabled. The following week it passed.",
+            [("Tuesday, Oct. 8", "2019-10-08"), ("The following week", "2019-W42")],
+        ),
+        (
+            "The bill was tabled on Oct. 8. Two weeks later it passed.",
+            [("Oct. 8", "2019-10-08"), ("Two weeks later", "2019-W43")],
+        ),
+        (
+            "The bill was tabled on Oct. 8. The week before, crowds gathered.",
+            [("Oct. 8", "2019-10-08"), ("The week before", "2019-W40")],
+        ),
+        (
+            "The bill was tabled on Oct. 8 and will pass within the next week.",
+            [("Oct. 8", "2019-10-08")],
+        ),
+    ],
+)
+def test_weeks_counted_from_the_day_the_story_fixed(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text) == expected
+
+
 def test_without_a_day_fixed_a_counted_day_is_left_out() -> None:
     assert found("The next day the river rose.") == []
     assert found("Later that day, police arrived.") == []
+    assert found("The following week was calm.") == []
 
 
 def test_a_date_naming_a_thing_or_quoted_does_not_move_the_reference() -> None:

@@ -56,6 +56,7 @@ COUNT_LABELS = frozenset(
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "WORK_OF_ART"}
 )  # entity types that make "April" or "Today" a name
+DURATION_CUES = frozenset({"in", "over", "within", "during", "for", "throughout"})
 # Words before a date that make it part of a noun phrase ("the July 25 call").
 DETERMINERS = frozenset(
     {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "whose", "that", "this"}
@@ -268,6 +269,8 @@ def _plausible(doc: Doc, kind: str, match: re.Match[str]) -> bool:
         return not _is_count(doc, match) and not _named_number(doc, match)
     if kind == "relative":
         return prev != "the"  # "in the last week" is a duration
+    if kind == "anaphoric_week" and match.group(0).lower().startswith("the"):
+        return prev not in DURATION_CUES  # "within the next week" is a duration
     if kind == "month" and match.group("month") == "May" and not match.group("rel"):
         return (prev in MONTH_CUES or match.group(0) != "May") and (
             first is None or first.tag_ != "MD"
@@ -591,7 +594,21 @@ def _resolve_anaphoric(match: re.Match[str], ctx: Context) -> str | None:
 
 
 def _resolve_anaphoric_week(match: re.Match[str], ctx: Context) -> str | None:
-    return iso_week(ctx.reference) if ctx.reference is not None else None
+    """ "Earlier in the week", "the following week", "two weeks later": weeks counted from the
+    last day the story fixed."""
+    if ctx.reference is None:
+        return None
+    groups = match.groupdict()
+    if groups.get("rel"):
+        step = 1 if groups["rel"].lower() in ("next", "following") else -1
+    elif groups.get("rel2"):
+        step = 1 if groups["rel2"].lower() == "after" else -1
+    elif groups.get("rel3"):
+        count = NUMBERS[groups["num"].lower()]
+        step = count if groups["rel3"].lower() == "later" else -count
+    else:
+        step = 0
+    return iso_week(ctx.reference + dt.timedelta(weeks=step))
 
 
 def _resolve_anaphoric_weekday(match: re.Match[str], ctx: Context) -> str | None:

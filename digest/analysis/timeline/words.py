@@ -277,7 +277,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "anaphoric_week",
-        _compile(r"\b(?:earlier|later)\s+(?:in\s+the|that)\s+week\b", _I),
+        _compile(
+            r"\b(?:earlier|later)\s+(?:in\s+the|that)\s+week\b"
+            r"|\bthe\s+(?P<rel>next|following|previous|prior)\s+week\b"
+            r"|\bthe\s+week\s+(?P<rel2>before|after)(?=\s*[,.;:)—–]|\s+(?:and|but)\b)"
+            r"|\b(?P<num>a|one|two|three)\s+weeks?\s+(?P<rel3>later|earlier)\b",
+            _I,
+        ),
     ),
     (
         "anaphoric_weekday",
