@@ -379,3 +379,9 @@ def test_a_year_after_a_lower_case_word_or_month_is_still_a_year(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert found(text) == expected
+
+
+def test_a_hard_wrapped_sentence_is_one_event() -> None:
+    text = "The ferry sank on a cold\nSunday, and divers searched\nfor days.\nThe dam held."
+    (ref,) = find_timeline(parse(text), PUBLISHED)
+    assert ref.event == "The ferry sank on a cold Sunday, and divers searched for days."

@@ -57,6 +57,8 @@ NAME_LABELS = frozenset(
     {"PERSON", "ORG", "WORK_OF_ART"}
 )  # entity types that make "April" or "Today" a name
 DURATION_CUES = frozenset({"in", "over", "within", "during", "for", "throughout"})
+# Where a sentence spaCy ran on may be cut: a blank line, or a line break after a sentence's end.
+LINE_BREAK = re.compile(r"\n[^\S\n]*\n\s*|(?<=[.!?\"”’):])[^\S\n]*\n\s*")
 # Words before a date that make it part of a noun phrase ("the July 25 call").
 DETERMINERS = frozenset(
     {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "whose", "that", "this"}
@@ -155,6 +157,7 @@ class Sentences:
         self._starts = [s.start for s in self._sents]
         self._texts: dict[int, str] = {}
         self._tenses: dict[int, Tense] = {}
+        self._breaks: dict[int, tuple[list[int], list[int]]] = {}  # where sentences may be cut
 
     def of(self, span: Span) -> Span:
         return self._sents[bisect.bisect_right(self._starts, span.start) - 1]
@@ -169,13 +172,20 @@ class Sentences:
 
     def line(self, span: Span | None, start: int, end: int) -> str:
         """The sentence holding `span`, cut to the line of it that holds characters start..end: a
-        sentence spaCy ran across paragraphs ("Thank you\n\nCopyright 2019") is two events."""
+        sentence spaCy ran across paragraphs ("Thank you\n\nCopyright 2019") is two events. A
+        line break inside a sentence (a hard-wrapped text file) does not cut it."""
         if span is None:
             return ""
         sent, text = self.of(span), text_of(span.doc)
-        first = text.rfind("\n", sent.start_char, max(start, sent.start_char)) + 1
-        last = text.find("\n", min(end, sent.end_char), sent.end_char)
-        return text[max(first, sent.start_char) : last if last >= 0 else sent.end_char].strip()
+        if sent.start not in self._breaks:
+            found = list(LINE_BREAK.finditer(text, sent.start_char, sent.end_char))
+            self._breaks[sent.start] = ([m.start() for m in found], [m.end() for m in found])
+        starts, ends = self._breaks[sent.start]
+        before = bisect.bisect_right(ends, start) - 1
+        first = ends[before] if before >= 0 else sent.start_char
+        after = bisect.bisect_left(starts, end)
+        last = starts[after] if after < len(starts) else sent.end_char
+        return " ".join(text[first:last].split())
 
     def tense(self, span: Span) -> Tense:
         sent = self.of(span)
