@@ -288,7 +288,8 @@ def test_a_date_naming_a_thing_or_quoted_does_not_move_the_reference() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # A weekday given with its date fixes the week its paragraph counts from, both ways.
+        # A weekday given with its date fixes the week its paragraph counts from: ahead for what is
+        # to come, back for what had happened, else the nearest.
         (
             "On Thursday, 7 November, the band announced its tour. It will play Oslo on Friday.",
             [("Thursday, 7 November", "2019-11-07"), ("Friday", "2019-11-08")],
@@ -296,6 +297,10 @@ def test_a_date_naming_a_thing_or_quoted_does_not_move_the_reference() -> None:
         (
             "On Thursday, 7 November, the council voted. It had debated the plan on Monday.",
             [("Thursday, 7 November", "2019-11-07"), ("Monday", "2019-11-04")],
+        ),
+        (
+            "On Thursday, 7 November, the band played Leeds, and on Friday it flew to Oslo.",
+            [("Thursday, 7 November", "2019-11-07"), ("Friday", "2019-11-08")],
         ),
         # Another paragraph counts from the publication date again.
         (

@@ -79,6 +79,7 @@ class Context:
     sentence_year: int | None = None  # a bare year earlier in the same sentence, for "September 11"
     reference: dt.date | None = None  # the last day the story itself fixed, for "the next day"
     fixed: dt.date | None = None  # the last weekday the story gave with its date, for "Friday"
+    anterior: bool = False  # the clause is in the past perfect ("had met on Monday")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +125,7 @@ def find_timeline(doc: Doc, published: dt.date | None) -> tuple[TimeRef, ...]:
             run_year if sentence == run_sentence else None,
             reference,
             fixed[1] if fixed is not None and fixed[0] == paragraphs.start(cand.start) else None,
+            _pluperfect(span),
         )
         value = RESOLVERS[cand.kind](cand.match, context)
         if value is None:
@@ -332,6 +334,14 @@ def _tense(span: Span | None, sentences: Sentences) -> Tense:
     return tense or sentences.tense(span)
 
 
+def _pluperfect(span: Span | None) -> bool:
+    """Whether the expression's clause is in the past perfect ("had debated it on Monday")."""
+    verb = _governing_verb(span.root) if span is not None else None
+    return verb is not None and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children
+    )
+
+
 def _governing_verb(token: Token) -> Token | None:
     while token.pos_ not in ("VERB", "AUX"):
         if token.head.i == token.i:
@@ -453,10 +463,14 @@ def _resolve_weekday(match: re.Match[str], ctx: Context) -> str | None:
         return None
     rel = (match.group("rel") or "").lower()
     weekday = WEEKDAYS[match.group("weekday").lower()]
-    # A bare weekday counts from the day the story fixed with its weekday and date, if it did;
-    # "last Friday", "next Monday" count from when the words were written.
-    base = ctx.fixed if ctx.fixed is not None and not rel else ctx.published
-    return iso(weekday_date(weekday, base, ctx.tense, rel, PRESENT_WEEKDAY_TENSE))
+    if ctx.fixed is not None and not rel:
+        # In a paragraph that gave a weekday with its date, a bare weekday is a day of the story's
+        # own week: ahead of that day when still to come, before it when it had already happened
+        # ("had met on Monday"), otherwise the nearest ("On Thursday, 7 November ... on Friday").
+        tense = "future" if ctx.tense == "future" else "past" if ctx.anterior else "present"
+        return iso(weekday_date(weekday, ctx.fixed, tense, "", "present"))
+    # "last Friday", "next Monday" and weekdays elsewhere count from when the words were written.
+    return iso(weekday_date(weekday, ctx.published, ctx.tense, rel, PRESENT_WEEKDAY_TENSE))
 
 
 def _resolve_deictic(match: re.Match[str], ctx: Context) -> str | None:
