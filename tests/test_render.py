@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import markdown
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -16,6 +17,7 @@ from digest.model import Actor, Article, Briefing, Quote, TimeRef
 from digest.publish.frontmatter import text_fragment
 from digest.publish.markdown import check_markdown, escape_md
 from digest.publish.story_page import story_markdown as render_markdown
+from digest.timevalues import describe_value
 
 HOSTILE = (
     '<script>alert(1)</script> <img src=x onerror="alert(2)"> [click](javascript:alert(3)) '
@@ -201,3 +203,81 @@ def test_a_fragment_is_shown_inside_the_sentence_that_carries_it() -> None:
     md = render_markdown(make_briefing(sentence, quotes=(quote,)))
     assert "- Ann Lee called the plan “a slow eviction” and left. — **Ann Lee**, [News" in md
     assert "> “a slow eviction”" not in md
+
+
+def _timeline_section(md: str) -> str:
+    return md.split("## Timeline\n\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_a_sentence_with_several_dates_is_one_timeline_item_headed_by_its_dates() -> None:
+    tour = "The Lanterns play Leeds on Nov. 22, Hull on Nov. 23 and York on Nov. 24."
+    text = f"{tour} Tickets sold out last week."
+    dates = [("Nov. 22", "2026-11-22"), ("Nov. 23", "2026-11-23"), ("Nov. 24", "2026-11-24")]
+    refs = [TimeRef(e, v, text.find(e), text.find(e) + len(e), tour) for e, v in dates]
+    refs.append(TimeRef("last week", "2026-W46", 0, 0, "Tickets sold out last week."))
+    section = _timeline_section(render_markdown(make_briefing(text, timeline=tuple(refs))))
+    assert section.count(tour) == 1
+    assert section.splitlines()[0] == "- **The week of 9 November 2026**  "
+    assert "- **22, 23 and 24 November 2026**  " in section
+    assert "*“Nov. 22” · “Nov. 23” · “Nov. 24”*" in section
+
+
+def test_a_long_list_of_dates_is_headed_by_its_first_and_last() -> None:
+    days = [f"Dec. {d}" for d in range(1, 21)]
+    sentence = "The choir sings on " + ", ".join(days) + "."
+    refs = tuple(
+        TimeRef(
+            e, f"2026-12-{int(e[5:]):02d}", sentence.find(e), sentence.find(e) + len(e), sentence
+        )
+        for e in days
+    )
+    section = _timeline_section(render_markdown(make_briefing(sentence, timeline=refs)))
+    assert section.count(sentence) == 1
+    assert section.startswith("- **1–20 December 2026 · 20 dates**  ")
+    assert "· and 14 more*" in section
+
+
+@pytest.mark.parametrize(
+    ("value", "label"),
+    [
+        ("2026-W47", "the week of 16 November 2026"),
+        ("2026-FA", "autumn 2026"),
+        ("2026-Q3", "the third quarter of 2026"),
+        ("2026-H1", "the first half of 2026"),
+        ("2026-11-21/2026-11-22", "21–22 November 2026"),
+        ("2026-11-29/2026-12-03", "29 November – 3 December 2026"),
+        ("2025-11-29/2026-01-20", "29 November 2025 – 20 January 2026"),
+        ("1950/1953", "1950–1953"),
+        ("195X", "the 1950s"),
+        ("20XX", "the 21st century"),
+        ("13XX", "the 14th century"),
+    ],
+)
+def test_timeline_labels_read_as_words(value: str, label: str) -> None:
+    assert describe_value(value) == label
+
+
+def test_a_short_sentence_with_two_dates_stands_under_each_date() -> None:
+    text = "The ferry, gone since 2011, returns in 2029."
+    refs = tuple(TimeRef(e, e, text.find(e), text.find(e) + 4, text) for e in ("2011", "2029"))
+    section = _timeline_section(render_markdown(make_briefing(text, timeline=refs)))
+    assert section.count(text) == 2
+    assert "- **2011**  " in section and "- **2029**  " in section
+
+
+def test_a_grouped_sentence_sits_at_its_most_precise_date() -> None:
+    text = "Trains stop on Thursday and Friday, the first strike since 2022."
+    dates = [("2022", "2022"), ("Thursday", "2026-11-19"), ("Friday", "2026-11-20")]
+    refs = [TimeRef(e, v, text.find(e), text.find(e) + len(e), text) for e, v in dates]
+    refs.append(TimeRef("2024", "2024", 0, 0, "Fares rose in 2024."))
+    section = _timeline_section(render_markdown(make_briefing(text, timeline=tuple(refs))))
+    headings = [line for line in section.splitlines() if line.startswith("- **")]
+    assert headings == ["- **2024**  ", "- **2022 · 19 November 2026 · 20 November 2026**  "]
+
+
+def test_a_sentence_with_days_of_other_months_lists_each() -> None:
+    text = "The fair opens on Oct. 30 and closes on Nov. 2 and Dec. 1."
+    dates = [("Oct. 30", "2026-10-30"), ("Nov. 2", "2026-11-02"), ("Dec. 1", "2026-12-01")]
+    refs = tuple(TimeRef(e, v, text.find(e), text.find(e) + len(e), text) for e, v in dates)
+    section = _timeline_section(render_markdown(make_briefing(text, timeline=refs)))
+    assert section.startswith("- **30 October 2026 · 2 November 2026 · 1 December 2026**  ")

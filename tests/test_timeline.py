@@ -142,6 +142,8 @@ def test_seasons_quarters_weekends_holidays(text: str, expected: list[tuple[str,
         "April Ryan asked a question.",
         "Shoppers lined up for Black Friday.",
         "The count reached 2,500 votes.",
+        "Fans queued for Expo 2030 tickets.",
+        "The firm recalled its Aero 1500 and Aero 2000 heaters.",
     ],
 )
 def test_not_dates(text: str) -> None:
@@ -195,3 +197,196 @@ def test_the_last_plus_unit_is_a_duration_but_last_plus_unit_is_a_date() -> None
 
 def test_a_date_planned_in_the_past_can_still_lie_ahead() -> None:
     assert found("The city had planned to raise fares Dec. 15.") == [("Dec. 15", "2019-12-15")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On Thursday, Nov. 14, the band played Leeds. The next day it flew to Oslo.",
+            [("Thursday, Nov. 14", "2019-11-14"), ("The next day", "2019-11-15")],
+        ),
+        (
+            "The mayor resigned on Monday. The day before, she had met the council.",
+            [("Monday", "2019-11-18"), ("The day before", "2019-11-17")],
+        ),
+        (
+            "The dam broke on Oct. 3, 2018. Two days later the valley was flooded.",
+            [("Oct. 3, 2018", "2018-10-03"), ("Two days later", "2018-10-05")],
+        ),
+        (
+            "The strike began on Sunday. Later that day the union met, and that night it voted.",
+            [
+                ("Sunday", "2019-11-17"),
+                ("Later that day", "2019-11-17"),
+                ("that night", "2019-11-17"),
+            ],
+        ),
+        (
+            "The club lost on Friday. Earlier in the week, the coach had quit.",
+            [("Friday", "2019-11-15"), ("Earlier in the week", "2019-W46")],
+        ),
+        (
+            "On Tuesday, Oct. 8, the bill was tabled, and that Friday it passed.",
+            [("Tuesday, Oct. 8", "2019-10-08"), ("that Friday", "2019-10-11")],
+        ),
+        (
+            "The vote was on Tuesday, and the following Friday the law passed.",
+            [("Tuesday", "2019-11-19"), ("the following Friday", "2019-11-22")],
+        ),
+    ],
+)
+def test_days_counted_from_the_day_the_story_fixed(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On Tuesday, Oct. 8, the bill was tabled. The following week it passed.",
+            [("Tuesday, Oct. 8", "2019-10-08"), ("The following week", "2019-W42")],
+        ),
+        (
+            "The bill was tabled on Oct. 8. Two weeks later it passed.",
+            [("Oct. 8", "2019-10-08"), ("Two weeks later", "2019-W43")],
+        ),
+        (
+            "The bill was tabled on Oct. 8. The week before, crowds gathered.",
+            [("Oct. 8", "2019-10-08"), ("The week before", "2019-W40")],
+        ),
+        (
+            "The bill was tabled on Oct. 8 and will pass within the next week.",
+            [("Oct. 8", "2019-10-08")],
+        ),
+    ],
+)
+def test_weeks_counted_from_the_day_the_story_fixed(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text) == expected
+
+
+def test_without_a_day_fixed_a_counted_day_is_left_out() -> None:
+    assert found("The next day the river rose.") == []
+    assert found("Later that day, police arrived.") == []
+    assert found("The following week was calm.") == []
+
+
+def test_a_date_naming_a_thing_or_quoted_does_not_move_the_reference() -> None:
+    text = (
+        "The panel met on Tuesday to discuss the July 25 call. "
+        "Earlier in the day, the chair had resigned."
+    )
+    assert found(text)[-1] == ("Earlier in the day", "2019-11-19")
+    quoted = 'The panel met on Tuesday. "We spoke on June 3," she said. The next day it adjourned.'
+    assert found(quoted)[-1] == ("The next day", "2019-11-20")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A weekday given with its date fixes the week its paragraph counts from: ahead for what is
+        # to come, back for what had happened, else the nearest.
+        (
+            "On Thursday, 7 November, the band announced its tour. It will play Oslo on Friday.",
+            [("Thursday, 7 November", "2019-11-07"), ("Friday", "2019-11-08")],
+        ),
+        (
+            "On Thursday, 7 November, the council voted. It had debated the plan on Monday.",
+            [("Thursday, 7 November", "2019-11-07"), ("Monday", "2019-11-04")],
+        ),
+        (
+            "On Thursday, 7 November, the band played Leeds, and on Friday it flew to Oslo.",
+            [("Thursday, 7 November", "2019-11-07"), ("Friday", "2019-11-08")],
+        ),
+        # Another paragraph counts from the publication date again.
+        (
+            "On Friday, Nov. 1, the law took effect.\n\nThe mayor resigned on Monday.",
+            [("Friday, Nov. 1", "2019-11-01"), ("Monday", "2019-11-18")],
+        ),
+        # Scheduled events lie ahead of the publication date.
+        ("The band will play on Friday.", [("Friday", "2019-11-22")]),
+        ("The vote is set for Tuesday.", [("Tuesday", "2019-11-26")]),
+    ],
+)
+def test_a_weekday_with_its_date_moves_the_reference(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dam held.\n\nCopyright 2019 Riverside Gazette. All rights reserved.",
+        "The dam held.\n\nUpdated 10:32 a.m.",
+        "The dam held.\n\nPublished: Nov. 19, 2019 at 3:04 p.m. ET",
+        "By Jane Roe, Valley Wire | Nov. 19, 2019\n\nThe dam held.",
+        "Nov. 19, 2019, 10:32 AM\n\nThe dam held.",
+        "The dam held.\n\nSign up for The Daily Hum today to get our newsletter in your inbox.",
+    ],
+)
+def test_lines_about_the_page_are_not_events(text: str) -> None:
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Posted on Monday, the video drew two million views.", [("Monday", "2019-11-18")]),
+        ("By Tuesday, Smith, Lee and Park had left.", [("Tuesday", "2019-11-19")]),
+        ("The newsletter reported on Monday that the mayor quit.", [("Monday", "2019-11-18")]),
+    ],
+)
+def test_sentences_that_look_like_stamps_keep_their_dates(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text) == expected
+
+
+def test_event_is_the_line_of_the_sentence_that_holds_the_expression() -> None:
+    # spaCy runs an unclosed quotation or a heading into the next paragraph's sentence.
+    text = 'She ended: "We go on.\n\nThe ferry sank on Sunday, and divers searched for days.'
+    (ref,) = find_timeline(parse(text), PUBLISHED)
+    assert ref.event == "The ferry sank on Sunday, and divers searched for days."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The fair ran Nov. 16-17.", [("Nov. 16-17", "2019-11-16/2019-11-17")]),
+        ("The fair runs 16–17 November 2019.", [("16–17 November 2019", "2019-11-16/2019-11-17")]),
+        (
+            "The show ran 29 November 2018 – 20 January 2019.",
+            [("29 November 2018 – 20 January 2019", "2018-11-29/2019-01-20")],
+        ),
+        ("The market will run Dec. 28 – Jan. 3.", [("Dec. 28 – Jan. 3", "2019-12-28/2020-01-03")]),
+        ("The trial is set for Dec. 2-4, 2020.", [("Dec. 2-4, 2020", "2020-12-02/2020-12-04")]),
+        ("The score was 6-4 in the Nov. 12 match.", [("Nov. 12", "2019-11-12")]),
+    ],
+)
+def test_ranges_of_days_joined_by_a_dash(text: str, expected: list[tuple[str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Class of 2019 graduated.", [("2019", "2019")]),
+        ("Officials said 2020 would be hard.", [("2020", "2020")]),
+        ("He left in November 2019.", [("November 2019", "2019-11")]),
+    ],
+)
+def test_a_year_after_a_lower_case_word_or_month_is_still_a_year(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert found(text) == expected
+
+
+def test_a_hard_wrapped_sentence_is_one_event() -> None:
+    text = "The ferry sank on a cold\nSunday, and divers searched\nfor days.\nThe dam held."
+    (ref,) = find_timeline(parse(text), PUBLISHED)
+    assert ref.event == "The ferry sank on a cold Sunday, and divers searched for days."

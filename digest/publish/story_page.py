@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from ..errors import DigestError
-from ..model import Article, Briefing, Quote
-from ..timevalues import describe_value, sort_key
+from ..model import Article, Briefing, Quote, TimeRef
+from ..timevalues import describe_range, describe_value, precision, sort_key
 from .frontmatter import (
     KEY_ACTORS,
     OPEN_MARKS,
@@ -33,6 +33,9 @@ SAMPLE_NOTE = (
     "    among its sources ([About](../about.md)).\n"
 )
 LEAD_QUOTES = 6  # a story page leads with this many quotes; the others wait in a collapsed block
+MAX_HEADING_DATES = 3  # a sentence with more dates is headed by its first and last
+LONG_SENTENCE = 250  # characters: a sentence this long with two dates is shown once, not twice
+MAX_EXPRESSIONS = 6  # the words that date a sentence, shown under it at most
 
 
 def story_markdown(
@@ -164,24 +167,71 @@ def _source_link(source: Article, quoted: str) -> str:
 
 
 def _timeline_list(b: Briefing) -> str:
-    """One list item per date, oldest first; digest.css draws the list under `## Timeline` as a
-    line."""
-    several = len(b.articles) > 1
+    """One list item per date, oldest first; a sentence that gives several dates is one item, at
+    its first date, headed by its dates. digest.css draws the list under `## Timeline` as a line."""
     items: list[str] = []
     last = None
-    for ref in sorted(b.timeline, key=lambda r: (sort_key(r.value), r.sources[0], r.start)):
-        where = (
-            f" · {escape_md(', '.join(b.articles[i].site or '?' for i in ref.sources))}"
-            if several
-            else ""
-        )
-        line = f"{escape_md(ref.event)}  \n  *“{escape_md(ref.expression)}”{where}*"
-        if ref.value == last:
+    for group in _timeline_groups(b.timeline):
+        values = list(dict.fromkeys(r.value for r in group))
+        line = _timeline_line(b, group)
+        if len(values) == 1 and values[0] == last:
             items[-1] += f"  \n  {line}"
-        else:
-            items.append(f"- **{describe_value(ref.value)}**  \n  {line}")
-            last = ref.value
+            continue
+        items.append(f"- **{_dates_heading(values)}**  \n  {line}")
+        last = values[0] if len(values) == 1 else None
     return "\n".join(items)
+
+
+def _timeline_groups(refs: tuple[TimeRef, ...]) -> list[list[TimeRef]]:
+    """Entries in date order, one per date; but a sentence that gives many dates (or a long one
+    with several) is one group, placed at its first most precise date ("since 2022 ... on
+    Thursday and Friday" sits at the Thursday) so that its words are shown once."""
+    by_sentence: dict[tuple[str, tuple[int, ...]], list[TimeRef]] = {}
+    for ref in sorted(refs, key=_when):
+        by_sentence.setdefault((" ".join(ref.event.split()), ref.sources), []).append(ref)
+    groups: list[list[TimeRef]] = []
+    for (event, _), group in by_sentence.items():
+        values = {r.value for r in group}
+        together = len(values) >= 3 or (len(values) == 2 and len(event) >= LONG_SENTENCE)
+        groups += [group] if together else [[r] for r in group]
+    return sorted(groups, key=lambda g: _when(min(g, key=lambda r: (precision(r.value), _when(r)))))
+
+
+def _when(ref: TimeRef) -> tuple[tuple[int, int, int], int, int]:
+    return sort_key(ref.value), ref.sources[0], ref.start
+
+
+def _dates_heading(values: list[str]) -> str:
+    """'20 November 2019'; 'The week of 11 November 2019'; a sentence's several dates:
+    '22, 23 and 24 November 2019', '2011 · 16 November 2019', or from the first to the last when
+    there are many."""
+    days = [re.fullmatch(r"(\d{4}-\d{2})-(\d{2})", v) for v in values]
+    if 1 < len(values) <= MAX_HEADING_DATES and all(days) and len({d[1] for d in days if d}) == 1:
+        numbers = [str(int(d[2])) for d in days if d]
+        month = describe_value(values[0]).split(" ", 1)[1]
+        text = f"{', '.join(numbers[:-1])} and {numbers[-1]} {month}"
+    elif len(values) <= MAX_HEADING_DATES:
+        text = " · ".join(describe_value(v) for v in values)
+    else:
+        span = describe_range(values[0].split("/")[0], values[-1].split("/")[-1])
+        text = f"{span} · {len(values)} dates"
+    return text[:1].upper() + text[1:]
+
+
+def _timeline_line(b: Briefing, group: list[TimeRef]) -> str:
+    """The sentence, then the words that date it (a long list cut short) and, for a story of
+    several sources, the outlets."""
+    ref = group[0]
+    where = (
+        f" · {escape_md(', '.join(b.articles[i].site or '?' for i in ref.sources))}"
+        if len(b.articles) > 1
+        else ""
+    )
+    words = list(dict.fromkeys(r.expression for r in group))
+    shown = " · ".join(f"“{escape_md(w)}”" for w in words[:MAX_EXPRESSIONS])
+    if len(words) > MAX_EXPRESSIONS:
+        shown += f" · and {len(words) - MAX_EXPRESSIONS} more"
+    return f"{escape_md(ref.event)}  \n  *{shown}{where}*"
 
 
 def _sources(b: Briefing) -> str:

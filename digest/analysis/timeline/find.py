@@ -30,6 +30,7 @@ from .words import (
     SEASONS,
     WEEKDAY_NAME_PREFIXES,
     WEEKDAYS,
+    boilerplate,
     holiday_date,
     iso,
     iso_week,
@@ -55,6 +56,14 @@ COUNT_LABELS = frozenset(
 NAME_LABELS = frozenset(
     {"PERSON", "ORG", "WORK_OF_ART"}
 )  # entity types that make "April" or "Today" a name
+DURATION_CUES = frozenset({"in", "over", "within", "during", "for", "throughout"})
+# Where a sentence spaCy ran on may be cut: a blank line, or a line break after a sentence's end.
+LINE_BREAK = re.compile(r"\n[^\S\n]*\n\s*|(?<=[.!?\"”’):])[^\S\n]*\n\s*")
+# Words before a date that make it part of a noun phrase ("the July 25 call").
+DETERMINERS = frozenset(
+    {"the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "whose", "that", "this"}
+    | {"'s", "’s"}
+)
 # A bare weekday in a present-tense clause is read as past: news' "says Monday" reports a day gone
 # by (reading it as future scored lower on the dev gold: "weighs in on Thursday's fight").
 PRESENT_WEEKDAY_TENSE: Tense = "past"
@@ -68,6 +77,9 @@ class Context:
     tense: Tense
     anchor_year: int | None  # the latest explicit year in the story, for "the next year"
     sentence_year: int | None = None  # a bare year earlier in the same sentence, for "September 11"
+    reference: dt.date | None = None  # the last day the story itself fixed, for "the next day"
+    fixed: dt.date | None = None  # the last weekday the story gave with its date, for "Friday"
+    anterior: bool = False  # the clause is in the past perfect ("had met on Monday")
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +103,9 @@ def find_timeline(doc: Doc, published: dt.date | None) -> tuple[TimeRef, ...]:
     """Every calendar expression of `doc` in text order, with its ISO value and its sentence."""
     refs: list[TimeRef] = []
     anchor: int | None = None
+    reference: dt.date | None = None
+    fixed: tuple[int, dt.date] | None = None  # (paragraph, day)
+    paragraphs = Paragraphs(text_of(doc))
     sentences = Sentences(doc)
     run_sentence, run_year = (
         None,
@@ -99,11 +114,27 @@ def find_timeline(doc: Doc, published: dt.date | None) -> tuple[TimeRef, ...]:
     for cand in _non_overlapping(_candidates(doc)):
         span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
         sentence = sentences.text(span)
+        event = sentences.line(span, cand.start, cand.end)
+        if boilerplate(event):
+            continue
         tense = _tense(span, sentences)
-        context = Context(published, tense, anchor, run_year if sentence == run_sentence else None)
+        context = Context(
+            published,
+            tense,
+            anchor,
+            run_year if sentence == run_sentence else None,
+            reference,
+            fixed[1] if fixed is not None and fixed[0] == paragraphs.start(cand.start) else None,
+            _pluperfect(span),
+        )
         value = RESOLVERS[cand.kind](cand.match, context)
         if value is None:
             continue
+        if _moves_reference(doc, cand, value, paragraphs):
+            reference = dt.date.fromisoformat(value)
+            if cand.kind == "date" and cand.match.group("weekday"):
+                # "On Thursday, 14 November, ... On Friday": the paragraph counts from that week
+                fixed = (paragraphs.start(cand.start), reference)
         if _explicit_year(cand):
             anchor = int(value[:4])
         if sentence != run_sentence:
@@ -112,7 +143,7 @@ def find_timeline(doc: Doc, published: dt.date | None) -> tuple[TimeRef, ...]:
             r"\d{4}", value
         ):  # "in 2016, after September 11": that year, for the rest of it
             run_year = int(value)
-        refs.append(TimeRef(cand.match.group(0), value, cand.start, cand.end, sentence))
+        refs.append(TimeRef(cand.match.group(0), value, cand.start, cand.end, event))
     return tuple(refs)
 
 
@@ -128,6 +159,7 @@ class Sentences:
         self._starts = [s.start for s in self._sents]
         self._texts: dict[int, str] = {}
         self._tenses: dict[int, Tense] = {}
+        self._breaks: dict[int, tuple[list[int], list[int]]] = {}  # where sentences may be cut
 
     def of(self, span: Span) -> Span:
         return self._sents[bisect.bisect_right(self._starts, span.start) - 1]
@@ -140,11 +172,70 @@ class Sentences:
             self._texts[sent.start] = sent.text.strip()
         return self._texts[sent.start]
 
+    def line(self, span: Span | None, start: int, end: int) -> str:
+        """The sentence holding `span`, cut to the line of it that holds characters start..end: a
+        sentence spaCy ran across paragraphs ("Thank you\n\nCopyright 2019") is two events. A
+        line break inside a sentence (a hard-wrapped text file) does not cut it."""
+        if span is None:
+            return ""
+        sent, text = self.of(span), text_of(span.doc)
+        if sent.start not in self._breaks:
+            found = list(LINE_BREAK.finditer(text, sent.start_char, sent.end_char))
+            self._breaks[sent.start] = ([m.start() for m in found], [m.end() for m in found])
+        starts, ends = self._breaks[sent.start]
+        before = bisect.bisect_right(ends, start) - 1
+        first = ends[before] if before >= 0 else sent.start_char
+        after = bisect.bisect_left(starts, end)
+        last = starts[after] if after < len(starts) else sent.end_char
+        return " ".join(text[first:last].split())
+
     def tense(self, span: Span) -> Tense:
         sent = self.of(span)
         if sent.start not in self._tenses:
             self._tenses[sent.start] = _sentence_tense(sent)
         return self._tenses[sent.start]
+
+
+def _moves_reference(doc: Doc, cand: Candidate, value: str, paragraphs: Paragraphs) -> bool:
+    """Whether a day fixes when the story's own events happen: a single day, said by the writer
+    (a date inside a quotation is the speaker's) and not naming a thing."""
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return False
+    return not _attributive(doc, cand) and not paragraphs.quoted(cand.start)
+
+
+class Paragraphs:
+    """Where paragraphs start, and whether a position is inside a quotation opened earlier in its
+    paragraph; asked in text order, the marks are counted once (linear in the text)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts = [0, *(m.end() for m in re.finditer(r"\n\s*\n", text))]
+        self._at, self._paragraph, self._marks = 0, 0, (0, 0, 0)
+
+    def start(self, at: int) -> int:
+        return self._starts[bisect.bisect_right(self._starts, at) - 1]
+
+    def quoted(self, at: int) -> bool:
+        paragraph = self.start(at)
+        if paragraph != self._paragraph or at < self._at:
+            self._at, self._paragraph, self._marks = paragraph, paragraph, (0, 0, 0)
+        piece = self._text[self._at : at]
+        opened, closed, straight = self._marks
+        self._marks = (
+            opened + piece.count("“"),
+            closed + piece.count("”"),
+            straight + piece.count('"'),
+        )
+        self._at = at
+        return self._marks[0] > self._marks[1] or self._marks[2] % 2 == 1
+
+
+def _attributive(doc: Doc, cand: Candidate) -> bool:
+    """A date that names a thing ("the July 25 call", "a Nov. 5 letter") rather than saying when
+    the story's events happen; it does not move the day that "the next day" counts from."""
+    first = _token_at(doc, cand.start)
+    return first is not None and first.i > 0 and doc[first.i - 1].lower_ in DETERMINERS
 
 
 def _explicit_year(cand: Candidate) -> bool:
@@ -187,9 +278,11 @@ def _plausible(doc: Doc, kind: str, match: re.Match[str]) -> bool:
     if kind == "weekday":
         return prev not in WEEKDAY_NAME_PREFIXES
     if kind == "year":
-        return not _is_count(doc, match)
+        return not _is_count(doc, match) and not _named_number(doc, match)
     if kind == "relative":
         return prev != "the"  # "in the last week" is a duration
+    if kind == "anaphoric_week" and match.group(0).lower().startswith("the"):
+        return prev not in DURATION_CUES  # "within the next week" is a duration
     if kind == "month" and match.group("month") == "May" and not match.group("rel"):
         return (prev in MONTH_CUES or match.group(0) != "May") and (
             first is None or first.tag_ != "MD"
@@ -197,6 +290,23 @@ def _plausible(doc: Doc, kind: str, match: re.Match[str]) -> bool:
     if kind == "season" and not (match.group("rel") or match.group("year")):
         return prev in SEASON_CUES or match.group("season").lower() == "summertime"
     return True
+
+
+def _named_number(doc: Doc, match: re.Match[str]) -> bool:
+    """A number that is part of a name ("Euro 2020", "Brisa 1500", "Windows 2000"): a bare year
+    right after a capitalized noun that is no month."""
+    if match.group(0) != match.group("year"):
+        return False  # "fiscal 2019", "the end of 2019"
+    number = _token_at(doc, match.start("year"))
+    if number is None or number.i == 0:
+        return False
+    name = doc[number.i - 1]
+    return (
+        name.pos_ in ("PROPN", "NOUN")
+        and name.text[:1].isupper()
+        and name.is_alpha
+        and name.lower_.rstrip(".") not in MONTHS
+    )
 
 
 def _is_count(doc: Doc, match: re.Match[str]) -> bool:
@@ -222,6 +332,14 @@ def _tense(span: Span | None, sentences: Sentences) -> Tense:
     verb = _governing_verb(span.root)
     tense = _verb_tense(verb) if verb is not None else None
     return tense or sentences.tense(span)
+
+
+def _pluperfect(span: Span | None) -> bool:
+    """Whether the expression's clause is in the past perfect ("had debated it on Monday")."""
+    verb = _governing_verb(span.root) if span is not None else None
+    return verb is not None and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children
+    )
 
 
 def _governing_verb(token: Token) -> Token | None:
@@ -277,6 +395,34 @@ def _resolve_date(match: re.Match[str], ctx: Context) -> str | None:
     return found.isoformat() if found else None
 
 
+def _resolve_date_range(match: re.Match[str], ctx: Context) -> str | None:
+    """ "Nov. 16-17" → 2019-11-16/2019-11-17; the first day is placed as a lone date would be, the
+    last day follows it."""
+    groups = match.groupdict()
+    month = MONTHS[groups["month"].rstrip(".").lower()]
+    month2 = MONTHS[groups["month2"].rstrip(".").lower()] if groups.get("month2") else month
+    day, day2 = int(groups["day"]), int(groups["day2"])
+    year2 = int(groups["year2"]) if groups.get("year2") else None
+    year = int(groups["year"]) if groups.get("year") else None
+    if year is None and year2 is not None:
+        year = year2 - (1 if month2 < month else 0)
+    if year is None:
+        year = ctx.sentence_year
+    if year is None:
+        if ctx.published is None:
+            return None
+        found = month_day(month, day, ctx.published, ctx.tense)
+        if found is None:
+            return None
+        year = found.year
+    if year2 is None:
+        year2 = year + (1 if (month2, day2) < (month, day) else 0)
+    first, last = _safe_date(year, month, day), _safe_date(year2, month2, day2)
+    if first is None or last is None or not first < last:
+        return None
+    return f"{first}/{last}"
+
+
 def _safe_date(year: int, month: int, day: int) -> str | None:
     try:
         return dt.date(year, month, day).isoformat()
@@ -317,6 +463,13 @@ def _resolve_weekday(match: re.Match[str], ctx: Context) -> str | None:
         return None
     rel = (match.group("rel") or "").lower()
     weekday = WEEKDAYS[match.group("weekday").lower()]
+    if ctx.fixed is not None and not rel:
+        # In a paragraph that gave a weekday with its date, a bare weekday is a day of the story's
+        # own week: ahead of that day when still to come, before it when it had already happened
+        # ("had met on Monday"), otherwise the nearest ("On Thursday, 7 November ... on Friday").
+        tense = "future" if ctx.tense == "future" else "past" if ctx.anterior else "present"
+        return iso(weekday_date(weekday, ctx.fixed, tense, "", "present"))
+    # "last Friday", "next Monday" and weekdays elsewhere count from when the words were written.
     return iso(weekday_date(weekday, ctx.published, ctx.tense, rel, PRESENT_WEEKDAY_TENSE))
 
 
@@ -445,10 +598,62 @@ def _resolve_year(match: re.Match[str], ctx: Context) -> str | None:
     return match.group("year")
 
 
+def _resolve_anaphoric(match: re.Match[str], ctx: Context) -> str | None:
+    """ "The next day", "the day before", "later that day", "two days later": counted from the last
+    day the story fixed; without one the evidence is too weak to give a date."""
+    if ctx.reference is None:
+        return None
+    groups = match.groupdict()
+    if groups.get("same"):
+        offset = 0
+    elif groups.get("rel"):
+        offset = 1 if groups["rel"].lower() in ("next", "following") else -1
+    elif groups.get("rel2"):
+        offset = 1 if groups["rel2"].lower() == "after" else -1
+    else:
+        word = groups["num"].lower()
+        count = int(word) if word.isdigit() else NUMBERS[word]
+        offset = count if groups["rel3"].lower() == "later" else -count
+    return iso(ctx.reference + dt.timedelta(days=offset))
+
+
+def _resolve_anaphoric_week(match: re.Match[str], ctx: Context) -> str | None:
+    """ "Earlier in the week", "the following week", "two weeks later": weeks counted from the
+    last day the story fixed."""
+    if ctx.reference is None:
+        return None
+    groups = match.groupdict()
+    if groups.get("rel"):
+        step = 1 if groups["rel"].lower() in ("next", "following") else -1
+    elif groups.get("rel2"):
+        step = 1 if groups["rel2"].lower() == "after" else -1
+    elif groups.get("rel3"):
+        count = NUMBERS[groups["num"].lower()]
+        step = count if groups["rel3"].lower() == "later" else -count
+    else:
+        step = 0
+    return iso_week(ctx.reference + dt.timedelta(weeks=step))
+
+
+def _resolve_anaphoric_weekday(match: re.Match[str], ctx: Context) -> str | None:
+    """ "That Friday": the Friday of the week of the day the story fixed; "the following Friday"
+    the first after it, "the previous Friday" the last before it."""
+    if ctx.reference is None:
+        return None
+    rel = " ".join(match.group("rel").lower().split())
+    weekday, ref = WEEKDAYS[match.group("weekday").lower()], ctx.reference
+    if rel == "that":
+        return iso(ref + dt.timedelta(days=weekday - ref.weekday()))
+    if rel == "the previous":
+        return iso(ref - dt.timedelta(days=(ref.weekday() - weekday - 1) % 7 + 1))
+    return iso(ref + dt.timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1))
+
+
 RESOLVERS: dict[str, Resolver] = {
     "iso": _resolve_full,
     "numeric": _resolve_full,
     "date": _resolve_date,
+    "date_range": _resolve_date_range,
     "month_year": _resolve_month_year,
     "month": _resolve_month,
     "weekday": _resolve_weekday,
@@ -465,6 +670,11 @@ RESOLVERS: dict[str, Resolver] = {
     "year_part": _resolve_year_part,
     "holiday": _resolve_holiday,
     "year": _resolve_year,
+    "anaphoric": _resolve_anaphoric,
+    "anaphoric_week": _resolve_anaphoric_week,
+    "anaphoric_weekday": _resolve_anaphoric_weekday,
 }
 # Kinds whose value names its own year; they set the year that "the next year" counts from.
-ABSOLUTE_KINDS = frozenset({"iso", "numeric", "date", "month_year", "year", "year_range"})
+ABSOLUTE_KINDS = frozenset(
+    {"iso", "numeric", "date", "date_range", "month_year", "year", "year_range"}
+)

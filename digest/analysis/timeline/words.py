@@ -194,6 +194,39 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("date", _compile(rf"\b(?:{WEEKDAY},?\s+)?{DAY}\s+{MONTH}(?:,?\s+{YEAR}\b)?")),
+    # Ranges of days joined by a dash: "Nov. 16-17", "16–17 November 2019",
+    # "29 November 2018 – 20 January 2019".
+    (
+        "date_range",
+        _compile(rf"\b{MONTH}\s+{DAY}\s*[-–]\s*(?P<day2>3[01]|[12]\d|0?[1-9])\b(?:,?\s+{YEAR}\b)?"),
+    ),
+    (
+        "date_range",
+        _compile(rf"\b{DAY}\s*[-–]\s*(?P<day2>3[01]|[12]\d|0?[1-9])\s+{MONTH}(?:,?\s+{YEAR}\b)?"),
+    ),
+    (
+        "date_range",
+        _compile(
+            rf"\b{DAY}\s+{MONTH}(?:,?\s+{YEAR})?\s*[-–—]\s*(?P<day2>3[01]|[12]\d|0?[1-9])\s+"
+            r"(?P<month2>"
+            + _MONTH_FULL
+            + "|"
+            + _MONTH_ABBR
+            + r")(?:,?\s+(?P<year2>1\d{3}|20\d{2})\b)?"
+        ),
+    ),
+    (
+        "date_range",
+        _compile(
+            rf"\b{MONTH}\s+{DAY}(?:,?\s+{YEAR})?\s*[-–—]\s*"
+            r"(?P<month2>"
+            + _MONTH_FULL
+            + "|"
+            + _MONTH_ABBR
+            + r")\s+(?P<day2>3[01]|[12]\d|0?[1-9])\b"
+            r"(?:,?\s+(?P<year2>1\d{3}|20\d{2})\b)?"
+        ),
+    ),
     (
         "month_year",
         _compile(rf"\b{_PART_OF}(?:(?:early|mid|late)[-\s])?{MONTH},?\s+(?:of\s+)?{YEAR}\b"),
@@ -225,6 +258,38 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         _compile(
             r"\b(?:(?:earlier|later)\s+)?(?P<rel>last|this|next|the past|the coming)\s+"
             r"(?P<unit>week|month|year)\b",
+            _I,
+        ),
+    ),
+    # Days counted from the last day the story itself has fixed ("On Tuesday ... the next day").
+    (
+        "anaphoric",
+        _compile(
+            r"\b(?:the\s+)?(?P<rel>next|following|previous|prior)\s+"
+            r"(?P<unit>day|morning|afternoon|evening|night)\b"
+            r"|\bthe\s+(?P<unit2>day|night)\s+(?P<rel2>before|after)(?=\s*[,.;:)—–]|\s+(?:and|but)\b)"
+            r"|\b(?P<same>(?:(?:earlier|later)\s+)?(?:that|the)\s+same\s+day"
+            r"|(?:earlier|later)\s+(?:that|in\s+the)\s+day"
+            r"|that\s+(?:morning|afternoon|evening|night))\b"
+            r"|\b(?P<num>a|one|two|three|four|five|six|\d)\s+days?\s+(?P<rel3>later|earlier)\b",
+            _I,
+        ),
+    ),
+    (
+        "anaphoric_week",
+        _compile(
+            r"\b(?:earlier|later)\s+(?:in\s+the|that)\s+week\b"
+            r"|\bthe\s+(?P<rel>next|following|previous|prior)\s+week\b"
+            r"|\bthe\s+week\s+(?P<rel2>before|after)(?=\s*[,.;:)—–]|\s+(?:and|but)\b)"
+            r"|\b(?P<num>a|one|two|three)\s+weeks?\s+(?P<rel3>later|earlier)\b",
+            _I,
+        ),
+    ),
+    (
+        "anaphoric_weekday",
+        _compile(
+            rf"\b(?P<rel>that|the\s+following|the\s+previous|the\s+next)\s+{WEEKDAY}\b"
+            rf"(?:\s+{PART_OF_DAY})?",
             _I,
         ),
     ),
@@ -295,6 +360,50 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("year", _compile(rf"{_NOT_MONEY}\b{_PART_OF}(?:fiscal\s+)?{YEAR}\b{_NOT_PERCENT}")),
 )
+
+
+# Lines of a page that date the page, not an event: copyright notices, "Updated 10:32 a.m." stamps,
+# bylines, newsletter promotions, a date alone on its line.
+BOILERPLATE = re.compile(
+    r"\bcopyright\b|©|\(c\)\s*\d{4}|\ball rights reserved\b"
+    r"|\b(?:sign\s+up|subscribe)\b.*\b(?:newsletters?|inbox|e-?mails?)\b"
+    r"|\bnewsletters?\b.*\b(?:inbox|sign\s+up|subscribe)\b"
+    r"|^\W*by\s+(?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*\s*(?:[,|·•/–—-]|\s(?:on|at)\s)(?=.{0,80}$)",
+    re.IGNORECASE,
+)
+_DAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTH_NAME = rf"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
+_STAMP_TIME = rf"(?:\W+(?:at\s+)?(?:{CLOCK}|\d{{1,2}}:\d\d))?"
+_DATE_ONLY = re.compile(
+    rf"\W*(?:{_DAY_NAME},?\s+)?(?:{_MONTH_NAME}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MONTH_NAME})"
+    rf",?\s+\d{{4}}{_STAMP_TIME}\W*",
+    re.IGNORECASE,
+)
+
+
+MAX_BOILERPLATE = 300  # characters: a longer line is the story's, whatever words it has
+_STAMP = re.compile(
+    r"\W*(?:last\s+|first\s+|originally\s+)?(?:updated|published|posted|modified)\b:?(?P<rest>.*)",
+    re.IGNORECASE,
+)
+# Words a time stamp is made of besides numbers ("Updated on Nov. 19, 2019 at 10:32 a.m. ET").
+_STAMP_WORDS = frozenset({"on", "at", "a.m", "p.m", "am", "pm", "and", "by", "ago"}) | set(MONTHS)
+
+
+def boilerplate(line: str) -> bool:
+    """Whether a line of the page is about the page itself (when it was written or updated, who
+    owns it, what to subscribe to) rather than about the story."""
+    if len(line) > MAX_BOILERPLATE:
+        return False
+    if BOILERPLATE.search(line) or _DATE_ONLY.fullmatch(line):
+        return True
+    stamp = _STAMP.fullmatch(line)
+    if stamp is None:
+        return False
+    words = re.findall(
+        r"\b[a-z][a-z.]*[a-z]\b", stamp["rest"]
+    )  # lower-case words: a stamp has none
+    return all(w.rstrip(".") in _STAMP_WORDS or w.endswith("day") for w in words)
 
 
 # ---------------------------------------------------------------- calendar arithmetic
