@@ -77,6 +77,17 @@ class TimeRef:
 
 
 @dataclass(frozen=True, slots=True)
+class Coverage:
+    """How one source of a story of several outlets covered it: its own lead, and the facts and
+    quotes no other source carries (each verbatim from this source)."""
+
+    source: int  # index into Briefing.articles
+    lead: str | None  # its first summary sentence
+    facts: tuple[str, ...] = ()  # its sentences with no near-equivalent in the other sources
+    quotes: tuple[Quote, ...] = ()  # quotes only it carries
+
+
+@dataclass(frozen=True, slots=True)
 class Briefing:
     """Everything one briefing page shows about one story."""
 
@@ -93,3 +104,9 @@ class Briefing:
     lead_actor: str | None = (
         None  # the person the lead is about (an Actor.name); grouping compares it
     )
+    # One article's: its sentences that give a fact (a number or a name) beyond the summary,
+    # verbatim, most central first; and every sentence's evidence (analysis/evidence.py), hashed.
+    # A story of several outlets compares them to find what only one outlet carries.
+    facts: tuple[str, ...] = ()
+    sentence_keys: tuple[str, ...] = ()
+    coverage: tuple[Coverage, ...] = ()  # a story of several outlets: how each covered it

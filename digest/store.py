@@ -6,7 +6,10 @@
     content/.digest/lock                          held while a run writes
 
 Article records let a re-run skip articles it has already analysed (same bytes, same code), and let
-a new article join a story published days ago without the old pages being fetched again.
+a new article join a story published days ago without the old pages being fetched again. A record
+keeps no article text: only the sentences a page may show (summary, quotes, dated sentences, and a
+few more that give facts), and every sentence's evidence as hashed words and numbers
+(analysis/evidence.py), which tells what only one outlet of a story carries.
 """
 
 from __future__ import annotations
@@ -244,9 +247,9 @@ class Store:
 
 # -- JSON codec of the model values ---------------------------------------------------------------
 
-RECORD_FORMAT = (
-    5  # 5: interrupted quotes joined; 4: fragments' sentence; 3: evidence; 2: named fields
-)
+# 6: facts and sentence keys; 5: interrupted quotes joined; 4: fragments' sentence; 3: evidence;
+# 2: named fields
+RECORD_FORMAT = 6
 FIELDS: dict[
     type, tuple[str, ...]
 ] = {  # what is stored of each value, by name: reordering a class is safe
@@ -288,6 +291,8 @@ def record_to_dict(record: ArticleRecord) -> dict[str, Any]:
         "quotes": [_encode(q) for q in b.quotes],
         "timeline": [_encode(t) for t in b.timeline],
         "lead_actor": b.lead_actor,
+        "facts": list(b.facts),
+        "sentence_keys": list(b.sentence_keys),
         "fingerprint": record.fingerprint.to_dict(),
         "format": RECORD_FORMAT,
     }
@@ -318,6 +323,8 @@ def record_from_dict(data: dict[str, Any]) -> ArticleRecord:
         quotes=tuple(_decode(Quote, x) for x in data["quotes"]),
         timeline=tuple(_decode(TimeRef, x) for x in data["timeline"]),
         lead_actor=data.get("lead_actor"),
+        facts=tuple(data["facts"]),
+        sentence_keys=tuple(data["sentence_keys"]),
     )
     return ArticleRecord(
         data["key"],
@@ -341,6 +348,8 @@ def checked(record: ArticleRecord) -> ArticleRecord:
         a.title,
         *b.summary,
         *b.tags,
+        *b.facts,
+        *b.sentence_keys,
     ]
     texts += [x for actor in b.actors for x in (actor.name, actor.kind, *actor.aliases)]
     texts += [q.text for q in b.quotes] + [

@@ -236,6 +236,28 @@ def test_no_internal_link_is_broken(site_url: str) -> None:
     )
 
 
+def test_each_outlets_own_facts_open_under_it_and_fit_a_phone(  # type: ignore[no-untyped-def]
+    browser, site_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": WIDTHS["phone"], "height": 900})
+    page = context.new_page()
+    page.goto(site_url + "stories/2026-11-18-council-approves-240m-eastquay-harbour-plan-in-late/")
+    gazette = page.locator("h3", has_text="The Harbour Gazette")
+    block = gazette.locator("xpath=following-sibling::details[1]")
+    fact = block.get_by_text("The ferry terminal, which would restore a direct service")
+    assert not fact.is_visible()  # a long list waits collapsed under its outlet
+    block.locator("summary").click()
+    assert fact.is_visible()
+    courier = page.locator("h3", has_text="Valley Courier").locator(
+        "xpath=following-sibling::details[1]"
+    )
+    assert courier.get_by_text("Sixty-two berths today").count() == 1
+    assert courier.get_by_text("The ferry terminal, which would").count() == 0
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the story is wider than a phone by {overflow}px"
+    context.close()
+
+
 def test_screenshots_at_phone_and_desktop_widths(  # type: ignore[no-untyped-def]
     browser, site_url: str
 ) -> None:

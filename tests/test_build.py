@@ -54,6 +54,19 @@ def test_sample_build_makes_a_site_with_briefings(project: Path) -> None:
     ).read_text()
     for name in ("Elena Varga", "Matthias Brenner", "Dorothea Quist"):
         assert name in harbour
+    # how each outlet covered it: the Gazette's own fact and quote under the Gazette, the Courier's
+    # under the Courier; the one-outlet stories have no such section
+    section = harbour.split(">How each outlet covered it</h2>", 1)[1].split("<h2", 1)[0]
+    _, gazette, courier = re.split(r"<h3 id=\"[^\"]*\">", section)
+    assert gazette.startswith("The Harbour Gazette</h3>") and courier.startswith("Valley Courier")
+    assert "ferry terminal, which would restore a direct service" in gazette
+    assert "ferry terminal, which would restore" not in courier
+    assert "Sixty-two berths today, forty tomorrow" in courier
+    assert "Sixty-two berths today" not in gazette
+    assert "Published 19 November 2026 (1 day after the first report)" in courier
+    assert '<details class="note">' in gazette  # long: collapsed
+    others = [p for p in pages if "eastquay-harbour" not in str(p)]
+    assert all("How each outlet covered it" not in p.read_text() for p in others)
     home = (project / "site" / "index.html").read_text()
     titles = re.findall(r'<h3 id="[^"]*"><a href="stories/[^"]+/">([^<]+)</a>', home)
     assert len(titles) == 5

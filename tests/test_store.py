@@ -166,7 +166,7 @@ def test_records_name_their_fields_and_an_older_format_is_analysed_again_quietly
         store.put_article(record)
         path = store._article_path(record.key)
         data = json.loads(path.read_text(encoding="utf-8"))
-        assert data["format"] == 5 and all(
+        assert data["format"] == 6 and all(
             isinstance(a, dict) and "mentions" in a for a in data["actors"]
         )
         assert all(

@@ -5,7 +5,8 @@
     quotes/           what was said and by whom
     actors/           who acts: people, organizations, places, with roles
     timeline/         when things happened
-    summary.py        the sentences that say what happened
+    summary.py        the sentences that say what happened, and those that give other facts
+    evidence.py       when two sentences say the same thing (for stories of several outlets)
     page.py           one page → its briefing (extraction, then all of the above)
     version.py        the version of all this code: stored analyses of other versions are redone
 
@@ -23,9 +24,10 @@ from spacy.tokens import Doc
 from ..config import DEFAULT_MODEL
 from ..model import Actor, Article, Briefing
 from .actors.find import find_actors, lead_actor, resolve_name
-from .nlp import load_pipeline
+from .evidence import sentence_key
+from .nlp import load_pipeline, sentences
 from .quotes.find import find_quotes
-from .summary import summarize
+from .summary import fact_sentences, summarize
 from .timeline.find import find_timeline
 
 MAX_TAGS = 6  # tags shown on a briefing: its main organizations and places
@@ -61,17 +63,20 @@ def _brief(article: Article, doc: Doc, summary_sentences: int, story_id: str) ->
     quotes = tuple(
         replace(q, speaker=_actor_name(actors, q.speaker)) if q.speaker else q for q in quotes
     )
+    summary = summarize(doc, article.title, summary_sentences)
     return Briefing(
         id=story_id,
         title=article.title,
         published=article.published,
         articles=(article,),
-        summary=summarize(doc, article.title, summary_sentences),
+        summary=summary,
         actors=actors,
         quotes=quotes,
         timeline=find_timeline(doc, article.published),
         tags=_tags(actors),
         lead_actor=lead_actor(doc, actors),
+        facts=fact_sentences(doc, summary, article.title),
+        sentence_keys=tuple(sentence_key(s.text) for s in sentences(doc)),
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -13,6 +14,10 @@ from .nlp import sentences
 
 MIN_WORDS, MAX_WORDS = 8, 60  # shorter are captions and datelines; longer are run-on lists
 REDUNDANT = 0.5  # content-word overlap (Jaccard) above which a sentence repeats one already chosen
+MAX_FACTS = 8  # sentences kept beyond the summary: enough for an outlet's own facts to show
+# a quotation mark next to a word (’ is left out: it is also the apostrophe of "city’s")
+QUOTATION = re.compile(r"[\"“”‘]\w|[\w,.!?][\"“”]")
+PRONOUNS = frozenset("he she they it we i you his her their this these those".split())
 LEAD_BONUS = 0.35  # news puts the gist first: the earliest sentences get a head start
 BOILERPLATE = re.compile(
     r"\b(subscribe|newsletter|sign up|click here|cookie|all rights reserved|follow us|share this|"
@@ -35,6 +40,44 @@ def summarize(doc: Doc, title: str = "", count: int = 4) -> tuple[str, ...]:
         if all(_overlap(sent, other) < REDUNDANT for _, other in chosen):
             chosen.append((i, sent))
     return tuple(" ".join(s.text.split()) for _, s in sorted(chosen, key=lambda t: t[0]))
+
+
+def fact_sentences(
+    doc: Doc, summary: Sequence[str], title: str = "", count: int = MAX_FACTS
+) -> tuple[str, ...]:
+    """Up to `count` sentences beyond the summary that give a fact a reader can check (a number or
+    a name), verbatim, most central first; none that holds a quotation (quotes are shown as
+    quotes) or repeats a sentence already taken. Stored with the article, so that a story of
+    several outlets can show what only one of them carries."""
+    candidates = [s for s in sentences(doc) if _usable(s)]
+    if not candidates:
+        return ()
+    weights = _term_weights(doc, title)
+    taken = {" ".join(s.split()) for s in summary}
+    scored = [(_score(s, i, len(candidates), weights), i, s) for i, s in enumerate(candidates)]
+    chosen: list[Span] = []
+    for _, _, sent in sorted(scored, key=lambda t: (-t[0], t[1])):
+        if len(chosen) == count:
+            break
+        text = " ".join(sent.text.split())
+        if (
+            text not in taken
+            and not QUOTATION.search(text)
+            and any(t.pos_ == "PROPN" or t.like_num for t in sent)
+            and not _pronoun_subject(sent)
+            and all(_overlap(sent, other) < REDUNDANT for other in chosen)
+        ):
+            chosen.append(sent)
+    return tuple(" ".join(s.text.split()) for s in chosen)
+
+
+def _pronoun_subject(sent: Span) -> bool:
+    """ "Speaking on Wednesday, she rejected the suggestion": out of its paragraph, nobody can tell
+    who (a pronoun in a clause, as in "Brenner said that he was consulting lawyers", is fine)."""
+    return any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.head == sent.root and t.lower_ in PRONOUNS
+        for t in sent
+    )
 
 
 def _usable(sent: Span) -> bool:

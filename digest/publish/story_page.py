@@ -8,12 +8,13 @@ Everything taken from a source is escaped, so no markup from a page reaches the 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import replace
 
 from ..errors import DigestError
-from ..model import Article, Briefing, Quote, TimeRef
+from ..model import Article, Briefing, Coverage, Quote, TimeRef
 from ..timevalues import describe_range, describe_value, precision, sort_key
 from .frontmatter import (
     KEY_ACTORS,
@@ -36,6 +37,7 @@ LEAD_QUOTES = 6  # a story page leads with this many quotes; the others wait in 
 MAX_HEADING_DATES = 3  # a sentence with more dates is headed by its first and last
 LONG_SENTENCE = 250  # characters: a sentence this long with two dates is shown once, not twice
 MAX_EXPRESSIONS = 6  # the words that date a sentence, shown under it at most
+OPEN_OWN = 3  # an outlet's own facts and quotes are shown open up to this many, collapsed beyond
 
 
 def story_markdown(
@@ -52,6 +54,7 @@ def story_markdown(
         _section("Summary", " ".join(escape_md(s) for s in briefing.summary)),
         _section("Key actors", _actors_list(briefing, links)),
         _section("Quotes", _quotes(briefing, links)),
+        _section("How each outlet covered it", _coverage(briefing, links)),
         _section("Timeline", _timeline_list(briefing)),
         _section("Sources", _sources(briefing)),
     ]
@@ -164,6 +167,49 @@ def _source_link(source: Article, quoted: str) -> str:
     if not source.url or not web_url(source.url):
         return label
     return f"[{label}]({md_url(source.url + text_fragment(quoted))})"
+
+
+def _coverage(b: Briefing, links: Mapping[str, str]) -> str:
+    """Per source of a story of several outlets: when it was published, its lead, and the facts
+    and quotes only it carries (merge.py decides which), each linked to its sentence there."""
+    first = next((a.published for a in b.articles if a.published), None)
+    return "\n\n".join(_outlet_view(b, c, first, links) for c in b.coverage)
+
+
+def _outlet_view(b: Briefing, c: Coverage, first: dt.date | None, links: Mapping[str, str]) -> str:
+    article = b.articles[c.source]
+    when = format_date(article.published) if article.published else "Undated"
+    if article.published and first:
+        days = (article.published - first).days
+        if days > 0:
+            when += f" ({days} day{'s' if days != 1 else ''} after the first report)"
+    head = [f"### {escape_md(article.site or 'Unknown outlet')}", f"*Published {when}*"]
+    if c.lead:
+        head.append(f"**Its lead:** {escape_md(c.lead)} {_there(article, c.lead)}")
+    items = [f"- {escape_md(f)} {_there(article, f)}" for f in c.facts]
+    for q in _as_read(c.quotes):
+        speaker = actor_ref(q.speaker, links) if q.speaker else "*speaker not named*"
+        words = q.context or f"“{q.text.strip().lstrip(OPEN_MARKS).strip()}”"
+        items.append(f"- {escape_md(words)} — {speaker} {_there(article, q.text)}")
+    if not items:
+        head.append("*No fact or quote of its own found: the other outlets carry what it says.*")
+        return "\n\n".join(head)
+    counts = [
+        f"{n} {word}{'s' if n != 1 else ''}"
+        for n, word in ((len(c.facts), "fact"), (len(_as_read(c.quotes)), "quote"))
+        if n
+    ]
+    marker = "???+" if len(items) <= OPEN_OWN else "???"
+    body = "\n".join(items).replace("\n", "\n    ")
+    head.append(f'{marker} note "Only in this outlet: {" and ".join(counts)}"\n\n    {body}')
+    return "\n\n".join(head)
+
+
+def _there(source: Article, sentence: str) -> str:
+    """A link to the sentence in the source, when the source has a web address."""
+    if not source.url or not web_url(source.url):
+        return ""
+    return f"[↗]({md_url(source.url + text_fragment(sentence))})"
 
 
 def _timeline_list(b: Briefing) -> str:

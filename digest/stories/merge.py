@@ -12,7 +12,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from ..analysis.actors.find import resolve_name
-from ..model import Actor, Article, Briefing, Quote, TimeRef
+from ..analysis.evidence import evidence, key_evidence, near_any, repeats
+from ..analysis.summary import QUOTATION
+from ..model import Actor, Article, Briefing, Coverage, Quote, TimeRef
 from ..store import ArticleRecord
 from .grouping import idf_table, shared_terms
 from .headline import clean_headline, story_headline, vocabulary
@@ -30,17 +32,14 @@ EVIDENCE_WEIGHT = {
     "continues": 2,
     "continues-paragraph": 2,
 }
-SAME_SENTENCE = 0.5  # content-word overlap (Jaccard) at which two summary sentences say the same
 MAX_SUMMARY = 5
+MAX_OWN_FACTS = 5  # an outlet's own facts shown on the story page, most central first
+MAX_OWN_QUOTES = 6  # ... and its own quotes, in the order of its text
 MAX_TAGS = 6
 MAX_WHY = 5  # actors and terms named in the line on why articles were grouped
 REPORTING_WORDS = frozenset(
     {"said", "says", "told", "added", "according"}
 )  # shared by every news story
-_STOP = frozenset(
-    "the a an and or of to in on at for by with from as is was were be been has have had it its "
-    "that this said says will would not but he she they we i you".split()
-)
 
 
 def story_briefing(records: Sequence[ArticleRecord], story_id: str) -> Briefing:
@@ -68,6 +67,7 @@ def merge_briefings(
         briefings, key=lambda b: (b.published is None, b.published, b.articles[0].source)
     )
     actors, shared = _merge_actors(ordered)
+    quotes = _merge_quotes(ordered, actors)
     articles = tuple(
         replace(a, title=clean_headline(a.title, a.site, a.url))
         for a in (b.articles[0] for b in ordered)
@@ -79,11 +79,12 @@ def merge_briefings(
         articles=articles,
         summary=_merge_summary(ordered),
         actors=actors,
-        quotes=_merge_quotes(ordered, actors),
+        quotes=quotes,
         timeline=_merge_timeline(ordered),
         tags=tuple(a.name for a in actors if a.kind in ("place", "organization"))[:MAX_TAGS],
         why=_why(shared, terms) if len(ordered) > 1 else None,
         lead_actor=next((b.lead_actor for b in ordered if b.lead_actor), None),
+        coverage=_coverage(ordered, quotes) if len({_outlet(a) for a in articles}) > 1 else (),
     )
 
 
@@ -118,31 +119,66 @@ def _why(shared_actors: Sequence[str], terms: Sequence[str]) -> str:
 
 
 def _merge_summary(briefings: Sequence[Briefing]) -> tuple[str, ...]:
-    """Round-robin over the sources' summaries (the first source's lead first), skipping repeats."""
+    """Round-robin over the sources' summaries (the first source's lead first), skipping a sentence
+    that says again what the sentences chosen from the other sources say (analysis/evidence.py:
+    three outlets' leads that each report "a third case" are said once; one source's own summary
+    has no repeats already)."""
     chosen: list[str] = []
+    said: list[tuple[int, frozenset[str]]] = []
     depth = max(len(b.summary) for b in briefings)
     for i in range(depth):
-        for b in briefings:
-            if (
-                i < len(b.summary)
-                and len(chosen) < MAX_SUMMARY
-                and not _repeats(b.summary[i], chosen)
-            ):
-                chosen.append(b.summary[i])
+        for index, b in enumerate(briefings):
+            if i < len(b.summary) and len(chosen) < MAX_SUMMARY:
+                found = evidence(b.summary[i])
+                if not repeats(found, [e for source, e in said if source != index]):
+                    chosen.append(b.summary[i])
+                    said.append((index, found))
     return tuple(chosen)
 
 
-def _repeats(sentence: str, chosen: Sequence[str]) -> bool:
-    words = _content_words(sentence)
-    for other in chosen:
-        theirs = _content_words(other)
-        if words | theirs and len(words & theirs) / len(words | theirs) >= SAME_SENTENCE:
-            return True
-    return False
+def _coverage(briefings: Sequence[Briefing], quotes: Sequence[Quote]) -> tuple[Coverage, ...]:
+    """For each source: its lead, and the facts and quotes with no near-equivalent anywhere in the
+    text of the other sources (their sentences' stored evidence, and the sentences they keep)."""
+    said = [_evidence_of(b) for b in briefings]
+    out = []
+    for index, b in enumerate(briefings):
+        others = [e for i, found in enumerate(said) if i != index for e in found]
+        lead = b.summary[0] if b.summary else None
+        facts: list[str] = []
+        shown = [evidence(lead)] if lead else []
+        for sentence in (*b.summary[1:], *b.facts):
+            found = evidence(sentence)
+            if QUOTATION.search(sentence) or len(facts) == MAX_OWN_FACTS:
+                continue  # a quotation is shown with the quotes
+            if not near_any(found, [*others, *shown]):
+                facts.append(sentence)
+                shown.append(found)
+        own = [q for q in quotes if q.sources == (index,) and not _carried(q, quotes, others)]
+        out.append(Coverage(index, lead, tuple(facts), tuple(own[:MAX_OWN_QUOTES])))
+    return tuple(out)
 
 
-def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"\w+", text.lower()) if w not in _STOP}
+def _carried(quote: Quote, quotes: Sequence[Quote], others: Sequence[frozenset[str]]) -> bool:
+    """Another source carries the quote: the part after "he said," is one of its quotes, or one
+    of its sentences says the same (the quote with the sentence it sits in, when known)."""
+    joined = " ".join((quote.joined or "").split())
+    if joined and any(
+        q.sources != quote.sources and " ".join(q.text.split()) in joined for q in quotes
+    ):
+        return True
+    return near_any(evidence(quote.joined or quote.context or quote.text), others)
+
+
+def _evidence_of(b: Briefing) -> list[frozenset[str]]:
+    """Everything a source is known to say: each sentence's stored evidence, and the sentences
+    kept of it (its headline too)."""
+    kept = [b.title, *b.summary, *b.facts, *(q.text for q in b.quotes)]
+    kept += [t.event for t in b.timeline]
+    return [key_evidence(k) for k in b.sentence_keys] + [evidence(s) for s in kept]
+
+
+def _outlet(a: Article) -> str:
+    return (a.site or a.source).casefold()
 
 
 def _merge_actors(briefings: Sequence[Briefing]) -> tuple[tuple[Actor, ...], list[str]]:
