@@ -76,7 +76,8 @@ DEFAULT_SECTIONS: tuple[tuple[str, frozenset[str]], ...] = tuple(
             "shares stocks stock market markets investors profit profits revenue earnings "
             "economy economic bank banks inflation trade tariffs company companies ceo "
             "billion merger acquisition retail sales prices oil dow nasdaq car cars suv suvs "
-            "automaker automakers",
+            "automaker automakers strike strikes union unions workers wages pay jobs "
+            "employees layoffs unemployment executive",
             "wall_street federal_reserve",
         ),
         (
