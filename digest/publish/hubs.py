@@ -149,10 +149,11 @@ def story_card(
     item = [f"### [{escape_md(story.title)}]({up}{story.path})", ""]
     sample = " · sample story" if story.sample else ""
     where = f"{escape_md(section)} · " if section else ""
+    new = f" · {gained} new source{'s' * (gained > 1)}" if gained else ""
     meta = f"*{where}{when(story.date)} · {count}: {escape_md(', '.join(outlets) or 'unknown')}"
-    meta += f"{sample}*"
+    meta += f"{sample}{new}*"
     if gained:
-        meta = f"{DEVELOPING} {meta} *· {gained} new source{'s' * (gained > 1)}*"
+        meta = f"{DEVELOPING} {meta}"
     item += [meta, ""]
     if story.description:
         item += [escape_md(one_line(story.description)), ""]
