@@ -215,3 +215,22 @@ def test_a_story_that_gains_a_source_is_developing_until_the_next_update(project
 
     home = _build(petition, library)  # an update that adds to another story ends the mark
     assert "Brackenford Library" in home and "Developing" not in home
+
+
+def test_the_story_index_keeps_the_update_and_what_grew(tmp_path: Path) -> None:
+    from digest.store import Store, StoryRecord
+
+    with Store.open(tmp_path) as store:
+        store.stories["a"] = StoryRecord("a", "stories/a.md", ("k1", "k2"), grew=3, gained=1)
+        store.stories["b"] = StoryRecord("b", "stories/b.md", ("k3",))
+        store.update = 3
+        store.save_stories()
+    saved = (tmp_path / ".digest" / "stories.json").read_text()
+    assert '"grew": 3' in saved and saved.count('"grew"') == 1  # only what grew says so
+    with Store.open(tmp_path) as store:
+        assert store.update == 3 and store.stories["a"].gained == 1
+        assert (store.stories["b"].grew, store.stories["b"].gained) == (0, 0)
+    edited = json.loads(saved) | {"update": "three"}  # a hand edit counts as no update
+    (tmp_path / ".digest" / "stories.json").write_text(json.dumps(edited))
+    with Store.open(tmp_path) as store:
+        assert store.update == 0
