@@ -67,11 +67,23 @@ class OutputOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class FrontOptions:
+    """The front page (digest/publish/front.py)."""
+
+    days: int = 7  # stories of this many days, counted back from the newest story
+    lead: int = 5  # stories shown in full at the top; the others in short lists by section
+    # (section name, its tags): a story joins the first section that lists one of its tags or
+    # key actors; empty: sections found from the stories' words (World, Politics, Business, …)
+    sections: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     sources: tuple[Source, ...] = ()
     fetch: FetchOptions = field(default_factory=FetchOptions)
     analysis: AnalysisOptions = field(default_factory=AnalysisOptions)
     output: OutputOptions = field(default_factory=OutputOptions)
+    front: FrontOptions = field(default_factory=FrontOptions)
     warnings: tuple[str, ...] = ()
 
 
@@ -123,7 +135,7 @@ def parse_config(data: Any, origin: str = "config") -> Config:
         raise ConfigError(
             f"Expected a mapping at the top level but received: {_show(data)}", origin
         )
-    _unknown(data, ("sources", "fetch", "analysis", "output"), "", warnings)
+    _unknown(data, ("sources", "fetch", "analysis", "output", "front"), "", warnings)
     sources = _parse_sources(data.get("sources", []), errors, warnings)
     sections = {
         name: _parse_section(data.get(name), cls, name, errors, warnings)
@@ -133,6 +145,7 @@ def parse_config(data: Any, origin: str = "config") -> Config:
             ("output", OutputOptions),
         )
     }
+    sections["front"] = _parse_front(data.get("front"), errors, warnings)
     if errors:
         raise ConfigError("invalid configuration:\n  " + "\n  ".join(errors), origin)
     return Config(sources=sources, warnings=tuple(f"{origin}: {w}" for w in warnings), **sections)
@@ -169,6 +182,42 @@ def _parse_sources(raw: Any, errors: list[str], warnings: list[str]) -> tuple[So
         else:
             sources.append(Source(kind, value.strip()))
     return tuple(sources)
+
+
+def _parse_front(raw: Any, errors: list[str], warnings: list[str]) -> FrontOptions:
+    """`front:`: days and lead as any section's numbers; `sections` a mapping of a section's name
+    to its list of tags (in the order the front page shows them)."""
+    if not isinstance(raw, dict) or "sections" not in raw:
+        return _parse_section(raw, FrontOptions, "front", errors, warnings)  # type: ignore[no-any-return]
+    rest = {k: v for k, v in raw.items() if k != "sections"}
+    options: FrontOptions = _parse_section(rest, FrontOptions, "front", errors, warnings)
+    groups = raw["sections"]
+    if not isinstance(groups, dict) or not groups:
+        errors.append(
+            "Config value 'front.sections': Expected a mapping of section names to lists of tags "
+            f"(World: [Russia, Ukraine]) but received: {_show(groups)}"
+        )
+        return options
+    parsed = []
+    for name, tags in groups.items():
+        where = f"front.sections.{name}"
+        if not isinstance(name, str) or not name.strip():
+            errors.append(
+                f"Config value 'front.sections': Expected section names as text "
+                f"but received: {_show(name)}"
+            )
+        elif (
+            not isinstance(tags, list)
+            or not tags
+            or not all(isinstance(t, str) and t.strip() for t in tags)
+        ):
+            errors.append(
+                f"Config value '{where}': Expected a list of tags (text) "
+                f"but received: {_show(tags)}"
+            )
+        else:
+            parsed.append((" ".join(name.split()), tuple(" ".join(t.split()) for t in tags)))
+    return dataclasses.replace(options, sections=tuple(parsed))
 
 
 def _parse_section(raw: Any, cls: type, name: str, errors: list[str], warnings: list[str]) -> Any:

@@ -114,7 +114,9 @@ def run_build(
             fresh, store.stories, store.article, config.output.stories_dir, owner
         )
         earlier = {k for s in store.stories.values() if s.sample for k in s.articles}
+        before = dict(store.stories)
         assignment.apply(store.stories)
+        mark_growth(store, before)
         mark_samples(store, assignment.touched, samples | earlier)
         touched = assignment.touched | missing_pages(
             store.stories, lambda path: (content_dir / path).exists()
@@ -134,6 +136,10 @@ def run_build(
             handle,
             samples={s.path for s in store.stories.values() if s.sample},
             sources=config.sources,
+            developing=developing(store),
+            sections=config.front.sections or None,
+            front_days=config.front.days,
+            lead_stories=config.front.lead,
         )
         report.written, report.unchanged = published.written, published.unchanged
         store.actor_pages = published.actor_pages
@@ -153,6 +159,37 @@ def _noting_samples(pages: Iterable[RawPage], samples: set[str]) -> Iterator[Raw
         if is_sample(page):
             samples.add(source_key(page))
         yield page
+
+
+def mark_growth(store: Store, before: dict[str, StoryRecord]) -> None:
+    """Note which stories grew in this run, if it changed any story's articles (an update): each
+    story that was published `before` and gained articles is marked with the update's number and
+    how many it gained. A run that changes no story's articles is no update and changes no mark;
+    the records the assignment rewrote keep their earlier marks."""
+    grown: dict[str, int] = {}
+    changed = False
+    for sid, story in list(store.stories.items()):
+        old = before.get(sid)
+        if old is None or old.articles != story.articles:
+            changed = changed or bool(story.articles)
+        if old is not None and (story.grew, story.gained) != (old.grew, old.gained):
+            store.stories[sid] = replace(story, grew=old.grew, gained=old.gained)
+        live = old is not None and old.merged_into is None and story.merged_into is None
+        if live and old is not None and len(story.articles) > len(old.articles):
+            grown[sid] = len(story.articles) - len(old.articles)
+    if changed:
+        store.update += 1
+        for sid, gained in grown.items():
+            store.stories[sid] = replace(store.stories[sid], grew=store.update, gained=gained)
+
+
+def developing(store: Store) -> dict[str, int]:
+    """The page of each story that gained articles in the latest update → how many it gained."""
+    return {
+        s.path: s.gained
+        for s in store.stories.values()
+        if s.merged_into is None and s.grew and s.grew == store.update
+    }
 
 
 def mark_samples(store: Store, touched: Iterable[str], samples: set[str]) -> None:

@@ -2,7 +2,8 @@
 
     content/.digest/articles/ab/<key hash>.json   one per article: its analysis and fingerprint
     content/.digest/skipped/ab/<key hash>.json    pages that hold no article to brief, and why
-    content/.digest/stories.json                  story id → page path, member articles, merges
+    content/.digest/stories.json                  story id → page path, member articles, merges,
+                                                  and which stories grew in the latest update
     content/.digest/lock                          held while a run writes
 
 Article records let a re-run skip articles it has already analysed (same bytes, same code), and let
@@ -58,6 +59,8 @@ class StoryRecord:
         None  # ISO date of its newest article: old stories are not compared with new articles
     )
     sample: bool = False  # made of Digest's sample articles only (ingest/samples.py)
+    grew: int = 0  # the update (Store.update) in which it last gained articles; 0: never
+    gained: int = 0  # how many articles it gained then
 
 
 class StoryIndex(dict[str, StoryRecord]):
@@ -101,6 +104,9 @@ class Store:
     actor_pages: dict[str, str] | None = (
         None  # actor name → page, as the story pages last published link them
     )
+    # runs that changed which articles make which story, counted: a story "develops" when it
+    # gained articles in the latest of them (a run with nothing new changes no mark)
+    update: int = 0
     _lock: Any = None
 
     @classmethod
@@ -127,10 +133,13 @@ class Store:
                         s.get("merged_into"),
                         s.get("latest"),
                         s.get("sample") is True,
+                        _count(s.get("grew")),
+                        _count(s.get("gained")),
                     )
                     for s in data.get("stories", [])
                 }
             )
+            store.update = _count(data.get("update"))
             pages = data.get("actor_pages")
             store.actor_pages = (
                 {str(k): str(v) for k, v in pages.items()} if isinstance(pages, dict) else None
@@ -234,15 +243,23 @@ class Store:
                     "merged_into": s.merged_into,
                     "latest": s.latest,
                     **({"sample": True} if s.sample else {}),
+                    **({"grew": s.grew, "gained": s.gained} if s.grew else {}),
                 }
                 for s in sorted(self.stories.values(), key=lambda s: s.path)
             ]
         }
+        if self.update:
+            data["update"] = self.update
         if self.actor_pages is not None:
             data["actor_pages"] = dict(sorted(self.actor_pages.items()))
         write_if_changed(
             self.folder / "stories.json", json.dumps(data, indent=1, ensure_ascii=False) + "\n"
         )
+
+
+def _count(value: Any) -> int:
+    """A stored counter; anything but a whole number ≥ 0 (a hand edit) counts as 0."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
 
 
 # -- JSON codec of the model values ---------------------------------------------------------------

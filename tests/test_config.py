@@ -68,7 +68,8 @@ def test_all_problems_listed_with_their_path_and_value() -> None:
 def test_unknown_keys_are_warnings_not_errors() -> None:
     config = parse_config({"sources": [], "fetch": {"dealy": 2}, "theme": "dark"}, "digest.yml")
     assert config.warnings == (
-        "digest.yml: unknown key 'theme' ignored (allowed: sources, fetch, analysis, output)",
+        "digest.yml: unknown key 'theme' ignored (allowed: sources, fetch, analysis, output, "
+        "front)",
         "digest.yml: unknown key 'fetch.dealy' ignored (allowed: user_agent, delay, timeout, "
         "retries, max_bytes, "
         "max_links, cache_dir, respect_robots, allow_private)",

@@ -28,9 +28,9 @@ from digest.publish.index import make_index
 from .conftest import CHROMIUM, FIXTURES, SAMPLES
 
 OWN = FIXTURES / "own"
-OWN_TITLES = [  # newest first; each without its outlet's name
-    "Fenwick primary school gets a new roof before winter",
+OWN_TITLES = [  # ranked: the ferry story, in two outlets, first; each without its outlet's name
     "Orrin Island ferry resumes after six-week halt",
+    "Fenwick primary school gets a new roof before winter",
 ]
 BOTH = "sources:\n  - files: samples/*.html\n  - files: saved/*.html\nfetch:\n  cache_dir: cache\n"
 OWN_ONLY = "sources:\n  - files: saved/*.html\nfetch:\n  cache_dir: cache\n"
@@ -65,7 +65,7 @@ def test_the_front_page_shows_the_users_stories_before_any_sample() -> None:
     )
     home = home_page(index)
     assert "Our own story" in home and "A sample from later" not in home
-    assert "1 older briefing is in the [archive]" in home
+    assert "1 more briefing is in the [archive]" in home
     alone = home_page(make_index([StoryEntry("stories/new.md", "A sample", sample=True)]))
     assert "A sample" in alone and "sample story" in alone and "sample stories" in alone
 
@@ -154,7 +154,7 @@ def test_in_a_browser_the_front_page_shows_only_the_users_stories(project: Path,
         assert "sample" not in page.locator("article").inner_text().casefold()
         page.locator("article h3 a", has_text="ferry").click()
         page.wait_for_load_state()
-        assert page.locator("h1").inner_text() == OWN_TITLES[1]
+        assert page.locator("h1").inner_text() == OWN_TITLES[0]
         sources = page.locator("article").inner_text()
         assert "Orrin Herald: Marit ferry back in service as Orrin Island ferry link" in sources
         assert "Orrin Herald: Orrin Herald" not in sources  # the outlet's prefix left its headline

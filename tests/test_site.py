@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from digest.errors import DigestError
 from digest.model import Actor, Briefing
 from digest.publish import Published, Redirect, publish
+from digest.publish.front import FRONT_DAYS, LEAD_STORIES
 from digest.publish.frontmatter import (
     FrontMatterError,
     StoryEntry,
@@ -21,7 +22,7 @@ from digest.publish.frontmatter import (
     story_entry,
     story_yaml,
 )
-from digest.publish.hubs import HOME_DAYS, MOST_COVERED
+from digest.publish.hubs import MOST_COVERED
 from digest.publish.index import actor_slug, newest_first, read_stories
 from digest.publish.markdown import one_line
 from digest.publish.story_page import story_markdown
@@ -109,7 +110,7 @@ def test_redirect_page_for_a_merged_story(tmp_path: Path) -> None:
     assert read_stories(tmp_path, "stories") == []  # redirects are not listed on the front page
 
 
-def test_home_lists_newest_first_grouped_by_day(tmp_path: Path) -> None:
+def test_home_lists_the_newest_first_between_equals(tmp_path: Path) -> None:
     pages: dict[str, Briefing | Redirect] = {
         "stories/2026-11-18-bridge-plan-approved.md": make_briefing(),
         "stories/2026-11-20-later-story.md": make_briefing(
@@ -125,13 +126,13 @@ def test_home_lists_newest_first_grouped_by_day(tmp_path: Path) -> None:
     ]
     assert "index.md" in done.hubs
     home = (tmp_path / "index.md").read_text()
-    assert (
-        home.index("## 20 November 2026")
-        < home.index("## 18 November 2026")
-        < home.index("## Undated")
+    assert (  # one outlet each: the newest first, the undated last
+        home.index("### [Later story]")
+        < home.index("### [Bridge plan approved]")
+        < home.index("### [No date]")
     )
     assert "### [Later story](stories/2026-11-20-later-story.md)" in home
-    assert "*20 November 2026 · 1 outlet: News Example*" in home
+    assert "*Politics · 20 November 2026 · 1 outlet: News Example*" in home  # mayor, council
     assert "**Key actors:** [Ann Lee](actors/ann-lee.md), [Port Town](actors/port-town.md)" in home
     assert (
         publish_pages(tmp_path, pages, links_before=done.actor_pages)[0].hubs == []
@@ -141,17 +142,18 @@ def test_home_lists_newest_first_grouped_by_day(tmp_path: Path) -> None:
 def test_front_page_is_bounded_and_points_to_the_archive(tmp_path: Path) -> None:
     first = dt.date(2026, 1, 1)
     pages: dict[str, Briefing | Redirect] = {}
-    for n in range(HOME_DAYS + 5):
+    for n in range(FRONT_DAYS + 5):
         day = first + dt.timedelta(days=n)
-        pages[f"stories/{day}-story-{n}.md"] = make_briefing(title=f"Story {n}", published=day)
+        article = dataclasses.replace(make_briefing().articles[0], published=day)
+        pages[f"stories/{day}-story-{n}.md"] = make_briefing(
+            title=f"Story {n}", published=day, articles=(article,)
+        )
     publish_pages(tmp_path, pages)
     home = (tmp_path / "index.md").read_text()
-    assert (
-        home.count("### [") == HOME_DAYS
-        and "### [Story 34]" in home
-        and "### [Story 4]" not in home
-    )
-    assert "5 older briefings are in the [archive](archive/index.md), by month." in home
+    assert home.count("### [") == LEAD_STORIES and "### [Story 11]" in home  # the newest first
+    assert "Story 4]" not in home  # older than FRONT_DAYS days before the newest story
+    older = FRONT_DAYS + 5 - FRONT_DAYS
+    assert f"{older} more briefings are in the [archive](archive/index.md), by month." in home
 
 
 def test_actor_links_are_written_with_the_page() -> None:

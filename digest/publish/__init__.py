@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from ..errors import DigestError
 from ..files import write_if_changed
 from ..model import Briefing
+from .front import FRONT_DAYS, LEAD_STORIES, Sections
 from .frontmatter import StoryEntry, story_entry
 from .hubs import HUB_DIRS, hub_pages
 from .index import SiteIndex, make_index, read_stories
@@ -57,12 +58,17 @@ def publish(
     *,
     samples: Collection[str] = frozenset(),
     sources: Sequence[Source] = (),
+    developing: Mapping[str, int] | None = None,
+    sections: Sections | None = None,
+    front_days: int = FRONT_DAYS,
+    lead_stories: int = LEAD_STORIES,
 ) -> Published:
     """Write the pages of the stories that `changed` (by path), relink the other story pages whose
     actors' pages changed since `links_before` (all of them when None; `briefing_of` gives a page's
     briefing), and write the hub pages. `samples` are the paths of sample stories, `sources` the
-    configured sources (the About page names them). Errors are reported to `on_error` and the rest
-    goes on."""
+    configured sources (the About page names them); the front page marks the `developing` stories
+    (path → articles gained in the latest update) and groups stories in `sections` (configured, or
+    None: found from their words). Errors are reported to `on_error` and the rest goes on."""
     out = Published()
     fresh: dict[str, tuple[Briefing, StoryEntry]] = {}
     for path, page in changed.items():  # phase 1: the index
@@ -90,7 +96,8 @@ def publish(
             again = briefing_of(entry.path)
             if again is not None and _write(content_dir, entry, again, index, on_error):
                 out.written.append(entry.path)
-    out.hubs = _write_hubs(content_dir, index, sources)
+    pages = hub_pages(index, sources, developing, sections, front_days, lead_stories)
+    out.hubs = _write_hubs(content_dir, pages)
     out.actor_pages = index.actor_pages
     return out
 
@@ -116,8 +123,7 @@ def _write(
     return write_if_changed(content_dir / path, text)
 
 
-def _write_hubs(content_dir: Path, index: SiteIndex, sources: Sequence[Source]) -> list[str]:
-    pages = hub_pages(index, sources)
+def _write_hubs(content_dir: Path, pages: Mapping[str, str]) -> list[str]:
     for (
         folder
     ) in HUB_DIRS:  # our folders: a page that no longer belongs (an actor under the threshold) goes

@@ -1,6 +1,7 @@
 """Publishing, phase 2 (the hub pages): made from the index of phase 1, never by analysing again.
 
-    index.md              the latest stories (HOME_DAYS, at most HOME_MAX), grouped by day
+    index.md              the front page: the week's most important stories (front.py), the
+                          lead ones in full, the others in short lists by section
     archive/index.md      every month, linking archive/YYYY-MM.md (a month's stories by day)
     actors/index.md       the most covered actors, then A–Z with a letter bar; actors/<slug>.md:
                           names, roles, stories and quotes of one actor (or a redirect to them)
@@ -17,9 +18,10 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
+from .front import FRONT_DAYS, LEAD_STORIES, Sections, front_page
 from .frontmatter import HOME_YAML, SEARCH_YAML, StoryEntry, hub_yaml, redirect_yaml
 from .index import ACTORS_DIR, ActorRecord, SiteIndex, actor_slug, redirects
 from .markdown import escape_md, md_url, one_line, web_url, when
@@ -30,11 +32,8 @@ if TYPE_CHECKING:  # only its type: publishing needs no configuration
 ARCHIVE_DIR, TAGS_DIR = "archive", "tags"
 HUB_DIRS = (ACTORS_DIR, ARCHIVE_DIR, TAGS_DIR)
 HOME_ACTORS = 4  # actors named under each story on the home page
-HOME_DAYS = (
-    30  # the front page shows the stories of the last 30 days (counted from the newest story)…
-)
+DEVELOPING = "**Developing**"  # the mark of a story that gained articles in the latest update
 MOST_COVERED = 10  # actors listed first on the actors' index, by stories and quotes
-HOME_MAX = 100  # …and at most this many; every story is in the archive (archive/)
 MIN_TAGGED = (
     2  # a tag gets its listing page from this many stories on (one story: the tag stays unlinked)
 )
@@ -50,24 +49,40 @@ SEARCH_PAGE = "\n".join(
 )
 
 
-def hub_pages(index: SiteIndex, sources: Sequence[Source] = ()) -> dict[str, str]:
+def hub_pages(
+    index: SiteIndex,
+    sources: Sequence[Source] = (),
+    developing: Mapping[str, int] | None = None,
+    sections: Sections | None = None,
+    days: int = FRONT_DAYS,
+    lead: int = LEAD_STORIES,
+) -> dict[str, str]:
     """Every hub page's text, by its path relative to the content folder (`sources`: the configured
-    ones, which the About page lists)."""
+    ones, which the About page lists; the rest is the front page's, see `home_page`)."""
     return {
         **actor_pages(index),
         **archive_pages(index),
         **tag_pages(index.stories),
         "search.md": SEARCH_PAGE,
-        "index.md": home_page(index),
+        "index.md": home_page(index, developing, sections, days, lead),
         "about.md": about_page(index, sources),
     }
 
 
-def home_page(index: SiteIndex) -> str:
-    """The front page: the latest stories, newest first, grouped by day. Sample stories appear
-    only while there is no other story (the archive keeps them)."""
+def home_page(
+    index: SiteIndex,
+    developing: Mapping[str, int] | None = None,
+    sections: Sections | None = None,
+    days: int = FRONT_DAYS,
+    lead: int = LEAD_STORIES,
+) -> str:
+    """The front page: the most important stories of the last `days` days in full (`lead` of
+    them), then short lists of the others by section (front.py ranks them and finds the sections;
+    `developing`: the stories that gained articles in the latest update, and how many). Sample
+    stories appear only while there is no other story (the archive keeps them)."""
+    developing = developing or {}
     stories = [s for s in index.stories if not s.sample] or index.stories
-    latest = latest_stories(stories)
+    front = front_page(stories, developing, sections, days, lead)
     lines = [*HOME_YAML, "# Latest briefings", ""]
     if not stories:
         lines.append(
@@ -80,16 +95,24 @@ def home_page(index: SiteIndex) -> str:
             "again: your stories take their place ([About](about.md)).",
             "",
         ]
-    day: object = object()
-    for story in latest:
-        if story.date != day:
-            day = story.date
-            lines += [f"## {when(story.date)}", ""]
-        lines += story_card(story, index.actor_pages, "")
-    older = len(index.stories) - len(latest)
+    if front.lead:
+        lines += ["## Top stories", ""]
+    for story in front.lead:
+        lines += story_card(
+            story,
+            index.actor_pages,
+            "",
+            section=front.section_of.get(story.path),
+            gained=developing.get(story.path, 0),
+        )
+    for name, group in front.sections:
+        lines += [f"## {escape_md(name)}", ""]
+        lines += [_story_item(story, developing.get(story.path, 0)) for story in group]
+        lines.append("")
+    older = len(index.stories) - front.shown
     if stories:
         more = (
-            f"{older} older briefing{'s are' if older != 1 else ' is'} in the"
+            f"{older} more briefing{'s are' if older != 1 else ' is'} in the"
             if older
             else "Every briefing is in the"
         )
@@ -97,28 +120,41 @@ def home_page(index: SiteIndex) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def latest_stories(stories: list[StoryEntry]) -> list[StoryEntry]:
-    """The stories of the front page: dated within HOME_DAYS of the newest, at most HOME_MAX."""
-    newest = next((s.date for s in stories if s.date), None)
-    if newest is None:
-        return stories[:HOME_MAX]
-    since = newest - dt.timedelta(days=HOME_DAYS - 1)
-    return [s for s in stories if s.date is None or s.date >= since][:HOME_MAX]
+def _story_item(story: StoryEntry, gained: int) -> str:
+    """A story in a short list of the front page: headline, developing, outlets, date."""
+    n = len(story.outlets) or 1
+    parts = [DEVELOPING] if gained else []
+    parts += [f"{n} outlet{'s' * (n > 1)}", when(story.date)]
+    sample = " · sample story" if story.sample else ""
+    # two spaces: a line break, so the details go under the headline
+    return f"- [{escape_md(story.title)}]({story.path})  \n  {' · '.join(parts)}{sample}"
 
 
-def story_card(story: StoryEntry, actor_pages: dict[str, str], up: str) -> list[str]:
+def story_card(
+    story: StoryEntry,
+    actor_pages: dict[str, str],
+    up: str,
+    *,
+    section: str | None = None,
+    gained: int = 0,
+) -> list[str]:
     """A story on a listing: title (h3), date and outlets, a one-line summary, key actors (linked).
 
-    `up` is the way from the listing page to the content folder ("" or "../").
+    `up` is the way from the listing page to the content folder ("" or "../"); the front page
+    adds the story's `section`, and a developing mark when it `gained` articles in the latest
+    update.
     """
     outlets = story.outlets
     count = f"{len(outlets) or 1} outlet" + ("s" if len(outlets) > 1 else "")
     item = [f"### [{escape_md(story.title)}]({up}{story.path})", ""]
     sample = " · sample story" if story.sample else ""
-    item += [
-        f"*{when(story.date)} · {count}: {escape_md(', '.join(outlets) or 'unknown')}{sample}*",
-        "",
-    ]
+    where = f"{escape_md(section)} · " if section else ""
+    new = f" · {gained} new source{'s' * (gained > 1)}" if gained else ""
+    meta = f"*{where}{when(story.date)} · {count}: {escape_md(', '.join(outlets) or 'unknown')}"
+    meta += f"{sample}{new}*"
+    if gained:
+        meta = f"{DEVELOPING} {meta}"
+    item += [meta, ""]
     if story.description:
         item += [escape_md(one_line(story.description)), ""]
     if story.actors:
