@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.server
+import os
 import shutil
 import threading
 from collections.abc import Iterator
@@ -15,6 +17,23 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 SAMPLES = ROOT / "content" / "samples"
 SHARED = ROOT.parent / "shared"
+
+
+@contextlib.contextmanager
+def in_project(folder: Path, site_url: str) -> Iterator[None]:
+    """Run in `folder` (a project copied for a test) with SITE_URL set; both restored after."""
+    cwd, old_url = Path.cwd(), os.environ.get("SITE_URL")
+    os.chdir(folder)
+    os.environ["SITE_URL"] = site_url
+    try:
+        yield
+    finally:
+        os.chdir(cwd)
+        if old_url is None:
+            os.environ.pop("SITE_URL", None)
+        else:
+            os.environ["SITE_URL"] = old_url
+
 
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's; Playwright never downloads a browser here
 CHROMIUM_ARGS = [

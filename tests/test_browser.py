@@ -9,7 +9,6 @@ downloads a browser here); without them these tests skip. Screenshots go to test
 from __future__ import annotations
 
 import http.server
-import os
 import shutil
 import threading
 from collections.abc import Iterator
@@ -25,7 +24,7 @@ from click.testing import CliRunner
 
 from digest.cli import main
 
-from .conftest import CHROMIUM, FIXTURES, ROOT, SAMPLES, copy_site_setup
+from .conftest import CHROMIUM, FIXTURES, ROOT, SAMPLES, copy_site_setup, in_project
 
 SUBPATH = "/digest-demo/"
 SCREENSHOTS = ROOT / "tests" / "screenshots"
@@ -86,20 +85,11 @@ def _build(project: Path, base: str) -> None:
     (project / "site_config" / "digest.yml").write_text(
         "sources:\n  - files: samples/*.html\nfetch:\n  cache_dir: cache\n"
     )
-    cwd, old_url = Path.cwd(), os.environ.get("SITE_URL")
-    os.chdir(project)
-    os.environ["SITE_URL"] = base
-    try:
+    with in_project(project, base):
         seed = (
             [str(SEED)] if SEED.exists() else []
         )  # the seed story joins the site where ../shared is present
         result = CliRunner().invoke(main, ["build", *seed], catch_exceptions=False)
-    finally:
-        os.chdir(cwd)
-        if old_url is None:
-            os.environ.pop("SITE_URL", None)
-        else:
-            os.environ["SITE_URL"] = old_url
     assert result.exit_code == 0, result.output
 
 

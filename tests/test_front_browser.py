@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import http.server
 import json
-import os
 import shutil
 import threading
 from collections.abc import Iterator
 from functools import partial
-from pathlib import Path
 from urllib.request import urlopen
 
 import pytest
@@ -23,7 +21,7 @@ from click.testing import CliRunner
 
 from digest.cli import main
 
-from .conftest import CHROMIUM, FIXTURES, ROOT, SAMPLES, copy_site_setup
+from .conftest import CHROMIUM, FIXTURES, ROOT, SAMPLES, copy_site_setup, in_project
 
 SUBPATH = "/front-demo/"
 SCREENSHOTS = ROOT / "tests" / "screenshots"
@@ -51,19 +49,10 @@ def front_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(www)))
     base = f"http://127.0.0.1:{server.server_address[1]}{SUBPATH}"
     petition = FIXTURES / "pages" / "coastlineobserver-eastquay-referendum-petition.html"
-    cwd, old_url = Path.cwd(), os.environ.get("SITE_URL")
-    os.chdir(project)
-    os.environ["SITE_URL"] = base
-    try:
+    with in_project(project, base):
         for args in (["--no-site"], [str(petition)]):  # the second run adds a source
             result = CliRunner().invoke(main, ["build", *args], catch_exceptions=False)
             assert result.exit_code == 0, result.output
-    finally:
-        os.chdir(cwd)
-        if old_url is None:
-            os.environ.pop("SITE_URL", None)
-        else:
-            os.environ["SITE_URL"] = old_url
     shutil.copytree(project / "site", www / SUBPATH.strip("/"))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
