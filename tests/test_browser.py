@@ -9,6 +9,7 @@ downloads a browser here); without them these tests skip. Screenshots go to test
 from __future__ import annotations
 
 import http.server
+import re
 import shutil
 import threading
 from collections.abc import Iterator
@@ -246,6 +247,22 @@ def test_each_outlets_own_facts_open_under_it_and_fit_a_phone(  # type: ignore[n
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"the story is wider than a phone by {overflow}px"
     context.close()
+
+
+def test_the_timeline_reads_in_date_order_with_labels_in_words(  # type: ignore[no-untyped-def]
+    browser, site_url: str
+) -> None:
+    page = browser.new_page()
+    page.goto(
+        site_url + "stories/2026-11-24-halvorsen-appliances-recalls-212-000-heaters-as-quarterly/"
+    )
+    timeline = page.locator("h2#timeline + ul > li > strong")
+    labels = timeline.all_inner_texts()
+    assert "The fourth quarter of 2026" in labels and "The week of 16 November 2026" in labels
+    assert not [label for label in labels if re.search(r"\bweek \d+ of\b|Q\d|-W\d", label)]
+    years = [int(m.group()) for label in labels if (m := re.search(r"\b(19|20)\d\d\b", label))]
+    assert years == sorted(years) and len(years) >= 5
+    page.close()
 
 
 def test_screenshots_at_phone_and_desktop_widths(  # type: ignore[no-untyped-def]
