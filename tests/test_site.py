@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from digest.errors import DigestError
-from digest.model import Actor, Briefing
+from digest.model import Actor, Briefing, Quote
 from digest.publish import Published, Redirect, publish
 from digest.publish.front import FRONT_DAYS, LEAD_STORIES
 from digest.publish.frontmatter import (
@@ -24,7 +24,7 @@ from digest.publish.frontmatter import (
 )
 from digest.publish.hubs import MOST_COVERED
 from digest.publish.index import actor_slug, newest_first, read_stories
-from digest.publish.markdown import one_line
+from digest.publish.markdown import escape_md, one_line
 from digest.publish.story_page import story_markdown
 from digest.stories.address import new_story_path, slugify
 
@@ -396,3 +396,20 @@ def test_the_actor_index_has_a_letter_bar_and_the_most_covered_first(tmp_path: P
     assert "Cy Quay" in top[-1] and "Bo Quay" not in "".join(top)
     assert index.index("## Most covered") < index.index("## A\n") < index.index("## Z\n")
     assert "- [Öla Brand](" in index.split("## O\n", 1)[1]
+
+
+def test_an_actor_page_shows_a_fragment_inside_its_sentence(tmp_path: Path) -> None:
+    sentence = "Tova Brisk called the new timetable “a slow goodbye” at the harbour meeting."
+    fragment = Quote(
+        "a slow goodbye", "Tova Brisk", 30, 44, evidence="woven:name", context=sentence
+    )
+    whole = Quote(
+        "We were never asked about any of it.", "Tova Brisk", 80, 116, evidence="cue:name"
+    )
+    pilot = Actor("Tova Brisk", "person", "Ferry pilot")
+    briefing = dataclasses.replace(_story("One", 18, pilot, PORT), quotes=(fragment, whole))
+    publish_pages(tmp_path, {"stories/a.md": briefing})
+    page = (tmp_path / "actors" / "tova-brisk.md").read_text()
+    assert f"> {escape_md(sentence)}" in page  # the fragment in the reporter's sentence
+    assert "> “a slow goodbye”" not in page
+    assert "> “We were never asked about any of it.”" in page  # a whole quote stands alone

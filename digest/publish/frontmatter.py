@@ -69,6 +69,7 @@ class QuoteEntry:
         str | None
     )  # the first source's address, with a #:~:text= fragment that scrolls to the quote
     date: dt.date | None
+    context: str | None = None  # a fragment's sentence, verbatim: "a slow eviction" reads in it
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +160,7 @@ def story_yaml(s: StoryEntry) -> str:
                 "url": q.url,
                 "date": _iso(q.date),
             }
+            | ({"context": q.context} if q.context else {})
             for q in s.quotes
         ],
     }
@@ -214,7 +216,7 @@ def _quote_entry(q: Quote, articles: tuple[Article, ...]) -> QuoteEntry:
     first = articles[q.sources[0]] if q.sources and q.sources[0] < len(articles) else articles[0]
     url = first.url + text_fragment(q.text) if first.url and web_url(first.url) else None
     text = " ".join(q.text.split()).strip(OPEN_MARKS + " ,")
-    return QuoteEntry(q.speaker, text, first.site, url, first.published)
+    return QuoteEntry(q.speaker, text, first.site, url, first.published, q.context)
 
 
 def text_fragment(quoted: str) -> str:
@@ -289,6 +291,7 @@ def read_page(path: Path, content_dir: Path) -> StoryEntry | RedirectEntry:
                 get.text("outlet", m),
                 get.text("url", m),
                 get.date(m, "date"),
+                get.text("context", m),
             ),
         ),
         sample=get.flag("sample"),

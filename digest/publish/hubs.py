@@ -327,8 +327,9 @@ def _actor_page(actor: ActorRecord) -> str:
             source = escape_md(quote.outlet or "source")
             if quote.url and web_url(quote.url):
                 source = f"[{source}]({md_url(quote.url)})"
+            said = quote.context or f"“{quote.text}”"  # a fragment reads in its sentence
             lines += [
-                f"> “{escape_md(quote.text)}”",
+                f"> {escape_md(said)}",
                 "",
                 f"— {when(quote.date)}, {source}, in {_story_link(story)}",
                 "",
