@@ -148,3 +148,12 @@ def test_what_an_outlet_alone_says_is_escaped_exactly_once() -> None:
     html = markdown.markdown(md, extensions=["tables", "admonition", "pymdownx.details"])
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "<script>" not in html
     assert "&amp;lt;" not in html and "*opens*" in html and 'href="javascript' not in html
+
+
+def test_superscripts_and_other_digit_signs_are_no_numbers() -> None:
+    """ "x¹" is not the number 1; int() would refuse it (str.isdigit says yes to "¹")."""
+    from digest.analysis.evidence import evidence
+
+    assert {w for w in evidence("The area is 12 m² or x¹ and y² ¹².") if w.startswith("#")} == {
+        "#12"
+    }
