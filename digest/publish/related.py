@@ -1,0 +1,110 @@
+"""Related stories, "the story so far": for each published story, the earlier and later stories that
+share its key actors and terms, so a reader can follow a developing story across days (an inquiry's
+hearings, day by day). Grouping joins only reports within three days; a follow-up a week later is
+its own story, and is linked here instead of merged.
+
+Two stories are related when they are published within WINDOW_DAYS of each other and what they
+share weighs at least MIN_SCORE. What they share: their key actors, as one identity across the
+site (`stories/people.py`: "Schiff" meets "Adam Schiff"), and their tags. Each shared actor weighs
+its rarity across the site's stories, an inverse document frequency scaled to 0–1: an actor only
+these two stories name weighs about 1, one in half the stories little. A tag that is not also a
+shared actor weighs TAG_WEIGHT of that. Sample stories relate only to samples, and the others only
+to each other; undated stories to none (they have no place in time).
+
+Made from the published index alone, so it is the same whichever run computes it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+from .frontmatter import StoryEntry
+
+WINDOW_DAYS = 60  # stories further apart in time than this are not "the story so far"
+MIN_SCORE = 1.0  # what two stories share must weigh this much: two fairly rare actors, or one
+# actor only they name and a tag or a less rare actor
+TAG_WEIGHT = 0.5  # a shared tag (a place or organization) that is not a shared key actor counts
+# half: tags are the story's places and organizations, often minor mentions
+MIN_SITE = 20  # rarity is measured as if the site had at least this many stories: on a small site
+# an actor in three of its five stories is not yet "common"
+EARLIER = 3  # earlier related stories listed at most (the nearest in time)
+LATER = 3  # later related stories listed at most (the nearest in time)
+
+
+def related_stories(
+    stories: Iterable[StoryEntry], identity: Mapping[str, str]
+) -> dict[str, tuple[StoryEntry, ...]]:
+    """Each story's path → its related stories in date order (only stories that have some);
+    `identity` maps every name a story gives an actor to the name of its site-wide identity."""
+    out: dict[str, tuple[StoryEntry, ...]] = {}
+    pools: dict[bool, list[StoryEntry]] = defaultdict(list)
+    for story in stories:
+        if story.date is not None:
+            pools[story.sample].append(story)
+    for pool in pools.values():
+        out.update(_related_in(pool, identity))
+    return out
+
+
+def _features(story: StoryEntry, identity: Mapping[str, str]) -> dict[str, float]:
+    """What a story can share → the share of its weight it carries (1: key actor, TAG_WEIGHT: a
+    tag only)."""
+    out = {identity.get(m.name, m.name).casefold(): 1.0 for m in story.cast}
+    for tag in story.tags:
+        out.setdefault(identity.get(tag, tag).casefold(), TAG_WEIGHT)
+    return out
+
+
+def _related_in(
+    pool: list[StoryEntry], identity: Mapping[str, str]
+) -> dict[str, tuple[StoryEntry, ...]]:
+    features = {s.path: _features(s, identity) for s in pool}
+    having: dict[str, list[StoryEntry]] = defaultdict(list)
+    for story in pool:
+        for feature in features[story.path]:
+            having[feature].append(story)
+    size = max(len(pool), MIN_SITE) + 1
+    rarity = {f: math.log(size / len(s)) / math.log(size) for f, s in having.items()}
+    out = {}
+    for story in pool:
+        scores: dict[str, float] = defaultdict(float)
+        others: dict[str, StoryEntry] = {}
+        mine = features[story.path]
+        for feature, share in mine.items():
+            for other in having[feature]:
+                if other.path != story.path and _near(story, other):
+                    both = min(share, features[other.path][feature])
+                    scores[other.path] += rarity[feature] * both
+                    others[other.path] = other
+        found = [others[p] for p, score in scores.items() if score >= MIN_SCORE - 1e-9]
+        if found:
+            out[story.path] = _nearest(story, found, scores)
+    return out
+
+
+def _near(a: StoryEntry, b: StoryEntry) -> bool:
+    return a.date is not None and b.date is not None and abs((a.date - b.date).days) <= WINDOW_DAYS
+
+
+def _nearest(
+    story: StoryEntry, found: list[StoryEntry], scores: Mapping[str, float]
+) -> tuple[StoryEntry, ...]:
+    """The EARLIER nearest earlier and LATER nearest later stories (ties: the one sharing more),
+    in date order."""
+    here = _order(story)
+    before = [s for s in found if _order(s) < here]
+    after = [s for s in found if _order(s) > here]
+
+    def distance(s: StoryEntry) -> tuple[int, float, str]:
+        assert s.date is not None and story.date is not None
+        return abs((s.date - story.date).days), -scores[s.path], s.path
+
+    chosen = sorted(before, key=distance)[:EARLIER] + sorted(after, key=distance)[:LATER]
+    return tuple(sorted(chosen, key=_order))
+
+
+def _order(s: StoryEntry) -> tuple[dt.date, str]:
+    return s.date or dt.date.min, s.path
