@@ -8,9 +8,9 @@ share weighs at least MIN_SCORE. What they share: their key actors, as one ident
 site (`stories/people.py`: "Schiff" meets "Adam Schiff"), and their tags. Each shared actor weighs
 its rarity across the site's stories, an inverse document frequency scaled to 0–1: an actor only
 these two stories name weighs about 1, one in half the stories little, and a COMMON one never
-relates two stories alone. A tag that is not also a shared actor weighs TAG_WEIGHT of that. Sample
-stories relate only to samples, and the others only to each other; undated stories to none (they
-have no place in time).
+relates two stories alone. A shared place weighs PLACE_WEIGHT of that, a tag that is not also a
+shared actor TAG_WEIGHT. Sample stories relate only to samples, and the others only to each other;
+undated stories to none (they have no place in time).
 
 Made from the published index alone, so it is the same whichever run computes it.
 """
@@ -26,8 +26,11 @@ from collections.abc import Iterable, Mapping
 from .frontmatter import StoryEntry
 
 WINDOW_DAYS = 60  # stories further apart in time than this are not "the story so far"
-MIN_SCORE = 1.0  # what two stories share must weigh this much: two fairly rare actors, or one
-# actor only they name and a tag or a less rare actor
+MIN_SCORE = 1.25  # what two stories share must weigh this much: two fairly rare actors (each in
+# 3 of 20 stories, or 8 of 130), or one actor only they name and a less rare one; tuned on a site
+# of 129 real stories, where 1.0 also joined unrelated news of one country
+PLACE_WEIGHT = 0.75  # a shared place counts three quarters: a place is where, not who, and a
+# country or city alone joins unrelated news
 TAG_WEIGHT = 0.5  # a shared tag (a place or organization) that is not a shared key actor counts
 # half: tags are the story's places and organizations, often minor mentions
 COMMON = 0.35  # an actor or tag this little weight (in 8 of 20 stories, 140 of 2,000) adds to what
@@ -54,9 +57,13 @@ def related_stories(
 
 
 def _features(story: StoryEntry, identity: Mapping[str, str]) -> dict[str, float]:
-    """What a story can share → the share of its weight it carries (1: key actor, TAG_WEIGHT: a
-    tag only)."""
-    out = {identity.get(m.name, m.name).casefold(): 1.0 for m in story.cast}
+    """What a story can share → the share of its weight it carries (1: a key actor, PLACE_WEIGHT:
+    a place, TAG_WEIGHT: a tag only)."""
+    out: dict[str, float] = {}
+    for member in story.cast:
+        feature = identity.get(member.name, member.name).casefold()
+        share = PLACE_WEIGHT if member.kind == "place" else 1.0
+        out[feature] = max(out.get(feature, 0.0), share)
     for tag in story.tags:
         out.setdefault(identity.get(tag, tag).casefold(), TAG_WEIGHT)
     return out
