@@ -15,6 +15,7 @@ from digest.model import Actor, Briefing
 from digest.publish import Published, Redirect, publish
 from digest.publish.mkdocs_build import build_site
 from digest.publish.related import WINDOW_DAYS
+from digest.store import Store
 
 from .conftest import copy_site_setup
 from .test_render import make_briefing
@@ -190,3 +191,12 @@ def test_a_site_of_related_stories_builds_with_mkdocs_strict(tmp_path: Path) -> 
     html = (out / "stories" / "inquiry-5" / "index.html").read_text()
     assert "The story so far" in html
     assert 'href="../inquiry-1/"' in html and 'href="../inquiry-9/"' in html
+
+
+def test_the_story_index_remembers_what_each_page_lists(tmp_path: Path) -> None:
+    with Store.open(tmp_path) as store:
+        assert store.related is None  # a store from before: every page is checked once
+        store.related = {"stories/inquiry-1.md": ["stories/inquiry-5.md"]}
+        store.save_stories()
+    with Store.open(tmp_path) as store:
+        assert store.related == {"stories/inquiry-1.md": ["stories/inquiry-5.md"]}
