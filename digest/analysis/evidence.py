@@ -143,7 +143,7 @@ def _word_evidence(word: str) -> str:
 def _number(token: str) -> str | None:
     digits = token.replace(",", "")
     whole = digits.split(".")[0] if digits.count(".") == 1 else digits.replace(".", "")
-    if not whole.isdigit() or int(whole) <= 1:
+    if not whole.isdecimal() or int(whole) <= 1:
         return None  # "1" and "0" count nothing in particular
     return f"#{int(whole)}"
 
