@@ -140,9 +140,10 @@ def run_build(
             sections=config.front.sections or None,
             front_days=config.front.days,
             lead_stories=config.front.lead,
+            related_before=store.related,
         )
         report.written, report.unchanged = published.written, published.unchanged
-        store.actor_pages = published.actor_pages
+        store.actor_pages, store.related = published.actor_pages, published.related
         store.save_stories()
     # 5. MkDocs builds the site from content/ (strict: any warning fails).
     if make_site:

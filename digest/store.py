@@ -3,7 +3,9 @@
     content/.digest/articles/ab/<key hash>.json   one per article: its analysis and fingerprint
     content/.digest/skipped/ab/<key hash>.json    pages that hold no article to brief, and why
     content/.digest/stories.json                  story id → page path, member articles, merges,
-                                                  and which stories grew in the latest update
+                                                  which stories grew in the latest update, and
+                                                  what the story pages last showed (actor pages,
+                                                  related stories)
     content/.digest/lock                          held while a run writes
 
 Article records let a re-run skip articles it has already analysed (same bytes, same code), and let
@@ -104,6 +106,9 @@ class Store:
     actor_pages: dict[str, str] | None = (
         None  # actor name → page, as the story pages last published link them
     )
+    related: dict[str, list[str]] | None = (
+        None  # story page → the story pages it lists as related, as last published
+    )
     # runs that changed which articles make which story, counted: a story "develops" when it
     # gained articles in the latest of them (a run with nothing new changes no mark)
     update: int = 0
@@ -143,6 +148,12 @@ class Store:
             pages = data.get("actor_pages")
             store.actor_pages = (
                 {str(k): str(v) for k, v in pages.items()} if isinstance(pages, dict) else None
+            )
+            related = data.get("related")
+            store.related = (
+                {str(k): [str(p) for p in v] for k, v in related.items() if isinstance(v, list)}
+                if isinstance(related, dict)
+                else None
             )
         return store
 
@@ -252,6 +263,8 @@ class Store:
             data["update"] = self.update
         if self.actor_pages is not None:
             data["actor_pages"] = dict(sorted(self.actor_pages.items()))
+        if self.related is not None:
+            data["related"] = dict(sorted(self.related.items()))
         write_if_changed(
             self.folder / "stories.json", json.dumps(data, indent=1, ensure_ascii=False) + "\n"
         )

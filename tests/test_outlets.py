@@ -72,6 +72,7 @@ def test_near_equivalence_rests_on_shared_words_and_counts() -> None:
         evidence("The mayor has sat on the council since 2019 and was re-elected two years ago."),
     )
     assert evidence("Sixty-two berths, forty tomorrow, $240m") >= {"#62", "#40", "#240"}
+    assert sentence_key("Area 40 m² or ²") is not None  # a superscript is a digit, not a number
 
 
 def test_one_summary_sentence_from_each_outlet_is_compared_only_with_the_others() -> None:

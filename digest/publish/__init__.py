@@ -1,10 +1,12 @@
 """Publishing: stories → pages in the content folder → the site. Two phases (Pelican's model):
 
 1. the index (`index.py`): every published story's front matter (new briefings' from the briefings,
-   the rest read back from their pages) and the map of actor pages;
+   the rest read back from their pages), the map of actor pages and each story's related stories
+   (`related.py`);
 2. the pages, each written once and only when its bytes change: the story pages that changed (with
-   their actor links), the pages of untouched stories whose actor links changed, the redirects of
-   merged stories, and the hub pages (`hubs.py`).
+   their actor links and related stories), the pages of untouched stories whose actor links or
+   related stories changed (or whose related stories were written again: a title may have
+   changed), the redirects of merged stories, and the hub pages (`hubs.py`).
 
 Then MkDocs builds the site (`mkdocs_build.py`), with the feeds (`feeds.py`) and the search index.
 """
@@ -40,12 +42,13 @@ class Redirect:
 @dataclass
 class Published:
     """What publishing wrote: story pages written or unchanged, hub pages written, the actor
-    pages."""
+    pages, and the related stories each story page lists (path → paths)."""
 
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     hubs: list[str] = field(default_factory=list)
     actor_pages: dict[str, str] = field(default_factory=dict)
+    related: dict[str, list[str]] = field(default_factory=dict)
 
 
 def publish(
@@ -62,10 +65,12 @@ def publish(
     sections: Sections | None = None,
     front_days: int = FRONT_DAYS,
     lead_stories: int = LEAD_STORIES,
+    related_before: Mapping[str, Sequence[str]] | None = None,
 ) -> Published:
     """Write the pages of the stories that `changed` (by path), relink the other story pages whose
-    actors' pages changed since `links_before` (all of them when None; `briefing_of` gives a page's
-    briefing), and write the hub pages. `samples` are the paths of sample stories, `sources` the
+    actors' pages changed since `links_before` or whose related stories changed since
+    `related_before` (all of them when either is None; `briefing_of` gives a page's briefing), and
+    write the hub pages. `samples` are the paths of sample stories, `sources` the
     configured sources (the About page names them); the front page marks the `developing` stories
     (path → articles gained in the latest update) and groups stories in `sections` (configured, or
     None: found from their words). Errors are reported to `on_error` and the rest goes on."""
@@ -87,19 +92,39 @@ def publish(
             text = redirect_markdown(page.title, page.target)
         elif path in fresh:
             briefing, entry = fresh[path]
-            text = story_markdown(briefing, path, index.links_of(entry), entry.sample)
+            links, related = index.links_of(entry), index.related_of(path)
+            text = story_markdown(briefing, path, links, entry.sample, related)
         else:
             continue
         (out.written if write_if_changed(content_dir / path, text) else out.unchanged).append(path)
     for entry in kept:
-        if links_before is None or _links(entry, links_before) != index.links_of(entry):
+        if _stale(entry, index, changed, links_before, related_before):
             again = briefing_of(entry.path)
             if again is not None and _write(content_dir, entry, again, index, on_error):
                 out.written.append(entry.path)
     pages = hub_pages(index, sources, developing, sections, front_days, lead_stories)
     out.hubs = _write_hubs(content_dir, pages)
     out.actor_pages = index.actor_pages
+    out.related = {path: [s.path for s in shown] for path, shown in sorted(index.related.items())}
     return out
+
+
+def _stale(
+    entry: StoryEntry,
+    index: SiteIndex,
+    changed: Mapping[str, object],
+    links_before: Mapping[str, str] | None,
+    related_before: Mapping[str, Sequence[str]] | None,
+) -> bool:
+    """Whether the page of a story untouched by this run may show something else now: other actor
+    links, other related stories, or a related story written again (its title may have changed;
+    the page is written only if its bytes change)."""
+    if links_before is None or related_before is None:
+        return True
+    if _links(entry, links_before) != index.links_of(entry):
+        return True
+    shown = [s.path for s in index.related_of(entry.path)]
+    return shown != list(related_before.get(entry.path, ())) or any(p in changed for p in shown)
 
 
 def _links(entry: StoryEntry, pages: Mapping[str, str]) -> dict[str, str]:
@@ -116,7 +141,7 @@ def _write(
     path, sample = entry.path, entry.sample
     try:
         links = index.links_of(story_entry(briefing, path, sample))
-        text = story_markdown(briefing, path, links, sample)
+        text = story_markdown(briefing, path, links, sample, index.related_of(path))
     except DigestError as err:
         on_error(err)
         return False

@@ -4,7 +4,9 @@ any page is written, so that every page can then be written once, with its links
 The names stories give one person are one actor across the site (`stories/people.py`: "Schiff"
 and "Adam Schiff", "President Trump" and "Donald Trump"). An actor has a page when quoted, or
 named in at least MIN_STORIES stories; every name of the actor links to that page, and the
-addresses the other names would have send readers on to it (`redirects`).
+addresses the other names would have send readers on to it (`redirects`). The same identities
+decide which stories are related (`related.py`), so "Schiff" in one story meets "Adam Schiff" in
+another.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from ..errors import DigestError
 from ..stories.address import slugify
 from ..stories.people import Named, identities
 from .frontmatter import QuoteEntry, StoryEntry, read_page
+from .related import related_stories
 
 ACTORS_DIR = "actors"
 MIN_STORIES = 2  # an actor who is never quoted gets a page from this many stories on
@@ -50,6 +53,11 @@ class SiteIndex:
     stories: list[StoryEntry]
     actors: dict[str, ActorRecord]
     actor_pages: dict[str, str]  # every name of an actor with a page → actors/<slug>.md
+    related: dict[str, tuple[StoryEntry, ...]] = field(default_factory=dict)  # related.py
+
+    def related_of(self, path: str) -> tuple[StoryEntry, ...]:
+        """The stories the page at `path` lists under "The story so far", in date order."""
+        return self.related.get(path, ())
 
     def links_of(self, story: StoryEntry) -> dict[str, str]:
         """The actor pages a story's page links to: only its own actors' (linear in the site)."""
@@ -94,7 +102,8 @@ def make_index(stories: Iterable[StoryEntry]) -> SiteIndex:
         if actor.has_page:
             page = actor_page(actor.name)
             pages.update(dict.fromkeys((actor.name, *sorted(actor.aliases)), page))
-    return SiteIndex(ordered, actors, pages)
+    identity = {n: a.name for a in actors.values() for n in (a.name, *a.aliases)}
+    return SiteIndex(ordered, actors, pages, related_stories(ordered, identity))
 
 
 def actor_page(name: str) -> str:

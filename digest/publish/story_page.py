@@ -1,6 +1,7 @@
-"""A story's page: a briefing as Markdown (front matter, then Summary, Key actors, Quotes, Timeline,
-Sources), with each actor's name linked to the actor's page when there is one; and the page of a
-story merged into another, which sends readers on.
+"""A story's page: a briefing as Markdown (front matter, then Summary, The story so far, Key actors,
+Quotes, How each outlet covered it, Timeline, Sources), with each actor's name linked to the actor's
+page when there is one and the related stories linked (`related.py`); and the page of a story merged
+into another, which sends readers on.
 
 Everything taken from a source is escaped, so no markup from a page reaches the site;
 `check_markdown` verifies that with markdown-it-py before a page is written.
@@ -9,8 +10,9 @@ Everything taken from a source is escaped, so no markup from a page reaches the 
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from ..errors import DigestError
@@ -19,6 +21,7 @@ from ..timevalues import describe_range, describe_value, precision, sort_key
 from .frontmatter import (
     KEY_ACTORS,
     OPEN_MARKS,
+    StoryEntry,
     redirect_yaml,
     story_entry,
     story_yaml,
@@ -41,17 +44,23 @@ OPEN_OWN = 3  # an outlet's own facts and quotes are shown open up to this many,
 
 
 def story_markdown(
-    briefing: Briefing, path: str = "", links: Mapping[str, str] = NO_LINKS, sample: bool = False
+    briefing: Briefing,
+    path: str = "",
+    links: Mapping[str, str] = NO_LINKS,
+    sample: bool = False,
+    related: Sequence[StoryEntry] = (),
 ) -> str:
     """The page of `briefing` at `path`; `links` maps actors' names to their pages (relative to the
-    content folder); `sample`: one of Digest's sample stories, said so under the byline. Raises
-    DigestError when the Markdown would not be safe to publish."""
+    content folder); `sample`: one of Digest's sample stories, said so under the byline; `related`:
+    the published stories listed under "The story so far", in date order. Raises DigestError when
+    the Markdown would not be safe to publish."""
     parts = [
         story_yaml(story_entry(briefing, path, sample)),
         f"# {escape_md(briefing.title)}\n",
         _byline(briefing),
         SAMPLE_NOTE if sample else "",
         _section("Summary", " ".join(escape_md(s) for s in briefing.summary)),
+        _section("The story so far", _story_so_far(briefing, path, related)),
         _section("Key actors", _actors_list(briefing, links)),
         _section("Quotes", _quotes(briefing, links)),
         _section("How each outlet covered it", _coverage(briefing, links)),
@@ -89,6 +98,24 @@ def _byline(b: Briefing) -> str:
 
 def _section(heading: str, body: str) -> str:
     return f"## {heading}\n\n{body}\n" if body.strip() else ""
+
+
+def _story_so_far(b: Briefing, path: str, related: Sequence[StoryEntry]) -> str:
+    """The related stories in date order, each with its date and linked title, and this story in
+    its place among them."""
+    if not related:
+        return ""
+    here = posixpath.dirname(path)
+    items = [
+        (s.date, f"[{escape_md(s.title)}]({md_url(posixpath.relpath(s.path, here or '.'))})")
+        for s in related
+    ]
+    place = (b.published or dt.date.min, path)
+    items.insert(
+        sum((s.date or dt.date.min, s.path) < place for s in related),
+        (b.published, "*this briefing*"),
+    )
+    return "\n".join(f"- {format_date(d) if d else 'Undated'} · {text}" for d, text in items)
 
 
 def _actors_list(b: Briefing, links: Mapping[str, str]) -> str:
