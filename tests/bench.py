@@ -2,6 +2,7 @@
 yardstick.
 
     python tests/bench.py SHARED [--articles 1000] [--stories 1000,5000,10000] [--out BENCHMARKS.md]
+    python tests/bench.py --content DIR COUNT [--update N]   (stage site's content, kept, unbuilt)
 
 Analysis: the 181 pages of SHARED/corpus/aeb (repeated up to --articles), saved as files and given
 to `digest analyze --json` (process pool, one worker per core, start-up included), against
@@ -165,19 +166,12 @@ def stage_incremental(shared: Path, count: int) -> dict:
     }
 
 
-def stage_site(_: Path, count: int) -> dict:
+def synthetic_stories(count: int, update: int = 0) -> dict:
+    """`count` synthetic briefings by path; with `update`, `update` of them changed (a sentence more
+    in the summary, same path) and `update` new ones after them: a day's update."""
     from digest.model import Actor, Article, Briefing, Quote, TimeRef
-    from digest.publish import publish
-    from digest.publish.mkdocs_build import build_site
     from digest.stories.address import new_story_path
 
-    folder = Path(tempfile.mkdtemp(prefix="digest-site-"))
-    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
-    shutil.copytree(ROOT / "content" / "assets", folder / "content" / "assets")
-    for page in ("about.md", "search.md"):
-        if (ROOT / "content" / page).exists():
-            shutil.copy(ROOT / "content" / page, folder / "content" / page)
-    shutil.copytree(ROOT / "site_config", folder / "site_config")
     rng = random.Random(1)
     words = (
         "council harbour vote plan minister court ruling strike rail union talks profit recall "
@@ -202,8 +196,9 @@ def stage_site(_: Path, count: int) -> dict:
     places = ["Port Calloway", "Brackenford", "Lindmoor", "Esterholt", "Northreach", "Eastquay"]
     start_day = dt.date(2026, 1, 1)
     taken: set[str] = set()
-    pages: dict[str, Briefing] = {}
-    for i in range(count):
+    pages: dict = {}
+    changed = {count - 1 - k * max(1, count // max(1, update)) for k in range(update)}
+    for i in range(count + update):
         day = start_day + dt.timedelta(days=i // 15)
         cast = rng.sample(people, 4)
         text = " ".join(rng.choice(words) for _ in range(700))
@@ -218,12 +213,15 @@ def stage_site(_: Path, count: int) -> dict:
             published=day,
             site=f"Outlet {i % 7}",
         )
+        summary = tuple(text[j * 120 : (j + 1) * 120] + "." for j in range(4))
+        if i in changed:
+            summary += ("A later report adds a figure.",)
         b = Briefing(
             id=f"{i:012d}",
             title=title,
             published=day,
             articles=(article,),
-            summary=tuple(text[j * 120 : (j + 1) * 120] + "." for j in range(4)),
+            summary=summary,
             actors=tuple(Actor(n, "person", "official", (), 5 - k) for k, n in enumerate(cast))
             + (Actor(rng.choice(places), "place"),),
             quotes=tuple(Quote(text[j * 50 : j * 50 + 80], cast[j % 4], 0, 80) for j in range(4)),
@@ -236,11 +234,39 @@ def stage_site(_: Path, count: int) -> dict:
         path = new_story_path("stories", title, day, b.id, taken)
         taken.add(path)
         pages[path] = b
+    return pages
+
+
+def site_folder(folder: Path) -> None:
+    """mkdocs.yml, the assets, About, Search and site_config/ copied into `folder`."""
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(ROOT / "content" / "assets", folder / "content" / "assets")
+    for page in ("about.md", "search.md"):
+        if (ROOT / "content" / page).exists():
+            shutil.copy(ROOT / "content" / page, folder / "content" / page)
+    shutil.copytree(ROOT / "site_config", folder / "site_config")
+
+
+def publish_stories(folder: Path, pages: dict) -> list[str]:
+    """Digest's story and hub pages into folder/content (a file is rewritten only if it changed);
+    the story pages written."""
+    from digest.publish import publish
+
+    errors: list[object] = []
+    done = publish(folder / "content", "stories", pages, lambda path: None, None, errors.append)
+    assert not errors, errors[:3]
+    return list(done.written)
+
+
+def stage_site(_: Path, count: int) -> dict:
+    from digest.publish.mkdocs_build import build_site
+
+    folder = Path(tempfile.mkdtemp(prefix="digest-site-"))
+    site_folder(folder)
+    pages = synthetic_stories(count)
     os.chdir(folder)
     start = time.perf_counter()
-    errors: list[object] = []
-    publish(folder / "content", "stories", pages, lambda path: None, None, errors.append)
-    assert not errors, errors[:3]
+    publish_stories(folder, pages)
     hubs = time.perf_counter() - start  # every story page and hub page written
     build_site(folder / "mkdocs.yml")
     seconds = time.perf_counter() - start
@@ -254,6 +280,20 @@ def stage_site(_: Path, count: int) -> dict:
         "site_mb": size / 2**20,
         "peak_mb": peak_mb(),
     }
+
+
+def write_content(folder: Path, count: int, update: int) -> None:
+    """`--content DIR COUNT [--update N]`: the site folder of stage `site` kept in DIR, not built,
+    so that other builders (or `mkdocs build --dirty`) can be timed on it; with --update, DIR
+    already holds COUNT stories and N of them change and N are added, as a day's update would."""
+    if update:
+        written = publish_stories(folder, synthetic_stories(count, update))
+        print(json.dumps({"written": len(written)}))
+        return
+    folder.mkdir(parents=True)
+    site_folder(folder)
+    written = publish_stories(folder, synthetic_stories(count))
+    print(json.dumps({"written": len(written)}))
 
 
 STAGES = {
@@ -278,6 +318,10 @@ def run_stage(name: str, shared: Path, count: int) -> dict:
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["--content"]:
+        update = int(argv[argv.index("--update") + 1]) if "--update" in argv else 0
+        write_content(Path(argv[1]), int(argv[2]), update)
+        return 0
     if argv[:1] == ["--stage"]:
         print(json.dumps(STAGES[argv[1]](Path(argv[2]), int(argv[3]))))
         return 0
