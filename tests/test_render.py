@@ -133,6 +133,15 @@ def test_check_markdown_catches_raw_html_and_bad_links() -> None:
     assert check_markdown("[a](https://ok.example) [b](stories/x.md)") == []
 
 
+def test_check_markdown_reads_inside_collapsible_blocks_as_material_does() -> None:
+    """Material renders a `???` block's indented body as Markdown; CommonMark alone would read it as
+    code, and raw HTML in it would go unseen."""
+    hidden = '??? note "Only in this outlet"\n\n    - <img src=x onerror=alert(1)>\n\nAfter.\n'
+    assert check_markdown(hidden) == ["raw HTML: '<img src=x onerror=alert(1)>'"]
+    safe = '!!! note "A sample story"\n\n    Made from &lt;fictional&gt; articles.\n\n    code\n'
+    assert check_markdown(safe) == []
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_escaped_text_never_makes_markup(text: str) -> None:

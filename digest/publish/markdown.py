@@ -57,7 +57,7 @@ def check_markdown(markdown: str) -> list[str]:
     """Problems in generated Markdown: raw HTML, or links that are not http(s) or relative pages."""
     problems = []
     body = _FRONT_MATTER.sub("", markdown, count=1)  # YAML, escaped by the digest MkDocs plugin
-    for token in _walk(_MD.parse(body)):
+    for token in _walk(_MD.parse(_unindent_blocks(body))):
         if token.type in ("html_block", "html_inline"):
             problems.append(f"raw HTML: {token.content.strip()[:60]!r}")
         if token.type in ("link_open", "image"):
@@ -66,6 +66,26 @@ def check_markdown(markdown: str) -> list[str]:
             if scheme and not href.startswith(("http://", "https://")):
                 problems.append(f"unsafe link: {href[:60]!r}")
     return problems
+
+
+_BLOCK_OPENER = re.compile(r"^(?:!!!|\?\?\?\+?) ")  # an admonition or a collapsible block
+
+
+def _unindent_blocks(markdown: str) -> str:
+    """The bodies of `!!!` and `???` blocks moved to the margin: Material reads them as Markdown,
+    CommonMark would read the indented lines as code and so hide raw HTML in them."""
+    out, inside = [], False
+    for line in markdown.split("\n"):
+        if _BLOCK_OPENER.match(line):
+            inside = True
+            out.append("")
+            continue
+        if inside and (not line.strip() or line.startswith("    ")):
+            out.append(line[4:])
+            continue
+        inside = False
+        out.append(line)
+    return "\n".join(out)
 
 
 def _walk(tokens: list[Any]) -> list[Any]:
