@@ -161,21 +161,10 @@ def _duplicate_units(items: Sequence[Fingerprint]) -> list[list[int]]:
     """Union of duplicates: copies are one article for the event level. Candidates come from the
     same URL or from MinHash LSH (datasketch), tuned to miss almost no pair at DUPLICATE_JACCARD;
     each candidate is then checked exactly."""
-    parent = list(range(len(items)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in sorted(_duplicate_candidates(items)):
-        if is_duplicate(items[i], items[j]):
-            parent[root(i)] = root(j)
-    units: dict[int, list[int]] = {}
-    for i in range(len(items)):
-        units.setdefault(root(i), []).append(i)
-    return list(units.values())
+    copies = [
+        (i, j) for i, j in sorted(_duplicate_candidates(items)) if is_duplicate(items[i], items[j])
+    ]
+    return _components(len(items), copies)
 
 
 def _duplicate_candidates(items: Sequence[Fingerprint]) -> set[tuple[int, int]]:
