@@ -255,12 +255,15 @@ def test_hub_pages_from_the_index(tmp_path: Path) -> None:
         "### [Later story](../stories/2026-12-02-later-story.md)"
         in (tmp_path / "archive" / "2026-12.md").read_text()
     )
-    assert (
-        '<!-- material/tags {"include": ["Port Town"]} -->'
-        in (tmp_path / "tags" / "port-town.md").read_text()
+    listing = (tmp_path / "tags" / "port-town.md").read_text()  # Digest's own, newest first
+    assert listing.index("[Later story](../stories/2026-12-02-later-story.md)") < listing.index(
+        "(../stories/2026-11-18-bridge.md)"
     )
+    story = (tmp_path / "stories" / "2026-11-18-bridge.md").read_text()
+    assert "tag_urls:\n- tags/port-town/\n" in story  # the chip links the listing
     again, _ = publish_pages(tmp_path, pages, links_before=done.actor_pages)
     assert again.written == [] and again.hubs == []  # nothing changes on a second run
+
     entries = newest_first(read_stories(tmp_path, "stories"))
     atom = atom_feed("https://x.example/d/", "Digest", entries)
     assert (
@@ -268,6 +271,29 @@ def test_hub_pages_from_the_index(tmp_path: Path) -> None:
         and 'href="https://x.example/d/stories/2026-12-02-later-story/"' in atom
     )
     assert '"date_published": "2026-12-02T00:00:00Z"' in json_feed("", "Digest", entries)
+
+
+def test_a_tag_that_gains_its_second_story_gets_a_page_and_the_first_story_its_link(
+    tmp_path: Path,
+) -> None:
+    first = {"stories/2026-11-18-bridge.md": make_briefing()}  # tagged Port Town
+    done, _ = publish_pages(tmp_path, first)
+    assert not (tmp_path / "tags" / "port-town.md").exists()
+    assert "tag_urls" not in (tmp_path / "stories" / "2026-11-18-bridge.md").read_text()
+    later = make_briefing(title="Later story", published=dt.date(2026, 12, 2), quotes=())
+    errors: list[DigestError] = []
+    done = publish(
+        tmp_path,
+        "stories",
+        {"stories/2026-12-02-later-story.md": later},
+        first.get,
+        done.actor_pages,
+        errors.append,
+        related_before=done.related,
+    )
+    assert not errors and (tmp_path / "tags" / "port-town.md").exists()
+    assert "stories/2026-11-18-bridge.md" in done.written  # untouched, but its chip now links
+    assert "- tags/port-town/" in (tmp_path / "stories" / "2026-11-18-bridge.md").read_text()
 
 
 @pytest.mark.parametrize(

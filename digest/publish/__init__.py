@@ -24,7 +24,7 @@ from ..model import Briefing
 from .front import FRONT_DAYS, LEAD_STORIES, Sections
 from .frontmatter import StoryEntry, story_entry
 from .hubs import HUB_DIRS, hub_pages
-from .index import SiteIndex, make_index, read_stories
+from .index import SiteIndex, links_in, make_index, read_stories
 from .story_page import redirect_markdown, story_markdown
 
 if TYPE_CHECKING:  # only its type: publishing needs no configuration
@@ -41,8 +41,9 @@ class Redirect:
 
 @dataclass
 class Published:
-    """What publishing wrote: story pages written or unchanged, hub pages written, the actor
-    pages, and the related stories each story page lists (path → paths)."""
+    """What publishing wrote: story pages written or unchanged, hub pages written, the pages story
+    pages link to by name (actors', and tags' under `index.TAG_LINK`), and the related stories
+    each story page lists (path → paths)."""
 
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
@@ -104,7 +105,7 @@ def publish(
                 out.written.append(entry.path)
     pages = hub_pages(index, sources, developing, sections, front_days, lead_stories)
     out.hubs = _write_hubs(content_dir, pages)
-    out.actor_pages = index.actor_pages
+    out.actor_pages = index.page_links
     out.related = {path: [s.path for s in shown] for path, shown in sorted(index.related.items())}
     return out
 
@@ -128,7 +129,7 @@ def _stale(
 
 
 def _links(entry: StoryEntry, pages: Mapping[str, str]) -> dict[str, str]:
-    return {name: pages[name] for name in entry.named if name in pages}
+    return links_in(entry, pages)
 
 
 def _write(

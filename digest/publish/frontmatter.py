@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -132,8 +132,10 @@ def story_entry(b: Briefing, path: str, sample: bool = False) -> StoryEntry:
     )
 
 
-def story_yaml(s: StoryEntry) -> str:
-    """The front matter block (--- … ---) of a story page."""
+def story_yaml(s: StoryEntry, tag_pages: Mapping[str, str] | None = None) -> str:
+    """The front matter block (--- … ---) of a story page; `tag_pages` maps the tags that have a
+    listing page to it (tags/<slug>.md): `tag_urls`, in the order of `tags`, gives the listing's
+    address or "" (site_config/overrides/partials/tags.html prints the chips)."""
     meta: dict[str, Any] = {
         "title": s.title,
         "date": _iso(s.date),
@@ -164,9 +166,17 @@ def story_yaml(s: StoryEntry) -> str:
             for q in s.quotes
         ],
     }
+    urls = [_page_url(tag_pages[t]) if tag_pages and t in tag_pages else "" for t in s.tags]
+    if any(urls):
+        meta["tag_urls"] = urls
     if s.sample:
         meta["sample"] = True
     return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) + "---\n"
+
+
+def _page_url(path: str) -> str:
+    """A page's address relative to the site (use_directory_urls): tags/x.md → tags/x/."""
+    return path.removesuffix(".md") + "/"
 
 
 def redirect_yaml(title: str, redirect: str) -> str:

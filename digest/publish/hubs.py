@@ -5,7 +5,7 @@
     archive/index.md      every month, linking archive/YYYY-MM.md (a month's stories by day)
     actors/index.md       the most covered actors, then A–Z with a letter bar; actors/<slug>.md:
                           names, roles, stories and quotes of one actor (or a redirect to them)
-    tags/index.md         A–Z of tags; tags/<slug>.md: a Material tags listing scoped to one tag
+    tags/index.md         A–Z of tags; tags/<slug>.md: the stories of one tag, newest first
     search.md             the search page (Pagefind's UI)
 
 `hub_pages` returns every page as text, by path; the folders actors/, archive/ and tags/ are ours.
@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import unicodedata
 from collections import defaultdict
@@ -23,20 +22,17 @@ from typing import TYPE_CHECKING, TypeVar
 
 from .front import FRONT_DAYS, LEAD_STORIES, Sections, front_page
 from .frontmatter import HOME_YAML, SEARCH_YAML, StoryEntry, hub_yaml, redirect_yaml
-from .index import ACTORS_DIR, ActorRecord, SiteIndex, actor_slug, redirects
+from .index import ACTORS_DIR, TAGS_DIR, ActorRecord, SiteIndex, redirects
 from .markdown import escape_md, md_url, one_line, web_url, when
 
 if TYPE_CHECKING:  # only its type: publishing needs no configuration
     from ..config import Source
 
-ARCHIVE_DIR, TAGS_DIR = "archive", "tags"
+ARCHIVE_DIR = "archive"
 HUB_DIRS = (ACTORS_DIR, ARCHIVE_DIR, TAGS_DIR)
 HOME_ACTORS = 4  # actors named under each story on the home page
 DEVELOPING = "**Developing**"  # the mark of a story that gained articles in the latest update
 MOST_COVERED = 10  # actors listed first on the actors' index, by stories and quotes
-MIN_TAGGED = (
-    2  # a tag gets its listing page from this many stories on (one story: the tag stays unlinked)
-)
 T = TypeVar("T")
 SEARCH_PAGE = "\n".join(
     [
@@ -62,7 +58,7 @@ def hub_pages(
     return {
         **actor_pages(index),
         **archive_pages(index),
-        **tag_pages(index.stories),
+        **tag_pages(index),
         "search.md": SEARCH_PAGE,
         "index.md": home_page(index, developing, sections, days, lead),
         "about.md": about_page(index, sources),
@@ -375,30 +371,29 @@ def _month_page(label: str, stories: list[StoryEntry], pages: dict[str, str]) ->
     return "\n".join(lines).rstrip() + "\n"
 
 
-def tag_pages(stories: list[StoryEntry]) -> dict[str, str]:
-    """tags/<slug>.md, a Material tags listing limited to one tag (so no listing grows with the
-    whole site)."""
-    tagged: dict[str, int] = defaultdict(int)
-    for story in stories:
-        for tag in set(story.tags):
-            tagged[tag] += 1
-    usable = {t: n for t, n in tagged.items() if n >= MIN_TAGGED and _safe_tag(t)}
+def tag_pages(index: SiteIndex) -> dict[str, str]:
+    """tags/index.md (A–Z) and tags/<slug>.md for each tag of MIN_TAGGED stories or more: its
+    stories, newest first. Digest writes these listings itself, so a story page's HTML depends only
+    on its own Markdown and a build of the changed pages alone is right (mkdocs_build.py)."""
+    tagged: dict[str, list[StoryEntry]] = defaultdict(list)
+    for story in index.stories:  # newest first
+        for tag in dict.fromkeys(story.tags):
+            if tag in index.tag_pages:
+                tagged[tag].append(story)
     out = {}
     lines = hub_yaml("Tags", "Tags used by at least two briefings.") + ["# Tags", ""]
-    for letter, group in _by_letter(list(usable), lambda tag: tag):
-        lines += [f"## {letter}", ""]
+    for letter, group in _by_letter(list(tagged), lambda tag: tag):
+        lines += [f"## {_heading(letter)}", ""]
         for tag in group:
-            slug = actor_slug(tag)
-            lines.append(f"- [{escape_md(tag)}]({slug}.md) · {usable[tag]} briefings")
-            directive = json.dumps({"include": [tag]}, ensure_ascii=False)
-            body = hub_yaml(tag, f"Briefings tagged {tag}.") + [
-                f"# {escape_md(tag)}",
-                "",
-                f"<!-- material/tags {directive} -->",
-            ]
-            out[f"{TAGS_DIR}/{slug}.md"] = "\n".join(body) + "\n"
+            page, stories = index.tag_pages[tag], tagged[tag]
+            name = page.rsplit("/", 1)[-1]
+            lines.append(f"- [{escape_md(tag)}]({name}) · {len(stories)} briefings")
+            body = hub_yaml(tag, f"Briefings tagged {tag}.") + [f"# {escape_md(tag)}", ""]
+            body += [f"*{len(stories)} briefings, newest first.* [All tags](index.md)", ""]
+            body += [f"- {when(s.date)} · {_story_link(s)}" for s in stories]
+            out[page] = "\n".join(body) + "\n"
         lines.append("")
-    if not usable:
+    if not tagged:
         lines.append("No tag is used by two briefings yet.")
     out[f"{TAGS_DIR}/index.md"] = "\n".join(lines).rstrip() + "\n"
     return out
@@ -427,8 +422,3 @@ def _story_link(story: StoryEntry) -> str:
 
 def _month_label(key: str) -> str:
     return "Undated" if key == "undated" else dt.date.fromisoformat(key + "-01").strftime("%B %Y")
-
-
-def _safe_tag(tag: str) -> bool:
-    """A tag that can sit inside the listing's HTML comment (MkDocs YAML arguments)."""
-    return bool(tag.strip()) and "--" not in tag and not re.search(r"[\n\r<>]", tag)

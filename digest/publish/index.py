@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,6 +28,9 @@ ACTORS_DIR = "actors"
 MIN_STORIES = 2  # an actor who is never quoted gets a page from this many stories on
 SLUG_WORDS = 12  # words of a name kept in its slug
 RESERVED = {"index"}  # slugs our own pages use inside actors/ and tags/
+TAGS_DIR = "tags"
+MIN_TAGGED = 2  # a tag gets its listing page from this many stories on (one story: no link)
+TAG_LINK = "#tag "  # key prefix of a tag's page in a story's links (no actor name starts with it)
 
 
 @dataclass
@@ -54,14 +57,27 @@ class SiteIndex:
     actors: dict[str, ActorRecord]
     actor_pages: dict[str, str]  # every name of an actor with a page → actors/<slug>.md
     related: dict[str, tuple[StoryEntry, ...]] = field(default_factory=dict)  # related.py
+    tag_pages: dict[str, str] = field(default_factory=dict)  # a tag with a listing → tags/<slug>.md
+
+    @property
+    def page_links(self) -> dict[str, str]:
+        """Every page a story page may link to by name: actors' and tags' (TAG_LINK + tag)."""
+        return {**self.actor_pages, **{TAG_LINK + t: p for t, p in self.tag_pages.items()}}
 
     def related_of(self, path: str) -> tuple[StoryEntry, ...]:
         """The stories the page at `path` lists under "The story so far", in date order."""
         return self.related.get(path, ())
 
     def links_of(self, story: StoryEntry) -> dict[str, str]:
-        """The actor pages a story's page links to: only its own actors' (linear in the site)."""
-        return {name: self.actor_pages[name] for name in story.named if name in self.actor_pages}
+        """The pages a story's page links to: its own actors' and its tags' (linear in the
+        site)."""
+        return links_in(story, self.page_links)
+
+
+def links_in(story: StoryEntry, pages: Mapping[str, str]) -> dict[str, str]:
+    """The entries of a page map (`SiteIndex.page_links`) that a story's page uses."""
+    names = [*story.named, *(TAG_LINK + tag for tag in story.tags)]
+    return {name: pages[name] for name in names if name in pages}
 
 
 def read_stories(
@@ -103,7 +119,20 @@ def make_index(stories: Iterable[StoryEntry]) -> SiteIndex:
             page = actor_page(actor.name)
             pages.update(dict.fromkeys((actor.name, *sorted(actor.aliases)), page))
     identity = {n: a.name for a in actors.values() for n in (a.name, *a.aliases)}
-    return SiteIndex(ordered, actors, pages, related_stories(ordered, identity))
+    return SiteIndex(ordered, actors, pages, related_stories(ordered, identity), tag_pages(ordered))
+
+
+def tag_pages(stories: Iterable[StoryEntry]) -> dict[str, str]:
+    """The tags with a listing page (used by MIN_TAGGED stories or more) → tags/<slug>.md."""
+    tagged: dict[str, int] = {}
+    for story in stories:
+        for tag in set(story.tags):
+            tagged[tag] = tagged.get(tag, 0) + 1
+    return {
+        tag: f"{TAGS_DIR}/{actor_slug(tag)}.md"
+        for tag, n in sorted(tagged.items())
+        if n >= MIN_TAGGED and tag.strip()
+    }
 
 
 def actor_page(name: str) -> str:

@@ -27,6 +27,7 @@ from .frontmatter import (
     story_yaml,
     text_fragment,
 )
+from .index import TAG_LINK
 from .markdown import check_markdown, escape_md, format_date, md_url, web_url
 
 NO_LINKS: Mapping[str, str] = {}
@@ -55,7 +56,7 @@ def story_markdown(
     the published stories listed under "The story so far", in date order. Raises DigestError when
     the Markdown would not be safe to publish."""
     parts = [
-        story_yaml(story_entry(briefing, path, sample)),
+        story_yaml(story_entry(briefing, path, sample), _tag_pages(links)),
         f"# {escape_md(briefing.title)}\n",
         _byline(briefing),
         SAMPLE_NOTE if sample else "",
@@ -72,6 +73,11 @@ def story_markdown(
     if problems:
         raise DigestError(f"refusing to write unsafe Markdown ({problems[0]})", briefing.title)
     return markdown
+
+
+def _tag_pages(links: Mapping[str, str]) -> dict[str, str]:
+    """The tags' listing pages among a story page's links (index.TAG_LINK + tag → page)."""
+    return {k.removeprefix(TAG_LINK): p for k, p in links.items() if k.startswith(TAG_LINK)}
 
 
 def redirect_markdown(title: str, target: str) -> str:
