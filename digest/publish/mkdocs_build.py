@@ -1,36 +1,58 @@
 """The site: `mkdocs build --strict` over the content folder, then the feeds and Pagefind's search
 index.
 
-MkDocs runs only when something the site is built from changed since it was last built.
+MkDocs runs only when something the site is built from changed since it was last built, and then
+only over what changed: a page whose Markdown is what it was at the last build is not rendered
+again (MkDocs' dirty build, steered by content hashes instead of file times), the pages of removed
+Markdown files are removed, and only the search shards whose pages changed are indexed again
+(`search_index.py`). This is right because every page's HTML depends only on its own Markdown and
+on what the build stamp covers (mkdocs.yml with the nav, the theme overrides, our plugin, the
+versions of MkDocs, Material and Pagefind, SITE_URL): Digest writes the hub pages and tag
+listings itself and rewrites every page whose links change. When the stamp differs, or no record
+of the last build is found, the site is built from nothing. The record (`.site-build.json` beside
+the site folder, never published) lists each page's hash and output, and each shard's
+fingerprint; it is removed before a build and written after one succeeds, so a build that fails
+half-way is followed by a full one.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import os
-import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from ..errors import BuildError
-from . import mkdocs_plugin
+from ..files import write_atomic
+from . import mkdocs_plugin, search_index
 from .feeds import write_feeds
 from .index import newest_first, read_stories
 
-# Pagefind's allocator (jemalloc, read through this variable) hands freed pages back at once
-# instead of keeping them ~10 s: the same index, ~20% less peak memory (10,000 stories: 849 MB
-# instead of 1,057 MB).
-PAGEFIND_ENV = {
-    "_RJEM_MALLOC_CONF": "dirty_decay_ms:0,muzzy_decay_ms:0"
-}  # a value set by the user wins
+RECORD_FORMAT = 1
+DIRTY_WARNING = "A 'dirty' build is being performed"  # MkDocs' warning, dropped (see _Quiet)
 
 
-def build_site(mkdocs_config: Path, site_dir: Path | None = None) -> Path:
+def record_path(site_dir: Path) -> Path:
+    """The record of the last build of `site_dir`: beside it, so it is never published."""
+    return site_dir.parent / f".{site_dir.name}-build.json"
+
+
+def build_site(
+    mkdocs_config: Path,
+    site_dir: Path | None = None,
+    *,
+    incremental: bool = True,
+    quick: str | None = None,
+) -> Path:
     """`mkdocs build --strict` (a warning, such as a broken link, fails it), then the feeds and the
-    search index."""
+    search index; with `incremental`, only what changed since the last build recorded (`quick`:
+    build_site_if_changed's stamp, recorded with it)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -42,30 +64,126 @@ def build_site(mkdocs_config: Path, site_dir: Path | None = None) -> Path:
     handler.setFormatter(logging.Formatter("MkDocs %(levelname)s: %(message)s"))
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
+    quiet = _Quiet()
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
     try:
         options = {"site_dir": str(site_dir)} if site_dir else {}
         config = load_config(str(mkdocs_config), strict=True, **options)
-        if "digest" not in config["plugins"]:
+        plugin = config["plugins"].get("digest")
+        if plugin is None:
             raise BuildError(
                 "mkdocs.yml must list the digest plugin under plugins (`- digest`): without it "
                 "Material prints headlines from the sources as HTML",
                 str(mkdocs_config),
             )
-        build(config)
+        out, docs = Path(config["site_dir"]), Path(config["docs_dir"])
+        record_file = record_path(out)
+        stamp = build_stamp(mkdocs_config, config)
+        pages = page_hashes(docs, config)
+        before = _read_record(record_file) if incremental and out.is_dir() else None
+        dirty = before is not None and before.get("stamp") == stamp
+        record_file.unlink(missing_ok=True)  # a build that stops half-way leaves no record
+        if dirty:
+            assert before is not None
+            old = before.get("pages", {})
+            plugin.unchanged = frozenset(p for p, h in pages.items() if old.get(p) == h)
+            _remove_outputs(out, before.get("outputs", {}), keep=pages)
+        else:
+            plugin.unchanged = None
+        build(config, dirty=dirty)
     except MkDocsException as err:
         raise BuildError(f"MkDocs build failed: {err}", str(mkdocs_config)) from err
     finally:
         logger.removeHandler(handler)
-    out = Path(config["site_dir"])
-    docs = Path(config["docs_dir"])
+        logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
     stories_dir = str(config["extra"].get("stories_dir", "stories"))
     stories = newest_first(
         read_stories(docs, stories_dir, on_error=lambda err: None)
     )  # publishing named them
     write_feeds(out, config["site_url"], config["site_name"], stories)
+    shards: dict[str, str] = {}
     if search_engine(config["extra"]) == "pagefind":
-        index_with_pagefind(out)
+        shards = search_index.index_shards(
+            out, stories_dir, (before or {}).get("shards", {}) if dirty else {}
+        )
+    record = {
+        "format": RECORD_FORMAT,
+        "stamp": stamp,
+        "pages": pages,
+        "outputs": {p: _output(config, p) for p in pages},
+        "shards": shards,
+        "quick": quick,
+    }
+    write_atomic(record_file, json.dumps(record, sort_keys=True).encode())
     return out
+
+
+class _Quiet(logging.Filter):
+    """Drops MkDocs' warning that a dirty build may leave pages wrong: ours are right by
+    construction (the module's docstring), and in strict mode the warning would fail the build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(DIRTY_WARNING)
+
+
+def build_stamp(mkdocs_config: Path, config: Any) -> str:
+    """What every page's HTML depends on besides its own Markdown."""
+    digest = hashlib.sha256(f"{RECORD_FORMAT}|{os.environ.get('SITE_URL')}".encode())
+    digest.update(f"|{config['site_dir']}|{config['docs_dir']}|{sys.version_info[:2]}".encode())
+    for package in ("mkdocs", "mkdocs-material", "pagefind", "markdown", "pymdown-extensions"):
+        try:
+            digest.update(f"|{package}={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"|{package}=none".encode())
+    digest.update(mkdocs_config.read_bytes())
+    for module in (mkdocs_plugin, search_index):
+        digest.update(Path(str(module.__file__)).read_bytes())
+    custom = config["theme"].custom_dir
+    for path in sorted(Path(custom).rglob("*")) if custom else ():
+        if path.is_file():
+            digest.update(f"{path.relative_to(custom)}\n".encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+def page_hashes(docs: Path, config: Any) -> dict[str, str]:
+    """Each file of the docs folder (Markdown and assets) → the hash of its bytes."""
+    out = {}
+    for path in sorted(docs.rglob("*")):
+        rel = path.relative_to(docs).as_posix()
+        if path.is_file() and not any(part.startswith(".") for part in rel.split("/")):
+            out[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return out
+
+
+def _output(config: Any, src: str) -> str:
+    """Where MkDocs writes the file `src` of the docs folder, relative to the site."""
+    if not src.endswith(".md"):
+        return src
+    stem = src.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index") or not config["use_directory_urls"]:
+        return stem + ".html"
+    return stem + "/index.html"
+
+
+def _read_record(path: Path) -> dict[str, Any] | None:
+    try:
+        record = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return record if isinstance(record, dict) and record.get("format") == RECORD_FORMAT else None
+
+
+def _remove_outputs(site: Path, outputs: dict[str, str], keep: dict[str, str]) -> None:
+    """The site's files made from docs files that are gone (a removed story, a dropped actor)."""
+    for src, out in outputs.items():
+        if src in keep:
+            continue
+        target = site / out
+        target.unlink(missing_ok=True)
+        folder = target.parent
+        while folder != site and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
 
 
 def build_site_if_changed(
@@ -73,26 +191,25 @@ def build_site_if_changed(
 ) -> Path | None:
     """MkDocs runs only when the pages, the theme or the settings changed since the site was last
     built (`skip`: a folder of content_dir the site is not built from, such as the store)."""
-    stamp = _site_stamp(mkdocs_config, content_dir, site_dir, skip)
-    marker = (site_dir or mkdocs_config.parent / "site") / ".digest-build"
-    if site_dir is None:  # where mkdocs.yml puts the site
+    quick = _quick_stamp(mkdocs_config, content_dir, site_dir, skip)
+    site = site_dir
+    if site is None:  # where mkdocs.yml puts the site
         try:
             configured = (
                 yaml.load(mkdocs_config.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
             )
         except Exception:
             configured = {}
-        marker = mkdocs_config.parent / str(configured.get("site_dir", "site")) / ".digest-build"
-    if marker.exists() and marker.read_text() == stamp:
+        site = mkdocs_config.parent / str(configured.get("site_dir", "site"))
+    record = _read_record(record_path(site))
+    if site.is_dir() and record is not None and record.get("quick") == quick:
         return None
-    built = build_site(mkdocs_config, site_dir)
-    (built / ".digest-build").write_text(stamp)
-    return built
+    return build_site(mkdocs_config, site_dir, quick=quick)
 
 
-def _site_stamp(mkdocs_config: Path, content_dir: Path, site_dir: Path | None, skip: str) -> str:
+def _quick_stamp(mkdocs_config: Path, content_dir: Path, site_dir: Path | None, skip: str) -> str:
     """Names, sizes and times of everything the site is built from, and the SITE_URL it is built
-    for."""
+    for: when it is what the last build recorded, there is nothing to build."""
     digest = hashlib.sha256(f"{os.environ.get('SITE_URL')}|{site_dir}".encode())
     digest.update(
         Path(mkdocs_plugin.__file__).read_bytes()
@@ -110,26 +227,3 @@ def search_engine(extra: dict[str, object]) -> str:
     """`extra.search` in mkdocs.yml: "pagefind" (the default) or "material" (Material's built-in
     search)."""
     return "material" if extra.get("search") == "material" else "pagefind"
-
-
-def index_with_pagefind(site: Path) -> None:
-    """Pagefind's chunked index into site/pagefind/ (pages marked data-pagefind-body: stories and
-    actors)."""
-    try:
-        import pagefind  # noqa: F401  (only to say clearly when it is missing)
-    except ImportError as err:
-        raise BuildError(
-            "Pagefind is not installed: pip install 'pagefind[bin]' (or set extra.search: "
-            "material)",
-            str(site),
-        ) from err
-    done = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"],
-        capture_output=True,
-        text=True,
-        env={**PAGEFIND_ENV, **os.environ},
-    )
-    if done.returncode != 0:
-        raise BuildError(
-            f"Pagefind failed: {(done.stderr or done.stdout).strip()[-300:]}", str(site)
-        )

@@ -5,9 +5,8 @@ Material's templates print front-matter values into HTML as they are: `{{ page.m
 tag listings. A headline such as `Mayor <script>…</script> resigns` would run there. So before any
 template renders, every string value of a page's front matter (but the keys that steer the build,
 below) becomes `markupsafe.Markup(escape(value))`: printed raw it is escaped once, and Jinja's `| e`
-leaves it as it is, so it is never escaped twice. Tag names, which the tags plugin keys on, stay
-plain and are printed with `| e` by our copies of Material's two tag partials
-(site_config/overrides).
+leaves it as it is, so it is never escaped twice. Tag names stay plain and are printed with `| e`
+by our tags partial (site_config/overrides/partials/tags.html).
 
 Every page also gets a Content-Security-Policy `<meta>` as the first element of its `<head>`:
 scripts only from the site itself, plus the theme's own inline scripts, allowed by their SHA-256
@@ -20,8 +19,11 @@ even if it got into a page.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
+import os
 import re
+import zlib
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -99,15 +101,52 @@ class DigestPluginConfig(MkDocsBaseConfig):  # type: ignore[no-untyped-call]  # 
 
 
 class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-call]  # MkDocs' __init_subclass__
-    """Escapes front matter for Material's templates and adds the CSP to every page."""
+    """Escapes front matter for Material's templates and adds the CSP to every page.
+
+    It also keeps MkDocs' memory flat in the number of pages: MkDocs renders every page's Markdown
+    before it writes any, and keeps each page's source and HTML to the end (at 10,000 stories,
+    over 500 MB). Between the two passes a page's HTML is held compressed, its source is dropped
+    once rendered, and both are let go once the page is written. The pages come out the same.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._held: dict[str, bytes] = {}  # a rendered page's HTML, compressed, by source path
+        # For a dirty build (mkdocs_build.py): the docs files whose bytes are those of the last
+        # build; they are neither rendered nor copied again while their output is there.
+        self.unchanged: frozenset[str] | None = None
+
+    def on_files(self, files: Any, *, config: Any) -> Any:
+        if self.unchanged is not None:
+            for file in files:
+                again = file.src_uri not in self.unchanged or not os.path.isfile(file.abs_dest_path)
+                file.is_modified = functools.partial(bool, again)  # instead of file times
+        return files
+
+    def on_pre_build(self, *, config: Any) -> None:
+        self._held.clear()  # `mkdocs serve` builds again with the same plugin
 
     @event_priority(-100)  # after every other plugin has read the front matter as plain text
     def on_page_markdown(self, markdown: str, *, page: Any, config: Any, files: Any) -> str:
         escape_meta(page.meta)
         return markdown
 
+    @event_priority(-100)  # last: every other plugin has seen the HTML
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+        self._held[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        page.markdown = None  # rendered: nothing reads the source again
+        return ""
+
+    @event_priority(100)  # first: other plugins see the page's HTML
+    def on_page_context(self, context: Any, *, page: Any, config: Any, nav: Any) -> Any:
+        held = self._held.pop(page.file.src_uri, None)
+        if held is not None:
+            page.content = zlib.decompress(held).decode("utf-8")
+        return context
+
     @event_priority(-100)  # last: the page as it is served
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        page.content = None  # written: only its anchors are read again (validation)
         return add_csp(output)
 
     @event_priority(-100)

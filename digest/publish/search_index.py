@@ -1,0 +1,143 @@
+"""The search index: Pagefind, in shards, each run again only when its pages changed.
+
+One Pagefind index over a whole archive grows with it (849 MB of memory at 10,000 stories) and
+must be made again from every page after any change. So the index is cut in shards: the story
+pages of one year (of one month, for a year with more than SHARD_PAGES stories) in
+`pagefind-<year>/`, and the other indexed pages (actors) in `pagefind/`, the bundle that also
+holds Pagefind's UI. A shard is indexed again only when the set of its HTML files, their sizes
+or their times changed since it was last indexed. The browser searches every shard at once:
+`pagefind/digest-bundles.js` lists them and `assets/digest-search.js` merges them (Pagefind's
+`mergeIndex`; a merged shard loads no second copy of Pagefind's code).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Mapping
+from pathlib import Path
+
+from ..errors import BuildError
+from ..files import write_if_changed
+
+PRIMARY = "pagefind"  # Pagefind's default bundle: its UI, and the pages outside story shards
+BUNDLES_JS = f"{PRIMARY}/digest-bundles.js"
+SHARD_PAGES = 6000  # a year with more story pages than this is cut in months
+# Pagefind's allocator (jemalloc, read through this variable) hands freed pages back at once
+# instead of keeping them ~10 s: the same index, ~20% less peak memory.
+PAGEFIND_ENV = {"_RJEM_MALLOC_CONF": "dirty_decay_ms:0,muzzy_decay_ms:0"}
+_DATED = re.compile(r"(\d{4})-(\d{2})-")
+
+
+def shards(site: Path, stories_dir: str) -> dict[str, list[str]]:
+    """Each bundle folder → the HTML files it indexes (relative to `site`, sorted). The primary
+    bundle holds the pages outside the stories folder (actors) and the newest shard's stories,
+    which change on most runs anyway."""
+    stories = site / stories_dir
+    pages = sorted(p.relative_to(site).as_posix() for p in stories.glob("*/index.html"))
+    years = Counter(m.group(1) for p in pages if (m := _DATED.match(p.split("/")[-2])))
+    out: dict[str, list[str]] = {}
+    for page in pages:
+        m = _DATED.match(page.split("/")[-2])
+        if not m:
+            key = "undated"
+        else:
+            key = m.group(1) if years[m.group(1)] <= SHARD_PAGES else f"{m.group(1)}-{m.group(2)}"
+        out.setdefault(f"{PRIMARY}-{key}", []).append(page)
+    others = sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*.html")
+        if not p.is_relative_to(stories) and not p.relative_to(site).parts[0].startswith(PRIMARY)
+    )
+    dated = sorted(b for b in out if b != f"{PRIMARY}-undated")
+    newest = out.pop(dated[-1] if dated else f"{PRIMARY}-undated", [])
+    return {PRIMARY: sorted([*others, *newest]), **dict(sorted(out.items()))}
+
+
+def fingerprint(site: Path, files: list[str]) -> str:
+    """What a shard was indexed from: its files' names, sizes and modification times."""
+    digest = hashlib.sha256()
+    for rel in files:
+        info = (site / rel).stat()
+        digest.update(f"{rel}|{info.st_size}|{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def index_shards(site: Path, stories_dir: str, before: Mapping[str, str]) -> dict[str, str]:
+    """Index the shards whose pages changed since `before` (bundle → fingerprint, from the last
+    run), remove the bundles of shards that are gone, write the list of bundles; the fingerprints
+    now."""
+    try:
+        import pagefind  # noqa: F401  (only to say clearly when it is missing)
+    except ImportError as err:
+        raise BuildError(
+            "Pagefind is not installed: pip install 'pagefind[bin]' (or set extra.search: "
+            "material)",
+            str(site),
+        ) from err
+    now: dict[str, str] = {}
+    for bundle, files in shards(site, stories_dir).items():
+        now[bundle] = fingerprint(site, files)
+        if before.get(bundle) != now[bundle] or not (site / bundle).is_dir():
+            _index(site, bundle, files, stories_dir)
+    for old in site.glob(f"{PRIMARY}-*"):
+        if old.name not in now:
+            shutil.rmtree(old)
+    merged = [f"{b}/" for b in now if b != PRIMARY and (site / b).is_dir()]
+    write_if_changed(
+        site / BUNDLES_JS,
+        "// The search shards the search box merges (digest/publish/search_index.py).\n"
+        f"window.DIGEST_BUNDLES = {json.dumps(merged)};\n",
+    )
+    return now
+
+
+# What a merged shard needs: its index. Pagefind's code, UI and WebAssembly come from the primary.
+SHARD_KEEPS = ("pagefind-entry.json", "index", "fragment", "filter")
+
+
+def _index(site: Path, bundle: str, files: list[str], stories_dir: str) -> None:
+    """Pagefind over `files` into site/<bundle>/, made anew. A shard none of whose pages is marked
+    for search (data-pagefind-body) gets no bundle (Pagefind would index whole pages); the primary
+    one then indexes the whole site, as Pagefind alone does (a digest with no stories yet)."""
+    target = site / bundle
+    if target.exists():
+        shutil.rmtree(target)
+    marked = any(b"data-pagefind-body" in (site / rel).read_bytes() for rel in files)
+    if not marked and bundle != PRIMARY:
+        return
+    args = ["--glob", _glob(files, stories_dir)] if marked else []
+    done = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site), *args]
+        + ["--output-subdir", bundle, "--silent"],
+        capture_output=True,
+        text=True,
+        env={**PAGEFIND_ENV, **os.environ},
+    )
+    if done.returncode != 0:
+        raise BuildError(
+            f"Pagefind failed on {bundle}: {(done.stderr or done.stdout).strip()[-300:]}",
+            str(site),
+        )
+    if bundle != PRIMARY:
+        for item in target.iterdir():
+            if item.name not in SHARD_KEEPS and not item.name.endswith(".pf_meta"):
+                item.unlink()
+
+
+def _glob(files: list[str], stories_dir: str) -> str:
+    """A glob Pagefind expands to the marked pages of `files`: a shard's story pages share the
+    start of their folder names (stories/2026-*/index.html); the others are every page of their
+    top folders (actors/**/*.html); pages at the top (index.html) are never marked."""
+    names = [f.split("/")[-2] for f in files if f.startswith(f"{stories_dir}/")]
+    prefix = os.path.commonprefix(names)  # noqa: RUF071  (of folder names, letter by letter)
+    globs = [f"{stories_dir}/{prefix}*/index.html"] if names else []
+    tops = {f.split("/")[0] for f in files if "/" in f and not f.startswith(f"{stories_dir}/")}
+    globs += [f"{top}/**/*.html" for top in sorted(tops)]
+    return "{" + ",".join(globs) + "}" if len(globs) > 1 else "".join(globs) or "*.html"
