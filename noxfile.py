@@ -106,8 +106,10 @@ if os.environ.get("CI"):
 
 @nox.session(default=False)
 def bench(session: nox.Session) -> None:
-    """Throughput, incremental re-runs and site builds at 1,000-10,000 stories (several minutes)."""
+    """Throughput, incremental re-runs, site builds at 1,000, 10,000 and 50,000 stories, a day's
+    update and a search in Chromium (about an hour on 2 cores; `-- --site-only --stories 1000`
+    for a quick look)."""
     if not SHARED.exists():
         session.skip(f"{SHARED} is absent: the benchmark reads its corpus")
-    session.install(".")
+    session.install(".[test]")  # Playwright, for the search in Chromium
     session.run("python", "tests/bench.py", str(SHARED), *session.posargs)

@@ -1,7 +1,8 @@
 """`nox -s bench`: throughput, incremental re-runs and site builds, with trafilatura as the
 yardstick.
 
-    python tests/bench.py SHARED [--articles 1000] [--stories 1000,5000,10000] [--out BENCHMARKS.md]
+    python tests/bench.py SHARED [--articles 1000] [--stories 1000,10000,50000] [--out FILE]
+    python tests/bench.py SHARED --site-only [--stories N,N] [--update-at N]   (the site stages)
     python tests/bench.py --content DIR COUNT [--update N]   (stage site's content, kept, unbuilt)
 
 Analysis: the 181 pages of SHARED/corpus/aeb (repeated up to --articles), saved as files and given
@@ -166,9 +167,10 @@ def stage_incremental(shared: Path, count: int) -> dict:
     }
 
 
-def synthetic_stories(count: int, update: int = 0) -> dict:
-    """`count` synthetic briefings by path; with `update`, `update` of them changed (a sentence more
-    in the summary, same path) and `update` new ones after them: a day's update."""
+def synthetic_stories(count: int, changed: int = 0, added: int = 0) -> dict:
+    """`count` synthetic briefings by path, 15 a day from 2026-01-01; with `changed` of them
+    changed (a sentence more in the summary, same path, spread over the archive) and `added` new
+    ones after them: a day's update."""
     from digest.model import Actor, Article, Briefing, Quote, TimeRef
     from digest.stories.address import new_story_path
 
@@ -197,8 +199,8 @@ def synthetic_stories(count: int, update: int = 0) -> dict:
     start_day = dt.date(2026, 1, 1)
     taken: set[str] = set()
     pages: dict = {}
-    changed = {count - 1 - k * max(1, count // max(1, update)) for k in range(update)}
-    for i in range(count + update):
+    to_change = {count - 1 - k * max(1, count // max(1, changed)) for k in range(changed)}
+    for i in range(count + added):
         day = start_day + dt.timedelta(days=i // 15)
         cast = rng.sample(people, 4)
         text = " ".join(rng.choice(words) for _ in range(700))
@@ -214,7 +216,7 @@ def synthetic_stories(count: int, update: int = 0) -> dict:
             site=f"Outlet {i % 7}",
         )
         summary = tuple(text[j * 120 : (j + 1) * 120] + "." for j in range(4))
-        if i in changed:
+        if i in to_change:
             summary += ("A later report adds a figure.",)
         b = Briefing(
             id=f"{i:012d}",
@@ -258,26 +260,158 @@ def publish_stories(folder: Path, pages: dict) -> list[str]:
     return list(done.written)
 
 
-def stage_site(_: Path, count: int) -> dict:
+def stage_site_content(folder: Path, count: int) -> dict:
+    """The content of a `count`-story site (story and hub pages, written by Digest) in `folder`,
+    not built: what a digest holds before `build_site` runs."""
+    folder.mkdir(parents=True)
+    site_folder(folder)
+    start = time.perf_counter()
+    written = publish_stories(folder, synthetic_stories(count))
+    return {"written": len(written), "seconds": time.perf_counter() - start, "peak_mb": peak_mb()}
+
+
+def _site_bytes(site: Path) -> tuple[int, int]:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files), len(files)
+
+
+def stage_site(folder: Path, count: int) -> dict:
+    """A full build of the site in `folder` (`build_site`: mkdocs --strict, the feeds, every
+    search shard), as from a fresh clone; its peak memory includes Pagefind's."""
     from digest.publish.mkdocs_build import build_site
 
-    folder = Path(tempfile.mkdtemp(prefix="digest-site-"))
-    site_folder(folder)
-    pages = synthetic_stories(count)
     os.chdir(folder)
     start = time.perf_counter()
-    publish_stories(folder, pages)
-    hubs = time.perf_counter() - start  # every story page and hub page written
-    build_site(folder / "mkdocs.yml")
+    build_site(folder / "mkdocs.yml", incremental=False)
     seconds = time.perf_counter() - start
-    site = folder / "site"
-    size = sum(p.stat().st_size for p in site.rglob("*") if p.is_file())
-    shutil.rmtree(folder)
+    size, files = _site_bytes(folder / "site")
+    story = [p.stat().st_size for p in (folder / "site" / "stories").glob("*/index.html")]
     return {
         "seconds": seconds,
-        "hubs_s": hubs,
         "ms_per_story": 1000 * seconds / count,
         "site_mb": size / 2**20,
+        "files": files,
+        "story_page_kb": sum(story) / len(story) / 1024,
+        "peak_mb": peak_mb(),
+    }
+
+
+UPDATE_ADDED, UPDATE_CHANGED = 100, 20  # a day's update of a busy digest
+
+
+def stage_site_update(folder: Path, count: int) -> dict:
+    """A day's update of the built site in `folder`: Digest publishes UPDATE_ADDED new stories and
+    UPDATE_CHANGED changed ones (the index of every story read back, the changed hub pages written),
+    then `build_site` builds what changed. Then a full build of the same content, timed the same
+    way, and whether the two sites are the same, byte for byte."""
+    from digest.publish.mkdocs_build import build_site
+
+    os.chdir(folder)
+    start = time.perf_counter()
+    update = synthetic_stories(count, UPDATE_CHANGED, UPDATE_ADDED)
+    made = time.perf_counter() - start  # the bench's own synthetic briefings: not timed
+    start = time.perf_counter()
+    news = {
+        p: b
+        for i, (p, b) in enumerate(update.items())
+        if i >= count or "later report" in str(b.summary)
+    }
+    written = publish_stories(folder, news)
+    published = time.perf_counter() - start
+    build_site(folder / "mkdocs.yml")
+    update_s = time.perf_counter() - start
+    shutil.copytree(folder / "site", folder / "site-daily")
+    start = time.perf_counter()
+    build_site(folder / "mkdocs.yml", incremental=False)
+    full_s = time.perf_counter() - start
+    daily, full = folder / "site-daily", folder / "site"
+    same = sorted(p.relative_to(daily) for p in daily.rglob("*") if p.is_file()) == sorted(
+        p.relative_to(full) for p in full.rglob("*") if p.is_file()
+    ) and all(
+        (full / p.relative_to(daily)).read_bytes() == p.read_bytes()
+        for p in daily.rglob("*")
+        if p.is_file()
+    )
+    shutil.rmtree(daily)
+    return {
+        "stories_written": len(written),
+        "publish_s": published,
+        "update_s": update_s,
+        "full_s": full_s,
+        "ratio": update_s / full_s,
+        "same_bytes": same,
+        "synthetic_s": made,
+        "peak_mb": peak_mb(),
+    }
+
+
+SEARCH_QUERY = "harbour minister"
+
+
+def stage_search(folder: Path, count: int) -> dict:
+    """What a search costs a reader: the built site in `folder` served on 127.0.0.1, its search
+    page opened in Chromium, SEARCH_QUERY typed, results awaited; the bytes of every response
+    (as sent; the Pagefind index files are compressed already) and, for text files, gzipped as
+    GitHub Pages sends them."""
+    import gzip as gz
+    import http.server
+    import threading
+    from functools import partial
+
+    from playwright.sync_api import sync_playwright
+
+    sys.path.insert(0, str(ROOT))
+    from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    site = folder / "site"
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=site))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    loaded: list[str] = []
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            base = f"http://127.0.0.1:{server.server_address[1]}"
+            page.goto(f"{base}/search/")
+            page.wait_for_load_state("networkidle")
+            page.on("response", lambda r: loaded.append(r.url))
+            page.fill(".pagefind-ui__search-input", SEARCH_QUERY)
+            page.wait_for_selector(".pagefind-ui__result", timeout=60000)
+            page.wait_for_load_state("networkidle")
+            results = page.locator(".pagefind-ui__result").count()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    # every file the search page needed before and after the query (its HTML and assets too)
+    from urllib.parse import urlsplit
+
+    raw = zipped = 0
+    paths = {urlsplit(u).path for u in loaded}
+    for path in paths | {
+        "/search/index.html",
+        "/pagefind/pagefind-ui.js",
+        "/pagefind/pagefind-ui.css",
+    }:
+        file = site / path.lstrip("/")
+        if file.is_dir():
+            file = file / "index.html"
+        if not file.is_file():
+            continue
+        data = file.read_bytes()
+        raw += len(data)
+        text = file.suffix in {".html", ".js", ".css", ".json"}
+        zipped += len(gz.compress(data)) if text else len(data)
+    return {
+        "query": SEARCH_QUERY,
+        "results": results,
+        "after_query_files": len(paths),
+        "raw_kb": raw / 1024,
+        "sent_kb": zipped / 1024,
         "peak_mb": peak_mb(),
     }
 
@@ -287,7 +421,7 @@ def write_content(folder: Path, count: int, update: int) -> None:
     so that other builders (or `mkdocs build --dirty`) can be timed on it; with --update, DIR
     already holds COUNT stories and N of them change and N are added, as a day's update would."""
     if update:
-        written = publish_stories(folder, synthetic_stories(count, update))
+        written = publish_stories(folder, synthetic_stories(count, update, update))
         print(json.dumps({"written": len(written)}))
         return
     folder.mkdir(parents=True)
@@ -301,7 +435,10 @@ STAGES = {
     "analysis": stage_analysis,
     "incremental": stage_incremental,
     "grouping": stage_grouping,
+    "site_content": stage_site_content,
     "site": stage_site,
+    "site_update": stage_site_update,
+    "search": stage_search,
 }
 
 
@@ -330,9 +467,12 @@ def main(argv: list[str]) -> int:
     stories = (
         [int(n) for n in argv[argv.index("--stories") + 1].split(",")]
         if "--stories" in argv
-        else [1000, 5000, 10000]
+        else [1000, 10000, 50000]
     )
     out = Path(argv[argv.index("--out") + 1]) if "--out" in argv else None
+    if "--site-only" in argv:
+        update_at = int(argv[argv.index("--update-at") + 1]) if "--update-at" in argv else UPDATE_AT
+        return print_table(site_rows(stories, update_at), out)
     rows = []
     traf = run_stage("trafilatura", shared, articles)
     rows.append(
@@ -387,17 +527,65 @@ def main(argv: list[str]) -> int:
             f"{inc['ratio']:.1%} of the first run; {inc['rerun_written']} pages rewritten",
         )
     )
-    for n in stories:
-        site = run_stage("site", shared, n)
-        rows.append(
-            (
-                "site build (hubs + mkdocs + search index)",
-                n,
-                site["ms_per_story"],
-                site["peak_mb"],
-                f"{site['seconds']:.0f} s, site {site['site_mb']:.0f} MB",
+    rows += site_rows(stories)
+    return print_table(rows, out)
+
+
+UPDATE_AT = 10000  # the site size a day's update is measured on
+
+
+def site_rows(sizes: list[int], update_at: int = UPDATE_AT) -> list[tuple]:
+    """Per size: the content written (untimed), a full build, at UPDATE_AT a day's update against
+    a full build, and at the largest size a search in Chromium."""
+    rows: list[tuple] = []
+    for n in sizes:
+        folder = Path(tempfile.mkdtemp(prefix=f"digest-site-{n}-")) / "site-folder"
+        try:
+            run_stage("site_content", folder, n)
+            site = run_stage("site", folder, n)
+            rows.append(
+                (
+                    "site build, full (mkdocs + feeds + search shards)",
+                    n,
+                    site["ms_per_story"],
+                    site["peak_mb"],
+                    f"{site['seconds']:.0f} s; site {site['site_mb']:.0f} MB, "
+                    f"{1024 * site['site_mb'] / n:.1f} KB a story; "
+                    f"a story page {site['story_page_kb']:.1f} KB",
+                )
             )
-        )
+            if n == update_at:
+                up = run_stage("site_update", folder, n)
+                rows.append(
+                    (
+                        f"a day's update: {UPDATE_ADDED} new + {UPDATE_CHANGED} changed stories",
+                        n,
+                        1000 * up["update_s"] / (UPDATE_ADDED + UPDATE_CHANGED),
+                        up["peak_mb"],
+                        f"{up['update_s']:.1f} s (publishing {up['publish_s']:.1f} s) = "
+                        f"**{up['ratio']:.1%}** of a full build ({up['full_s']:.0f} s); "
+                        f"same bytes as the full build: {'yes' if up['same_bytes'] else 'NO'}",
+                    )
+                )
+            if n == max(sizes):
+                found = run_stage("search", folder, n)
+                rows.append(
+                    (
+                        f"a search in Chromium ({found['query']!r})",
+                        n,
+                        float("nan"),
+                        found["peak_mb"],
+                        f"**{found['sent_kb']:.0f} KB** sent gzipped ({found['raw_kb']:.0f} KB "
+                        f"as files), {found['after_query_files']} files for the query, "
+                        f"{found['results']} results shown",
+                    )
+                )
+        finally:
+            shutil.rmtree(folder.parent, ignore_errors=True)
+    return rows
+
+
+def print_table(rows: list[tuple], out: Path | None) -> int:
     lines = [
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, "
@@ -407,7 +595,8 @@ def main(argv: list[str]) -> int:
         "| --- | ---: | ---: | ---: | ---: | --- |",
     ]
     for stage, n, ms, mb, note in rows:
-        lines.append(f"| {stage} | {n:,} | {ms:.1f} | {1000 / ms:.1f} | {mb:.0f} | {note} |")
+        speed = f"{ms:.1f} | {1000 / ms:.1f}" if ms == ms else "– | –"  # nan: not a rate
+        lines.append(f"| {stage} | {n:,} | {speed} | {mb:.0f} | {note} |")
     table = "\n".join(lines)
     print(table)
     if out:
