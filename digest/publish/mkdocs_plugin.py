@@ -134,7 +134,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
     @event_priority(-100)  # last: every other plugin has seen the HTML
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
         self._held[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
-        page.markdown = None  # rendered: nothing reads the source again
+        page.markdown = ""  # rendered: only `page.title` looks at it again, and our pages have one
         return ""
 
     @event_priority(100)  # first: other plugins see the page's HTML
