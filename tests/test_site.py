@@ -439,3 +439,28 @@ def test_an_actor_page_shows_a_fragment_inside_its_sentence(tmp_path: Path) -> N
     assert f"> {escape_md(sentence)}" in page  # the fragment in the reporter's sentence
     assert "> “a slow goodbye”" not in page
     assert "> “We were never asked about any of it.”" in page  # a whole quote stands alone
+
+
+def test_the_story_index_cache_gives_what_the_pages_say(tmp_path: Path) -> None:
+    from digest.publish.index import INDEX_CACHE
+
+    pages: dict[str, Briefing | Redirect] = {
+        "stories/2026-11-18-bridge.md": make_briefing(),
+        "stories/2026-12-02-later.md": make_briefing(title="Later", published=dt.date(2026, 12, 2)),
+    }
+    publish_pages(tmp_path, pages)
+    first = read_stories(tmp_path, "stories")
+    assert (tmp_path / INDEX_CACHE).exists()
+    assert read_stories(tmp_path, "stories") == first  # from the cache: the same entries
+    page = tmp_path / "stories" / "2026-12-02-later.md"
+    page.write_text(page.read_text().replace("title: Later", "title: Later still"))
+    assert {e.title for e in read_stories(tmp_path, "stories")} == {
+        first[0].title if first[0].title != "Later" else first[1].title,
+        "Later still",
+    }  # an edited page is read again
+    page.write_text("---\ntitle: [unclosed\n---\n")
+    with pytest.raises(FrontMatterError):
+        read_stories(tmp_path, "stories")  # a broken page is named, cache or not
+    (tmp_path / INDEX_CACHE).write_text("{not json")
+    page.unlink()
+    assert [e.title for e in read_stories(tmp_path, "stories")] == [make_briefing().title]

@@ -32,6 +32,7 @@ FRAGMENT_WORDS = 4  # words at each end of a quote used for its #:~:text= link
 OPEN_MARKS = "“‘«\"'"
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's when present: 10× faster
+_YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # likewise, and writes the same text
 _FIX = "restore it from git, or delete it to have it written again"
 T = TypeVar("T")
 
@@ -171,7 +172,8 @@ def story_yaml(s: StoryEntry, tag_pages: Mapping[str, str] | None = None) -> str
         meta["tag_urls"] = urls
     if s.sample:
         meta["sample"] = True
-    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) + "---\n"
+    text = yaml.dump(meta, Dumper=_YAML_DUMPER, sort_keys=False, allow_unicode=True, width=1000)
+    return "---\n" + text + "---\n"
 
 
 def _page_url(path: str) -> str:
@@ -253,15 +255,31 @@ def read_page(path: Path, content_dir: Path) -> StoryEntry | RedirectEntry:
     """A story (or redirect) page's front matter; FrontMatterError naming the page on anything
     unreadable."""
     try:
-        match = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        problem = " ".join(str(err).split())[:120]
+        raise FrontMatterError(f"front matter unreadable ({problem}); {_FIX}", str(path)) from err
+    return page_entry(front_matter(text, path), path, content_dir)
+
+
+def front_matter(text: str, path: Path) -> dict[str, Any]:
+    """The front matter of a page's text, as YAML gives it; FrontMatterError naming the page."""
+    try:
+        match = FRONT_MATTER.match(text)
         meta = yaml.load(match.group(1), Loader=_YAML_LOADER) if match else None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as err:
+    except yaml.YAMLError as err:
         problem = " ".join(str(err).split())[:120]
         raise FrontMatterError(f"front matter unreadable ({problem}); {_FIX}", str(path)) from err
     if not isinstance(meta, dict):
         raise FrontMatterError(
             f"no front matter (a --- block of YAML at the top); {_FIX}", str(path)
         )
+    return meta
+
+
+def page_entry(meta: dict[str, Any], path: Path, content_dir: Path) -> StoryEntry | RedirectEntry:
+    """What a story (or redirect) page's front matter says; FrontMatterError naming the page on a
+    value of the wrong type."""
     rel = path.relative_to(content_dir).as_posix()
     get = _Fields(meta, path)
     title = get.text("title")

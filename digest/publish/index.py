@@ -13,15 +13,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..errors import DigestError
+from ..files import write_atomic
 from ..stories.address import slugify
 from ..stories.people import Named, identities
-from .frontmatter import QuoteEntry, StoryEntry, read_page
+from .frontmatter import FrontMatterError, QuoteEntry, StoryEntry, front_matter, page_entry
 from .related import related_stories
 
 ACTORS_DIR = "actors"
@@ -87,22 +90,79 @@ def read_stories(
     on_error: Callable[[DigestError], None] | None = None,
 ) -> list[StoryEntry]:
     """The story pages in `stories_dir` (but those in `skip`), from their front matter; a page that
-    cannot be read is reported to `on_error` (raised without it) and left out."""
+    cannot be read is reported to `on_error` (raised without it) and left out.
+
+    Parsing YAML costs ~2.5 ms a page (25 s at 10,000 stories, on every run), so the front matter
+    of each page read is kept in INDEX_CACHE (content/.digest/, never committed) under the hash of
+    the page's bytes, and read from there while the page is unchanged: the same entries, checked
+    by the same code, for ~0.1 ms a page."""
     skipped = set(skip)
+    cache_file = content_dir / INDEX_CACHE
+    cached = _load_cache(cache_file)
+    kept: dict[str, list[Any]] = {}
     entries = []
     for path in sorted((content_dir / stories_dir).glob("*.md")):
-        if path.relative_to(content_dir).as_posix() in skipped:
+        rel = path.relative_to(content_dir).as_posix()
+        if rel in skipped:
+            if rel in cached:
+                kept[rel] = cached[rel]
             continue
         try:
-            entry = read_page(path, content_dir)
+            data = path.read_bytes()
+            key = hashlib.sha1(data).hexdigest()
+            hit = cached.get(rel)
+            if hit is not None and hit[0] == key:
+                meta = hit[1]
+            else:
+                meta = json.loads(json.dumps(front_matter(_text(data, path), path), default=_iso))
+            entry = page_entry(meta, path, content_dir)
+        except OSError as err:
+            entry = None
+            problem: DigestError = FrontMatterError(f"unreadable ({err.strerror})", str(path))
         except DigestError as err:
+            entry, problem = None, err
+        if entry is None:
             if on_error is None:
-                raise
-            on_error(err)
+                raise problem
+            on_error(problem)
             continue
+        kept[rel] = [key, meta]
         if isinstance(entry, StoryEntry):
             entries.append(entry)
+    if kept != cached:
+        write_atomic(cache_file, json.dumps({"format": CACHE_FORMAT, "pages": kept}).encode())
     return entries
+
+
+INDEX_CACHE = ".digest/index-cache.json"
+CACHE_FORMAT = 1
+
+
+def _load_cache(path: Path) -> dict[str, list[Any]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    ok = isinstance(data, dict) and data.get("format") == CACHE_FORMAT
+    pages = data.get("pages") if ok else None
+    return pages if isinstance(pages, dict) else {}
+
+
+def _text(data: bytes, path: Path) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise FrontMatterError(
+            f"front matter unreadable (not UTF-8 at byte {err.start}); restore it from git, or "
+            "delete it to have it written again",
+            str(path),
+        ) from err
+
+
+def _iso(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    raise TypeError(f"not JSON: {type(value).__name__}")
 
 
 def newest_first(stories: Iterable[StoryEntry]) -> list[StoryEntry]:
