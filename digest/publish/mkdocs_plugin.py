@@ -115,6 +115,11 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
         # For a dirty build (mkdocs_build.py): the docs files whose bytes are those of the last
         # build; they are neither rendered nor copied again while their output is there.
         self.unchanged: frozenset[str] | None = None
+        self._in_nav: frozenset[str] = frozenset()  # the pages of the nav, which every page shows
+
+    def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
+        self._in_nav = frozenset(page.file.src_uri for page in nav.pages)
+        return nav
 
     def on_files(self, files: Any, *, config: Any) -> Any:
         if self.unchanged is not None:
@@ -147,6 +152,9 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
     @event_priority(-100)  # last: the page as it is served
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         page.content = None  # written: only its anchors are read again (validation)
+        if page.file.src_uri not in self._in_nav:  # no other page shows its front matter
+            page.meta = {k: v for k, v in page.meta.items() if k == "title"}
+            page.toc = page.toc.__class__([])
         return add_csp(output)
 
     @event_priority(-100)
