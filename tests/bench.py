@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import itertools
 import json
 import os
 import platform
@@ -167,43 +168,61 @@ def stage_incremental(shared: Path, count: int) -> dict:
     }
 
 
+SYLLABLES = "ka lo mi ner tu va sel dor an pre mon tra vik el sur ben cal ost rin hal".split()
+VOCABULARY = 20000  # the synthetic stories' words: Zipf-distributed, like a language's
+PEOPLE = 2000  # actors, also Zipf-distributed: a few in many stories, most in few
+
+
+def _words(n: int, rng: random.Random) -> list[str]:
+    out: dict[str, None] = {}
+    while len(out) < n:
+        out["".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))] = None
+    return list(out)
+
+
+def _vocabulary(rng: random.Random) -> tuple[list[str], list[str]]:
+    """The synthetic words and people, most frequent first."""
+    vocabulary = _words(VOCABULARY, rng)
+    firsts, lasts = _words(50, rng), _words(PEOPLE // 50, rng)
+    people = [f"{f.title()} {last.title()}" for last in lasts for f in firsts]
+    rng.shuffle(people)
+    return vocabulary, people
+
+
+def search_query() -> str:
+    """A search a reader would make: the full name of the tenth most covered person."""
+    return _vocabulary(random.Random(1))[1][9]
+
+
 def synthetic_stories(count: int, changed: int = 0, added: int = 0) -> dict:
-    """`count` synthetic briefings by path, 15 a day from 2026-01-01; with `changed` of them
-    changed (a sentence more in the summary, same path, spread over the archive) and `added` new
-    ones after them: a day's update."""
+    """`count` synthetic briefings by path, 15 a day from 2026-01-01, their ~700 words and their
+    actors drawn from Zipf distributions (VOCABULARY words, PEOPLE people), so the search index
+    and the actor pages grow as a real archive's would; with `changed` of them changed (a sentence
+    more in the summary, same path) among the stories of the last 7 days (only those can gain
+    articles: a new article joins a story within its window) and `added` new ones after them: a
+    day's update."""
     from digest.model import Actor, Article, Briefing, Quote, TimeRef
     from digest.stories.address import new_story_path
 
     rng = random.Random(1)
-    words = (
-        "council harbour vote plan minister court ruling strike rail union talks profit recall "
-        "launch satellite"
-    ).split()
-    people = [
-        f"{f} {last}"
-        for f in ("Ann", "Bo", "Cy", "Di", "Ed", "Flo", "Gus", "Hal")
-        for last in (
-            "Lee",
-            "Mora",
-            "Quist",
-            "Varga",
-            "Fenn",
-            "Okafor",
-            "Brenner",
-            "Adeyemi",
-            "Moradi",
-            "Kell",
-        )
-    ]
+    vocabulary, people = _vocabulary(rng)
+    word_weights = list(itertools.accumulate(1 / (r + 1) ** 1.1 for r in range(VOCABULARY)))
+    people_weights = list(itertools.accumulate(1 / (r + 20) for r in range(len(people))))
+    words = ["harbour", "council", "minister", "vote", "strike", "court", "ruling", "launch"]
     places = ["Port Calloway", "Brackenford", "Lindmoor", "Esterholt", "Northreach", "Eastquay"]
     start_day = dt.date(2026, 1, 1)
     taken: set[str] = set()
     pages: dict = {}
-    to_change = {count - 1 - k * max(1, count // max(1, changed)) for k in range(changed)}
+    recent = min(count, 7 * 15)  # the stories of the last 7 days
+    to_change = {count - 1 - k * max(1, recent // max(1, changed)) for k in range(changed)}
     for i in range(count + added):
         day = start_day + dt.timedelta(days=i // 15)
-        cast = rng.sample(people, 4)
-        text = " ".join(rng.choice(words) for _ in range(700))
+        cast: list[str] = []
+        while len(cast) < 4:
+            name = rng.choices(people, cum_weights=people_weights)[0]
+            if name not in cast:
+                cast.append(name)
+        text = " ".join(rng.choices(vocabulary, cum_weights=word_weights, k=700))
         title = (
             f"{cast[0]} and the {rng.choice(words)} {rng.choice(words)} in {rng.choice(places)} {i}"
         )
@@ -345,14 +364,11 @@ def stage_site_update(folder: Path, count: int) -> dict:
     }
 
 
-SEARCH_QUERY = "harbour minister"
-
-
 def stage_search(folder: Path, count: int) -> dict:
     """What a search costs a reader: the built site in `folder` served on 127.0.0.1, its search
-    page opened in Chromium, SEARCH_QUERY typed, results awaited; the bytes of every response
-    (as sent; the Pagefind index files are compressed already) and, for text files, gzipped as
-    GitHub Pages sends them."""
+    page opened in Chromium, `search_query()` typed, results awaited; the bytes of every file the
+    page and the query loaded (the Pagefind index files are compressed already; text files are
+    counted gzipped, as GitHub Pages sends them)."""
     import gzip as gz
     import http.server
     import threading
@@ -376,10 +392,10 @@ def stage_search(folder: Path, count: int) -> dict:
             browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
             page = browser.new_page()
             base = f"http://127.0.0.1:{server.server_address[1]}"
+            page.on("response", lambda r: loaded.append(r.url))
             page.goto(f"{base}/search/")
             page.wait_for_load_state("networkidle")
-            page.on("response", lambda r: loaded.append(r.url))
-            page.fill(".pagefind-ui__search-input", SEARCH_QUERY)
+            page.fill(".pagefind-ui__search-input", search_query())
             page.wait_for_selector(".pagefind-ui__result", timeout=60000)
             page.wait_for_load_state("networkidle")
             results = page.locator(".pagefind-ui__result").count()
@@ -387,16 +403,12 @@ def stage_search(folder: Path, count: int) -> dict:
     finally:
         server.shutdown()
         server.server_close()
-    # every file the search page needed before and after the query (its HTML and assets too)
     from urllib.parse import urlsplit
 
     raw = zipped = 0
     paths = {urlsplit(u).path for u in loaded}
-    for path in paths | {
-        "/search/index.html",
-        "/pagefind/pagefind-ui.js",
-        "/pagefind/pagefind-ui.css",
-    }:
+    sizes = {}
+    for path in paths:
         file = site / path.lstrip("/")
         if file.is_dir():
             file = file / "index.html"
@@ -405,11 +417,14 @@ def stage_search(folder: Path, count: int) -> dict:
         data = file.read_bytes()
         raw += len(data)
         text = file.suffix in {".html", ".js", ".css", ".json"}
-        zipped += len(gz.compress(data)) if text else len(data)
+        sizes[path] = len(gz.compress(data)) if text else len(data)
+        zipped += sizes[path]
+    largest = sorted(sizes.items(), key=lambda kv: -kv[1])[:6]
     return {
-        "query": SEARCH_QUERY,
+        "largest": [f"{p} {n / 1024:.0f} KB" for p, n in largest],
+        "query": search_query(),
         "results": results,
-        "after_query_files": len(paths),
+        "files": len(paths),
         "raw_kb": raw / 1024,
         "sent_kb": zipped / 1024,
         "peak_mb": peak_mb(),
@@ -576,8 +591,8 @@ def site_rows(sizes: list[int], update_at: int = UPDATE_AT) -> list[tuple]:
                         float("nan"),
                         found["peak_mb"],
                         f"**{found['sent_kb']:.0f} KB** sent gzipped ({found['raw_kb']:.0f} KB "
-                        f"as files), {found['after_query_files']} files for the query, "
-                        f"{found['results']} results shown",
+                        f"as files), {found['files']} files, {found['results']} results shown; "
+                        f"largest: {', '.join(found['largest'])}",
                     )
                 )
         finally:
