@@ -3,6 +3,7 @@ the identity goes by (invented names only)."""
 
 from __future__ import annotations
 
+from digest.stories import people as people_module
 from digest.stories.people import Named, identities, person_form
 
 
@@ -64,3 +65,54 @@ def test_the_name_an_identity_goes_by_is_a_persons_and_does_not_depend_on_order(
     named.append(Named("Harbour Kurt Vell", "b", True))  # quoted, though tagged as an organization
     assert set(identities(named).values()) == {"Kurt Vell"}
     assert identities(named) == identities(reversed(named))
+
+
+def _every_pair(named: list[people_module.Named]) -> dict[str, str]:
+    """identities() as it was before its index: every full name compared with every other."""
+    from collections import defaultdict
+
+    from digest.analysis.actors.names import is_short_form
+
+    stories: dict[str, set[str]] = defaultdict(set)
+    cast: dict[str, set[str]] = defaultdict(set)
+    persons_all, other = set(), set()
+    for item in named:
+        stories[item.name].add(item.story)
+        cast[item.story].add(item.name)
+        (persons_all if item.person else other).add(item.name)
+    keys = {n: people_module._key(n, n in persons_all) for n in sorted(stories)}
+    joined = people_module._Union(stories)
+    by_key: dict[tuple[str, ...], str] = {}
+    for name, key in keys.items():
+        if key:
+            joined.join(name, by_key.setdefault(key, name))
+    persons = sorted((n for n in persons_all if len(keys[n]) > 1), key=lambda n: (-len(keys[n]), n))
+    for name in persons:
+        homes = {joined.root(o) for o in persons if is_short_form(keys[name], keys[o])}
+        homes.discard(joined.root(name))
+        if len(homes) == 1:
+            joined.join(name, homes.pop())
+    for name in sorted(n for n in persons_all if len(keys[n]) == 1):
+        fits = [o for o in persons if keys[o][-1] == keys[name][0]]
+        home = people_module._surname_home(name, keys, fits, stories, cast, joined)
+        if home is not None:
+            joined.join(name, home)
+    return people_module._named_by(joined, keys, persons_all, persons_all - other, stories)
+
+
+def test_comparing_only_names_that_share_an_end_gives_what_every_pair_gives() -> None:
+    import random
+
+    rng = random.Random(3)
+    first = ["Ann", "Bo", "Cy", "Pat", "Patrick", "Al", "Alan", "President"]
+    middle = ["W.", "J.", "de", "van"]
+    last = ["Lee", "Mora", "Quist", "Lee-Mora", "Fenn", "Jr.", "Pat"]
+    for _ in range(300):
+        named = []
+        for _ in range(rng.randint(3, 25)):
+            parts = [rng.choice(first)] * (rng.random() < 0.8)
+            parts += [rng.choice(middle)] * (rng.random() < 0.3) + [rng.choice(last)]
+            named.append(
+                people_module.Named(" ".join(parts), f"s{rng.randint(0, 6)}", rng.random() < 0.85)
+            )
+        assert people_module.identities(named) == _every_pair(named)

@@ -67,13 +67,25 @@ def identities(named: Iterable[Named]) -> dict[str, str]:
         if key:
             joined.join(name, by_key.setdefault(key, name))
     persons = sorted((n for n in people if len(keys[n]) > 1), key=lambda n: (-len(keys[n]), n))
+    # A short form shares its first or last (core) token with the fuller name: only those are
+    # compared, so the cost grows with the names, not with their pairs (2,000 names: 30 s → 0.1 s).
+    by_end: dict[str, list[str]] = defaultdict(list)
+    for full in persons:
+        core = core_tokens(keys[full])
+        for token in {core[0], core[-1]}:
+            by_end[token].append(full)
     for name in persons:  # a shorter full name: the one fuller name it can be
-        homes = {joined.root(o) for o in persons if is_short_form(keys[name], keys[o])}
+        core = core_tokens(keys[name])
+        near = dict.fromkeys(by_end[core[0]] + by_end[core[-1]])
+        homes = {joined.root(o) for o in near if is_short_form(keys[name], keys[o])}
         homes.discard(joined.root(name))
         if len(homes) == 1:
             joined.join(name, homes.pop())
+    by_last: dict[str, list[str]] = defaultdict(list)
+    for full in persons:
+        by_last[keys[full][-1]].append(full)
     for name in sorted(n for n in people if len(keys[n]) == 1):  # a bare surname
-        home = _surname_home(name, keys, persons, stories, cast, joined)
+        home = _surname_home(name, keys, by_last[keys[name][0]], stories, cast, joined)
         if home is not None:
             joined.join(name, home)
     return _named_by(joined, keys, people, people - other, stories)
@@ -82,13 +94,13 @@ def identities(named: Iterable[Named]) -> dict[str, str]:
 def _surname_home(
     name: str,
     keys: dict[str, tuple[str, ...]],
-    persons: list[str],
+    fits: list[str],
     stories: dict[str, set[str]],
     cast: dict[str, set[str]],
     joined: _Union,
 ) -> str | None:
-    """The one full-name identity a bare surname belongs to, or None when none or several fit."""
-    fits = [o for o in persons if keys[o][-1] == keys[name][0]]
+    """The one full-name identity a bare surname belongs to (`fits`: the full names that end in
+    it), or None when none or several fit."""
     homes = {joined.root(o) for o in fits} - {joined.root(name)}
     if len(homes) == 1:  # one person: if met near the surname
         home = homes.pop()
