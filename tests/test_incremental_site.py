@@ -134,7 +134,8 @@ def test_a_build_that_fails_half_way_leaves_no_record_so_the_next_one_is_full(
 
 def test_search_finds_stories_in_every_shard_under_a_sub_path(tmp_path: Path, browser) -> None:  # type: ignore[no-untyped-def]
     """The 2025 stories sit in their own shard, merged in the browser: a search finds one, on a
-    site served under /digest/ as GitHub Pages serves a project site."""
+    site served under /digest/ as GitHub Pages serves a project site. A 2023 story is beyond the
+    two latest years a search covers at first; "Search every year" finds it."""
     import http.server
     import threading
     from functools import partial
@@ -143,7 +144,12 @@ def test_search_finds_stories_in_every_shard_under_a_sub_path(tmp_path: Path, br
     from .test_browser import QuietHandler
 
     project = copy_site_setup(tmp_path / "project")
-    publish_all(project / "content", stories(update=False))
+    old = {
+        "stories/2023-05-04-report-99.md": briefing(
+            99, dt.date(2023, 5, 4), "Docks", " Ostbrenmoor."
+        )
+    }
+    publish_all(project / "content", {**stories(update=False), **old})
     www = tmp_path / "www"
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", 0), partial(QuietHandler, directory=str(www))
@@ -161,6 +167,13 @@ def test_search_finds_stories_in_every_shard_under_a_sub_path(tmp_path: Path, br
             page.fill("#digest-search input", query)  # 3: a 2025 story; 9: 2026, the primary
             link = page.locator(".pagefind-ui__result-link", has_text=f"Harbour report {title}")
             link.first.wait_for(timeout=15_000)
+        page.fill("#digest-search input", "Ostbrenmoor")  # a word only the 2023 story has
+        page.locator(".pagefind-ui__message", has_text="No results").wait_for(timeout=15_000)
+        page.get_by_role("link", name="Search every year since 2023").click()
+        page.wait_for_url("**/search/?all=1&q=Ostbrenmoor")
+        page.locator(".pagefind-ui__result-link", has_text="Harbour report number 99").wait_for(
+            timeout=15_000
+        )
         page.close()
     finally:
         server.shutdown()

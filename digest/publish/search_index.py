@@ -32,32 +32,38 @@ SHARD_PAGES = 6000  # a year with more story pages than this is cut in months
 # Pagefind's allocator (jemalloc, read through this variable) hands freed pages back at once
 # instead of keeping them ~10 s: the same index, ~20% less peak memory.
 PAGEFIND_ENV = {"_RJEM_MALLOC_CONF": "dirty_decay_ms:0,muzzy_decay_ms:0"}
-_DATED = re.compile(r"(\d{4})-(\d{2})-")
+_DATED = re.compile(r"(\d{4})-(\d{2})-")  # a story folder's date: year, month
 
 
 def shards(site: Path, stories_dir: str) -> dict[str, list[str]]:
     """Each bundle folder → the HTML files it indexes (relative to `site`, sorted). The primary
-    bundle holds the pages outside the stories folder (actors) and the newest shard's stories,
-    which change on most runs anyway."""
+    bundle holds the pages outside the stories folder (actors) and the newest month's stories,
+    which change on most runs anyway; the other story pages are indexed by year (by month for a
+    year with more than SHARD_PAGES stories), so a day's update indexes the primary bundle again
+    and, once a month, the year its stories move to."""
     stories = site / stories_dir
     pages = sorted(p.relative_to(site).as_posix() for p in stories.glob("*/index.html"))
+    months = sorted({m.group(0) for p in pages if (m := _DATED.match(p.split("/")[-2]))})
+    newest = months[-1] if months else None
     years = Counter(m.group(1) for p in pages if (m := _DATED.match(p.split("/")[-2])))
-    out: dict[str, list[str]] = {}
+    out: dict[str, list[str]] = {PRIMARY: []}
     for page in pages:
         m = _DATED.match(page.split("/")[-2])
-        if not m:
-            key = "undated"
+        if m and m.group(0) == newest:
+            key = PRIMARY
+        elif not m:
+            key = f"{PRIMARY}-undated"
+        elif years[m.group(1)] <= SHARD_PAGES:
+            key = f"{PRIMARY}-{m.group(1)}"
         else:
-            key = m.group(1) if years[m.group(1)] <= SHARD_PAGES else f"{m.group(1)}-{m.group(2)}"
-        out.setdefault(f"{PRIMARY}-{key}", []).append(page)
-    others = sorted(
+            key = f"{PRIMARY}-{m.group(1)}-{m.group(2)}"
+        out.setdefault(key, []).append(page)
+    out[PRIMARY] += [
         p.relative_to(site).as_posix()
         for p in site.rglob("*.html")
         if not p.is_relative_to(stories) and not p.relative_to(site).parts[0].startswith(PRIMARY)
-    )
-    dated = sorted(b for b in out if b != f"{PRIMARY}-undated")
-    newest = out.pop(dated[-1] if dated else f"{PRIMARY}-undated", [])
-    return {PRIMARY: sorted([*others, *newest]), **dict(sorted(out.items()))}
+    ]
+    return {PRIMARY: sorted(out.pop(PRIMARY)), **dict(sorted(out.items()))}
 
 
 def fingerprint(site: Path, files: list[str]) -> str:
@@ -89,13 +95,32 @@ def index_shards(site: Path, stories_dir: str, before: Mapping[str, str]) -> dic
     for old in site.glob(f"{PRIMARY}-*"):
         if old.name not in now:
             shutil.rmtree(old)
-    merged = [f"{b}/" for b in now if b != PRIMARY and (site / b).is_dir()]
-    write_if_changed(
-        site / BUNDLES_JS,
-        "// The search shards the search box merges (digest/publish/search_index.py).\n"
-        f"window.DIGEST_BUNDLES = {json.dumps(merged)};\n",
-    )
+    write_if_changed(site / BUNDLES_JS, bundles_js([b for b in now if (site / b).is_dir()]))
     return now
+
+
+RECENT_YEARS = 2  # a search covers the shards of the newest two years; the reader may ask for all
+
+
+def bundles_js(bundles: list[str]) -> str:
+    """pagefind/digest-bundles.js: the shards besides the primary one, newest first, each with
+    its year and whether a search covers it at first (RECENT_YEARS), and the years there are."""
+    years = {b: b.removeprefix(f"{PRIMARY}-")[:4] for b in bundles if b != PRIMARY}
+    dated = sorted(y for y in years.values() if y.isdigit())
+    newest = int(dated[-1]) if dated else 0
+    listed = [
+        {
+            "path": f"{b}/",
+            "year": year,
+            "recent": not year.isdigit() or int(year) > newest - RECENT_YEARS,
+        }
+        for b, year in sorted(years.items(), key=lambda item: item[0], reverse=True)
+    ]
+    data = {"bundles": listed, "first": dated[0] if dated else None}
+    return (
+        "// The search shards the search box merges (digest/publish/search_index.py).\n"
+        f"window.DIGEST_SEARCH = {json.dumps(data)};\n"
+    )
 
 
 # What a merged shard needs: its index. Pagefind's code, UI and WebAssembly come from the primary.
@@ -132,12 +157,13 @@ def _index(site: Path, bundle: str, files: list[str], stories_dir: str) -> None:
 
 
 def _glob(files: list[str], stories_dir: str) -> str:
-    """A glob Pagefind expands to the marked pages of `files`: a shard's story pages share the
-    start of their folder names (stories/2026-*/index.html); the others are every page of their
-    top folders (actors/**/*.html); pages at the top (index.html) are never marked."""
+    """A glob Pagefind expands to the marked pages of `files`: a shard's story pages by the months
+    in their folder names (stories/2026-03-*/index.html; a month is never in two shards), the
+    others as every page of their top folders (actors/**/*.html); pages at the top (index.html)
+    are never marked."""
     names = [f.split("/")[-2] for f in files if f.startswith(f"{stories_dir}/")]
-    prefix = os.path.commonprefix(names)  # noqa: RUF071  (of folder names, letter by letter)
-    globs = [f"{stories_dir}/{prefix}*/index.html"] if names else []
+    months = sorted({m.group(0) if (m := _DATED.match(n)) else "undated-" for n in names})
+    globs = [f"{stories_dir}/{month}*/index.html" for month in months]
     tops = {f.split("/")[0] for f in files if "/" in f and not f.startswith(f"{stories_dir}/")}
     globs += [f"{top}/**/*.html" for top in sorted(tops)]
     return "{" + ",".join(globs) + "}" if len(globs) > 1 else "".join(globs) or "*.html"
