@@ -265,6 +265,60 @@ def test_the_timeline_reads_in_date_order_with_labels_in_words(  # type: ignore[
     page.close()
 
 
+HUBS = {"Latest": "", "Archive": "archive/", "Actors": "actors/", "Tags": "tags/"}
+HUBS |= {"Search": "search/", "About": "about/"}
+EASTQUAY = "stories/2026-11-18-council-approves-240m-eastquay-harbour-plan-in-late/"
+
+
+def test_on_a_phone_the_tabs_reach_every_hub_and_the_palette_toggle_works(  # type: ignore[no-untyped-def]
+    browser, site_url: str
+) -> None:
+    """The hub pages are linked once, in the tabs, on every width (no menu drawer): on a phone all
+    six fit the screen and lead to their pages; the light/dark/auto toggle switches and the choice
+    holds on the next page; no script error, no script refused by the page's policy."""
+    width = WIDTHS["phone"]
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda err: problems.append(f"script error: {err}"))
+    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+    for name, path in HUBS.items():
+        page.goto(site_url + EASTQUAY)
+        tab = page.locator("nav.md-tabs a", has_text=name)
+        box = tab.bounding_box()
+        assert tab.is_visible() and box and box["x"] >= 0 and box["x"] + box["width"] <= width, name
+        tab.click()
+        page.wait_for_url(site_url + path)
+        assert page.locator("nav.md-tabs .md-tabs__item--active a").inner_text() == name
+    page.goto(site_url + "actors/yusuf-adeyemi/")  # a page outside the nav marks its folder's tab
+    assert page.locator("nav.md-tabs .md-tabs__item--active a").inner_text() == "Actors"
+    page.locator("header a.md-logo").click()  # the logo stays on a phone: home
+    page.wait_for_url(site_url)
+
+    page.goto(site_url + EASTQUAY)
+    page.wait_for_load_state("networkidle")
+    toggle = page.locator("header [data-md-component=palette] label:not([hidden])")
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    seen = []
+    for _ in range(3):  # auto -> light -> dark -> auto
+        assert toggle.count() == 1 and toggle.is_visible()
+        toggle.click()
+        page.wait_for_timeout(200)
+        seen.append(page.evaluate(scheme))
+    assert seen == ["default", "slate", "default"], seen
+    toggle.click()
+    toggle.click()  # dark again
+    page.wait_for_function(f"{scheme} === 'slate'")
+    page.goto(site_url + "about/")
+    assert page.evaluate(scheme) == "slate"  # the choice holds on the next page
+    header = page.locator("header.md-header").evaluate("el => getComputedStyle(el).backgroundColor")
+    assert header != "rgba(0, 0, 0, 0)"
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the page is wider than a phone by {overflow}px"
+    context.close()
+    assert not problems, problems
+
+
 def test_screenshots_at_phone_and_desktop_widths(  # type: ignore[no-untyped-def]
     browser, site_url: str
 ) -> None:
