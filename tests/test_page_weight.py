@@ -32,6 +32,7 @@ SCRIPTS = {  # the only scripts a page loads (versioned names without their hash
     "assets/digest-theme.js",
     "assets/javascripts/bundle.js",
     "pagefind/pagefind-ui.js",
+    "pagefind/digest-bundles.js",
     "assets/digest-search.js",
 }
 
