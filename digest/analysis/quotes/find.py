@@ -112,6 +112,9 @@ def _interrupted(text: str, first: Found, second: Found | None) -> str | None:
     return text[first.span.start : second.span.end]
 
 
+MAX_CONTEXT = 1000  # characters: a fragment's sentence longer than this is not shown with it
+
+
 def _carrying_sentence(ctx: Context, span: qm.Span) -> str | None:
     """For a fragment of FRAGMENT_WORDS words or fewer, the sentence it is woven into, verbatim
     (whitespace collapsed): "a slow eviction" reads right only inside it."""
@@ -121,6 +124,8 @@ def _carrying_sentence(ctx: Context, span: qm.Span) -> str | None:
     if not inside:
         return None
     sentence = ctx.sent(ctx.doc[inside.start])
+    if sentence.end_char - sentence.start_char > MAX_CONTEXT:  # no sentence; and a run of
+        return None  # thousands of fragments in one would cost its length each (quadratic)
     return " ".join(sentence.text.split()) or None
 
 
