@@ -144,12 +144,13 @@ def run_build(
             related_before=store.related,
         )
         report.written, report.unchanged = published.written, published.unchanged
+        stories = published.stories
         store.actor_pages, store.related = published.actor_pages, published.related
         store.save_stories()
     # 5. MkDocs builds the site from content/ (strict: any warning fails).
     if make_site:
         report.site_dir = build_site_if_changed(
-            Path(config.output.mkdocs_config), content_dir, site_dir, STATE_DIR
+            Path(config.output.mkdocs_config), content_dir, site_dir, STATE_DIR, stories
         )
     return report
 

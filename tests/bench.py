@@ -29,6 +29,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -268,15 +269,15 @@ def site_folder(folder: Path) -> None:
     shutil.copytree(ROOT / "site_config", folder / "site_config")
 
 
-def publish_stories(folder: Path, pages: dict) -> list[str]:
+def publish_stories(folder: Path, pages: dict) -> Any:
     """Digest's story and hub pages into folder/content (a file is rewritten only if it changed);
-    the story pages written."""
+    what publishing did (`Published`)."""
     from digest.publish import publish
 
     errors: list[object] = []
     done = publish(folder / "content", "stories", pages, lambda path: None, None, errors.append)
     assert not errors, errors[:3]
-    return list(done.written)
+    return done
 
 
 def stage_site_content(folder: Path, count: int) -> dict:
@@ -285,7 +286,10 @@ def stage_site_content(folder: Path, count: int) -> dict:
     folder.mkdir(parents=True)
     site_folder(folder)
     start = time.perf_counter()
-    written = publish_stories(folder, synthetic_stories(count))
+    written = publish_stories(folder, synthetic_stories(count)).written
+    from digest.publish.index import read_stories
+
+    read_stories(folder / "content", "stories")  # the index cache, as the last run leaves it
     return {"written": len(written), "seconds": time.perf_counter() - start, "peak_mb": peak_mb()}
 
 
@@ -335,9 +339,10 @@ def stage_site_update(folder: Path, count: int) -> dict:
         for i, (p, b) in enumerate(update.items())
         if i >= count or "later report" in str(b.summary)
     }
-    written = publish_stories(folder, news)
+    done = publish_stories(folder, news)
+    written = done.written
     published = time.perf_counter() - start
-    build_site(folder / "mkdocs.yml")
+    build_site(folder / "mkdocs.yml", stories=done.stories)  # as `digest build` passes them
     update_s = time.perf_counter() - start
     shutil.copytree(folder / "site", folder / "site-daily")
     start = time.perf_counter()
@@ -436,12 +441,12 @@ def write_content(folder: Path, count: int, update: int) -> None:
     so that other builders (or `mkdocs build --dirty`) can be timed on it; with --update, DIR
     already holds COUNT stories and N of them change and N are added, as a day's update would."""
     if update:
-        written = publish_stories(folder, synthetic_stories(count, update, update))
+        written = publish_stories(folder, synthetic_stories(count, update, update)).written
         print(json.dumps({"written": len(written)}))
         return
     folder.mkdir(parents=True)
     site_folder(folder)
-    written = publish_stories(folder, synthetic_stories(count))
+    written = publish_stories(folder, synthetic_stories(count)).written
     print(json.dumps({"written": len(written)}))
 
 

@@ -50,6 +50,7 @@ class Published:
     hubs: list[str] = field(default_factory=list)
     actor_pages: dict[str, str] = field(default_factory=dict)
     related: dict[str, list[str]] = field(default_factory=dict)
+    stories: list[StoryEntry] = field(default_factory=list)  # every published story, newest first
 
 
 def publish(
@@ -106,6 +107,7 @@ def publish(
     pages = hub_pages(index, sources, developing, sections, front_days, lead_stories)
     out.hubs = _write_hubs(content_dir, pages)
     out.actor_pages = index.page_links
+    out.stories = index.stories
     out.related = {path: [s.path for s in shown] for path, shown in sorted(index.related.items())}
     return out
 

@@ -93,9 +93,9 @@ def read_stories(
     cannot be read is reported to `on_error` (raised without it) and left out.
 
     Parsing YAML costs ~2.5 ms a page (25 s at 10,000 stories, on every run), so the front matter
-    of each page read is kept in INDEX_CACHE (content/.digest/, never committed) under the hash of
-    the page's bytes, and read from there while the page is unchanged: the same entries, checked
-    by the same code, for ~0.1 ms a page."""
+    of each page read is kept in INDEX_CACHE (content/.digest/, never committed) with the page's
+    size, time and hash, and read from there while the page is unchanged: the same entries,
+    checked by the same code. A page whose size and time are those recorded is not read again."""
     skipped = set(skip)
     cache_file = content_dir / INDEX_CACHE
     cached = _load_cache(cache_file)
@@ -108,14 +108,19 @@ def read_stories(
                 kept[rel] = cached[rel]
             continue
         try:
-            data = path.read_bytes()
-            key = hashlib.sha1(data).hexdigest()
+            info = path.stat()
             hit = cached.get(rel)
-            if hit is not None and hit[0] == key:
-                meta = hit[1]
+            if hit is not None and hit[2:] == [info.st_size, info.st_mtime_ns]:
+                record = hit
             else:
-                meta = json.loads(json.dumps(front_matter(_text(data, path), path), default=_iso))
-            entry = page_entry(meta, path, content_dir)
+                data = path.read_bytes()
+                key = hashlib.sha1(data).hexdigest()
+                if hit is not None and hit[0] == key:
+                    meta = hit[1]
+                else:
+                    meta = _jsonable(front_matter(_text(data, path), path))
+                record = [key, meta, info.st_size, info.st_mtime_ns]
+            entry = page_entry(record[1], path, content_dir)
         except OSError as err:
             entry = None
             problem: DigestError = FrontMatterError(f"unreadable ({err.strerror})", str(path))
@@ -126,7 +131,7 @@ def read_stories(
                 raise problem
             on_error(problem)
             continue
-        kept[rel] = [key, meta]
+        kept[rel] = record
         if isinstance(entry, StoryEntry):
             entries.append(entry)
     if kept != cached:
@@ -135,7 +140,7 @@ def read_stories(
 
 
 INDEX_CACHE = ".digest/index-cache.json"
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # pages: path → [sha1 of the bytes, front matter, size, mtime_ns]
 
 
 def _load_cache(path: Path) -> dict[str, list[Any]]:
@@ -157,6 +162,12 @@ def _text(data: bytes, path: Path) -> str:
             "delete it to have it written again",
             str(path),
         ) from err
+
+
+def _jsonable(meta: dict[str, Any]) -> dict[str, Any]:
+    """The front matter as JSON keeps it (dates as YYYY-MM-DD), so a cached entry reads the same."""
+    loaded: dict[str, Any] = json.loads(json.dumps(meta, default=_iso))
+    return loaded
 
 
 def _iso(value: object) -> str:

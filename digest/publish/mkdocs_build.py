@@ -22,6 +22,7 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -32,9 +33,10 @@ from ..errors import BuildError
 from ..files import write_atomic
 from . import mkdocs_plugin, search_index
 from .feeds import write_feeds
+from .frontmatter import StoryEntry
 from .index import newest_first, read_stories
 
-RECORD_FORMAT = 1
+RECORD_FORMAT = 2
 DIRTY_WARNING = "A 'dirty' build is being performed"  # MkDocs' warning, dropped (see _Quiet)
 
 
@@ -49,10 +51,12 @@ def build_site(
     *,
     incremental: bool = True,
     quick: str | None = None,
+    stories: Sequence[StoryEntry] | None = None,
 ) -> Path:
     """`mkdocs build --strict` (a warning, such as a broken link, fails it), then the feeds and the
     search index; with `incremental`, only what changed since the last build recorded (`quick`:
-    build_site_if_changed's stamp, recorded with it)."""
+    build_site_if_changed's stamp, recorded with it; `stories`: the published stories, for the
+    feeds, when publishing has them, else read from the pages)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -79,8 +83,8 @@ def build_site(
         out, docs = Path(config["site_dir"]), Path(config["docs_dir"])
         record_file = record_path(out)
         stamp = build_stamp(mkdocs_config, config)
-        pages = page_hashes(docs, config)
         before = _read_record(record_file) if incremental and out.is_dir() else None
+        pages, stats = page_hashes(docs, before)
         dirty = before is not None and before.get("stamp") == stamp
         record_file.unlink(missing_ok=True)  # a build that stops half-way leaves no record
         if dirty:
@@ -97,9 +101,9 @@ def build_site(
         logger.removeHandler(handler)
         logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
     stories_dir = str(config["extra"].get("stories_dir", "stories"))
-    stories = newest_first(
-        read_stories(docs, stories_dir, on_error=lambda err: None)
-    )  # publishing named them
+    if stories is None:  # publishing named the pages it could not read
+        stories = read_stories(docs, stories_dir, on_error=lambda err: None)
+    stories = newest_first(stories)
     write_feeds(out, config["site_url"], config["site_name"], stories)
     shards: dict[str, str] = {}
     if search_engine(config["extra"]) == "pagefind":
@@ -110,6 +114,7 @@ def build_site(
         "format": RECORD_FORMAT,
         "stamp": stamp,
         "pages": pages,
+        "stats": stats,
         "outputs": {p: _output(config, p) for p in pages},
         "shards": shards,
         "quick": quick,
@@ -145,14 +150,25 @@ def build_stamp(mkdocs_config: Path, config: Any) -> str:
     return digest.hexdigest()
 
 
-def page_hashes(docs: Path, config: Any) -> dict[str, str]:
-    """Each file of the docs folder (Markdown and assets) → the hash of its bytes."""
-    out = {}
+def page_hashes(
+    docs: Path, before: dict[str, Any] | None = None
+) -> tuple[dict[str, str], dict[str, list[int]]]:
+    """Each file of the docs folder (Markdown and assets) → the hash of its bytes, and its size
+    and time: a file whose size and time are those `before` recorded keeps its hash unread."""
+    old_hashes = (before or {}).get("pages", {})
+    old_stats = (before or {}).get("stats", {})
+    hashes, stats = {}, {}
     for path in sorted(docs.rglob("*")):
         rel = path.relative_to(docs).as_posix()
-        if path.is_file() and not any(part.startswith(".") for part in rel.split("/")):
-            out[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return out
+        if any(part.startswith(".") for part in rel.split("/")) or not path.is_file():
+            continue
+        info = path.stat()
+        stats[rel] = [info.st_size, info.st_mtime_ns]
+        if old_stats.get(rel) == stats[rel] and rel in old_hashes:
+            hashes[rel] = old_hashes[rel]
+        else:
+            hashes[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return hashes, stats
 
 
 def _output(config: Any, src: str) -> str:
@@ -187,7 +203,11 @@ def _remove_outputs(site: Path, outputs: dict[str, str], keep: dict[str, str]) -
 
 
 def build_site_if_changed(
-    mkdocs_config: Path, content_dir: Path, site_dir: Path | None, skip: str
+    mkdocs_config: Path,
+    content_dir: Path,
+    site_dir: Path | None,
+    skip: str,
+    stories: Sequence[StoryEntry] | None = None,
 ) -> Path | None:
     """MkDocs runs only when the pages, the theme or the settings changed since the site was last
     built (`skip`: a folder of content_dir the site is not built from, such as the store)."""
@@ -204,7 +224,7 @@ def build_site_if_changed(
     record = _read_record(record_path(site))
     if site.is_dir() and record is not None and record.get("quick") == quick:
         return None
-    return build_site(mkdocs_config, site_dir, quick=quick)
+    return build_site(mkdocs_config, site_dir, quick=quick, stories=stories)
 
 
 def _quick_stamp(mkdocs_config: Path, content_dir: Path, site_dir: Path | None, skip: str) -> str:

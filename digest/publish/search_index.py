@@ -58,11 +58,11 @@ def shards(site: Path, stories_dir: str) -> dict[str, list[str]]:
         else:
             key = f"{PRIMARY}-{m.group(1)}-{m.group(2)}"
         out.setdefault(key, []).append(page)
-    out[PRIMARY] += [
-        p.relative_to(site).as_posix()
-        for p in site.rglob("*.html")
-        if not p.is_relative_to(stories) and not p.relative_to(site).parts[0].startswith(PRIMARY)
-    ]
+    for top in site.iterdir():  # the other pages: outside the stories and the bundles
+        if top == stories or top.name.startswith(PRIMARY):
+            continue
+        found = top.rglob("*.html") if top.is_dir() else [top] if top.suffix == ".html" else []
+        out[PRIMARY] += [p.relative_to(site).as_posix() for p in found]
     return {PRIMARY: sorted(out.pop(PRIMARY)), **dict(sorted(out.items()))}
 
 
