@@ -158,12 +158,13 @@ def _index(site: Path, bundle: str, files: list[str], stories_dir: str) -> None:
 
 def _glob(files: list[str], stories_dir: str) -> str:
     """A glob Pagefind expands to the marked pages of `files`: a shard's story pages by the months
-    in their folder names (stories/2026-03-*/index.html; a month is never in two shards), the
+    in their folder names (stories/2026-03-*/index.html; a month is never in two shards; an
+    undated page by its name), the
     others as every page of their top folders (actors/**/*.html); pages at the top (index.html)
     are never marked."""
     names = [f.split("/")[-2] for f in files if f.startswith(f"{stories_dir}/")]
-    months = sorted({m.group(0) if (m := _DATED.match(n)) else "undated-" for n in names})
-    globs = [f"{stories_dir}/{month}*/index.html" for month in months]
+    months = sorted({m.group(0) + "*" if (m := _DATED.match(n)) else n for n in names})
+    globs = [f"{stories_dir}/{month}/index.html" for month in months]  # undated: by name
     tops = {f.split("/")[0] for f in files if "/" in f and not f.startswith(f"{stories_dir}/")}
     globs += [f"{top}/**/*.html" for top in sorted(tops)]
     return "{" + ",".join(globs) + "}" if len(globs) > 1 else "".join(globs) or "*.html"
