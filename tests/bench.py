@@ -558,6 +558,7 @@ def site_rows(sizes: list[int], update_at: int = UPDATE_AT) -> list[tuple]:
     """Per size: the content written (untimed), a full build, at UPDATE_AT a day's update against
     a full build, and at the largest size a search in Chromium."""
     rows: list[tuple] = []
+    done = 0
     for n in sizes:
         folder = Path(tempfile.mkdtemp(prefix=f"digest-site-{n}-")) / "site-folder"
         try:
@@ -600,6 +601,9 @@ def site_rows(sizes: list[int], update_at: int = UPDATE_AT) -> list[tuple]:
                         f"largest: {', '.join(found['largest'])}",
                     )
                 )
+            for row in rows[done:]:  # as they come: a long run shows its figures early
+                print(" | ".join(map(str, row)), file=sys.stderr, flush=True)
+            done = len(rows)
         finally:
             shutil.rmtree(folder.parent, ignore_errors=True)
     return rows
