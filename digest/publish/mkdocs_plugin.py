@@ -33,6 +33,9 @@ from mkdocs.config.base import Config as MkDocsBaseConfig
 from mkdocs.plugins import BasePlugin, event_priority
 
 # Front-matter keys that steer MkDocs, Material or our templates rather than being printed as text.
+# Front-matter keys that hold Digest's index of a story (publish/frontmatter.py), read by Digest
+# from the Markdown files, never by a template: dropped once a page is rendered.
+DATA_KEYS = ("sources", "cast", "quotes", "actors")
 CONTROL_KEYS = frozenset(
     {"template", "hide", "tags", "search", "redirect", "date", "id", "status", "icon"}
 )
@@ -140,6 +143,8 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
         self._held[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
         page.markdown = ""  # rendered: only `page.title` looks at it again, and our pages have one
+        for key in DATA_KEYS:  # Digest's index, which no template prints (50,000 pages: ~400 MB)
+            page.meta.pop(key, None)
         return ""
 
     @event_priority(100)  # first: other plugins see the page's HTML
