@@ -11,11 +11,14 @@ import datetime as dt
 import functools
 import hashlib
 import itertools
+import json
+import os
+import resource
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 from .analysis.fingerprint import Fingerprint
-from .analysis.nlp import load_pipeline
+from .analysis.nlp import cache_sizes, load_pipeline
 from .analysis.page import analyze_batch, fingerprint_of
 from .config import Config
 from .errors import DigestError, ExtractError
@@ -31,6 +34,7 @@ R = TypeVar("R")
 BATCH_PAGES = (
     4  # pages a task analyses together: spaCy parses 4 texts at once ~15% faster than one by one
 )
+MEMORY_REPORT = "DIGEST_MEMORY_REPORT"  # a folder: each worker writes its cache sizes there (bench)
 
 
 def analyze_pages(
@@ -51,7 +55,11 @@ def analyze_pages(
     )  # before the pool forks, so workers share the loaded models
     load_language_model()
     executor, workers = make_executor(config.analysis.executor, config.analysis.workers)
-    work = functools.partial(analyze_batch, config=config, finish=finish, published=published)
+    work: Callable[[list[RawPage]], list[R | DigestError]] = functools.partial(
+        analyze_batch, config=config, finish=finish, published=published
+    )
+    if os.environ.get(MEMORY_REPORT):
+        work = functools.partial(_reported, work=work, model=config.analysis.model)
     with executor:
         for batch, future in map_bounded(executor, work, _batches(pages, BATCH_PAGES), workers):
             yield from zip(batch, future.result(), strict=True)
@@ -60,6 +68,26 @@ def analyze_pages(
 def briefing_of(_: RawPage, briefing: Briefing) -> Briefing:
     """`finish` for analyze_pages: the whole briefing."""
     return briefing
+
+
+_tasks_done = 0  # in this process, for the memory report
+
+
+def _reported(batch: list[RawPage], work: Callable[[list[RawPage]], T], model: str) -> T:
+    """`work(batch)`, then this process's cache sizes, task count and memory written to
+    DIGEST_MEMORY_REPORT/<pid>.json (a debug hook: tests/bench.py reads it)."""
+    global _tasks_done
+    result = work(batch)
+    _tasks_done += 1
+    report = cache_sizes(model) | {
+        "pid": os.getpid(),
+        "tasks": _tasks_done,
+        "max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+    folder = os.environ[MEMORY_REPORT]
+    with open(os.path.join(folder, f"{os.getpid()}.json"), "w") as out:
+        json.dump(report, out)
+    return result
 
 
 def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:

@@ -4,6 +4,7 @@ yardstick.
     python tests/bench.py SHARED [--articles 1000] [--stories 1000,10000,50000] [--out FILE]
     python tests/bench.py SHARED --site-only [--stories N,N] [--update-at N]   (the site stages)
     python tests/bench.py --content DIR COUNT [--update N]   (stage site's content, kept, unbuilt)
+    python tests/bench.py SHARED --memory 500,1000,2000   (analysis memory with new words)
 
 Analysis: the 181 pages of SHARED/corpus/aeb (repeated up to --articles), saved as files and given
 to `digest analyze --json` (process pool, one worker per core, start-up included), against
@@ -22,6 +23,7 @@ import json
 import os
 import platform
 import random
+import re
 import resource
 import shutil
 import subprocess
@@ -40,7 +42,10 @@ def peak_mb() -> float:
     return max(own, children) / 1024
 
 
-def corpus_pages(shared: Path, count: int) -> list:
+def corpus_pages(shared: Path, count: int, distinct: bool = False) -> list:
+    """`count` pages: the corpus pages repeated with distinct URLs; with `distinct`, each page with
+    a share of its words replaced by invented ones (distinct_words), so no two carry the same
+    new words."""
     from digest.model import RawPage
 
     truth = json.loads((shared / "corpus/aeb/ground-truth.json").read_text())
@@ -52,17 +57,44 @@ def corpus_pages(shared: Path, count: int) -> list:
     for i in range(count):
         page_id, html = base[i % len(base)]
         url = truth[page_id]["url"] + (f"?copy={i // len(base)}" if i >= len(base) else "")
-        pages.append(RawPage(f"{page_id}-{i}", html, url=url))
+        content = distinct_words(html, i) if distinct else html
+        pages.append(RawPage(f"{page_id}-{i}", content, url=url))
     return pages
+
+
+NEW_WORD_SHARE = 0.25  # of the words of 4 letters or more, in distinct mode
+_WORD = re.compile(rb"(?<![&#\w])[A-Za-z]{4,}(?![\w;])")
+_SKIPPED = re.compile(rb"(<script\b.*?</script\s*>|<style\b.*?</style\s*>|<[^>]*>)", re.I | re.S)
+
+
+def distinct_words(html: bytes, seed: int) -> bytes:
+    """The page with NEW_WORD_SHARE of the words of its text (outside tags, scripts and styles)
+    replaced by invented ones: random letter strings, drawn from a generator seeded by `seed`,
+    capitalised as the word they replace. Pages of different seeds share practically no new
+    word, so spaCy's vocabulary and every cache keyed by words meet new text all the time."""
+    rng = random.Random(seed)
+    consonants, vowels = b"bcdfghjklmnpqrstvwxz", b"aeiouy"
+
+    def invent(match: re.Match[bytes]) -> bytes:
+        word = match.group()
+        if rng.random() >= NEW_WORD_SHARE:
+            return word
+        letters = bytes(
+            rng.choice(vowels if k % 2 else consonants) for k in range(rng.randint(6, 11))
+        )
+        return letters.capitalize() if word[:1].isupper() else letters
+
+    parts = _SKIPPED.split(html)  # text at even indexes, tags (and scripts, styles) at odd
+    return b"".join(part if k % 2 else _WORD.sub(invent, part) for k, part in enumerate(parts))
 
 
 # -- stages, each run in a child process ---------------------------------------------------------
 
 
-def stage_trafilatura(shared: Path, count: int) -> dict:
+def stage_trafilatura(shared: Path, count: int, distinct: bool = False) -> dict:
     import trafilatura
 
-    pages = corpus_pages(shared, count)
+    pages = corpus_pages(shared, count, distinct)
     start = time.perf_counter()
     for page in pages:
         trafilatura.bare_extraction(page.content, url=page.url, with_metadata=True)
@@ -70,12 +102,16 @@ def stage_trafilatura(shared: Path, count: int) -> dict:
     return {"seconds": seconds, "ms_per_article": 1000 * seconds / count, "peak_mb": peak_mb()}
 
 
-def stage_analysis(shared: Path, count: int) -> dict:
+def stage_analysis(shared: Path, count: int, distinct: bool = False) -> dict:
     """`digest analyze --json PAGE...` over the pages saved as files, run as a user would (its
-    start-up included)."""
+    start-up included). Each worker reports its cache sizes (runner.MEMORY_REPORT); `workers_seen`
+    counts the processes that ran tasks, `vocab` and the other sizes are the largest a worker
+    reported after its last task."""
     folder = Path(tempfile.mkdtemp(prefix="digest-bench-"))
+    reports = folder / "memory"
+    reports.mkdir()
     files = []
-    for page in corpus_pages(shared, count):
+    for page in corpus_pages(shared, count, distinct):
         files.append(folder / f"{page.source}.html")
         files[-1].write_bytes(page.content)
     with open(folder / "out.jsonl", "wb") as out:
@@ -85,20 +121,37 @@ def stage_analysis(shared: Path, count: int) -> dict:
             stdout=out,
             stderr=subprocess.PIPE,
             cwd=folder,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
+            env={**os.environ, "PYTHONPATH": str(ROOT), "DIGEST_MEMORY_REPORT": str(reports)},
         )
         seconds = time.perf_counter() - start
     analysed = len((folder / "out.jsonl").read_text().splitlines())
+    workers = [json.loads(f.read_text()) for f in reports.glob("*.json")]
     shutil.rmtree(folder)
     if done.returncode not in (0, 1):  # 1: some pages are not articles, as in the corpus
         raise SystemExit(done.stderr.decode()[-3000:])
+    sizes = {
+        key: max(w[key] for w in workers)
+        for key in ("vocab", "strings", "lemmatizer_cache", "rule_words", "rule_rows", "max_rss_mb")
+        if workers and all(key in w for w in workers)
+    }
     return {
         "seconds": seconds,
         "ms_per_article": 1000 * seconds / count,
         "analysed": analysed,
         "workers": os.cpu_count(),
+        "workers_seen": len(workers),
         "peak_mb": peak_mb(),
+        **sizes,
     }
+
+
+def stage_trafilatura_distinct(shared: Path, count: int) -> dict:
+    return stage_trafilatura(shared, count, distinct=True)
+
+
+def stage_analysis_distinct(shared: Path, count: int) -> dict:
+    """stage_analysis over pages that carry new words (distinct_words)."""
+    return stage_analysis(shared, count, distinct=True)
 
 
 GROUPING_PER_DAY = 100  # articles a day in the grouping bench: a busy digest
@@ -453,6 +506,8 @@ def write_content(folder: Path, count: int, update: int) -> None:
 STAGES = {
     "trafilatura": stage_trafilatura,
     "analysis": stage_analysis,
+    "trafilatura-distinct": stage_trafilatura_distinct,
+    "analysis-distinct": stage_analysis_distinct,
     "incremental": stage_incremental,
     "grouping": stage_grouping,
     "site_content": stage_site_content,
@@ -474,6 +529,35 @@ def run_stage(name: str, shared: Path, count: int) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def memory_table(shared: Path, sizes: list[int]) -> str:
+    """`--memory 500,1000,2000`: the analysis over the repeated corpus and over pages that carry
+    new words, each against trafilatura on the same pages in the same run: time, peak memory
+    (workers included) and what grows with new words in a worker."""
+    lines = [
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {dt.date.today().isoformat()}, "
+        f"load average {os.getloadavg()[0]:.1f} at the start",
+        "",
+        "| pages | mode | trafilatura ms | digest ms | ratio | peak MB | vocab | strings "
+        "| lemmatizer cache | rule words | rule rows | workers |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for n in sizes:
+        for mode, suffix in (("repeated", ""), ("distinct", "-distinct")):
+            traf = run_stage("trafilatura" + suffix, shared, n)
+            ana = run_stage("analysis" + suffix, shared, n)
+            ratio = ana["ms_per_article"] / traf["ms_per_article"]
+            lines.append(
+                f"| {n:,} | {mode} | {traf['ms_per_article']:.1f} | {ana['ms_per_article']:.1f} "
+                f"| {ratio:.2f}× | {ana['peak_mb']:.0f} | {ana.get('vocab', 0):,} "
+                f"| {ana.get('strings', 0):,} | {ana.get('lemmatizer_cache', 0):,} "
+                f"| {ana.get('rule_words', 0):,} | {ana.get('rule_rows', 0):,} "
+                f"| {ana['workers_seen']} |"
+            )
+            print(lines[-1], file=sys.stderr, flush=True)
+    return "\n".join(lines)
+
+
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--content"]:
         update = int(argv[argv.index("--update") + 1]) if "--update" in argv else 0
@@ -483,6 +567,10 @@ def main(argv: list[str]) -> int:
         print(json.dumps(STAGES[argv[1]](Path(argv[2]), int(argv[3]))))
         return 0
     shared = Path(argv[0]) if argv else ROOT.parent / "shared"
+    if "--memory" in argv:
+        table = memory_table(shared, [int(n) for n in argv[argv.index("--memory") + 1].split(",")])
+        print(table)
+        return 0
     articles = int(argv[argv.index("--articles") + 1]) if "--articles" in argv else 1000
     stories = (
         [int(n) for n in argv[argv.index("--stories") + 1].split(",")]

@@ -26,7 +26,7 @@ from threadpoolctl import threadpool_limits
 
 from ..config import DEFAULT_MODEL
 from ..errors import ConfigError
-from .attribute_rules import index_rules
+from .attribute_rules import RuleIndex, index_rules
 from .lexicon import CALENDAR_NAMES
 
 BLAS_THREADS = 1  # per process: the analysis runs one process per core
@@ -74,6 +74,22 @@ def index_lemma_lists(lemmatizer: Lemmatizer) -> None:
         table = lemmatizer.lookups.get_table("lemma_index")
         for pos, words in list(table.items()):
             table[pos] = frozenset(words)
+
+
+def cache_sizes(model: str = DEFAULT_MODEL) -> dict[str, int]:
+    """What grows with new words in this process's pipeline: lexemes, strings, the lemmatizer's
+    cache and the attribute_ruler index's remembered words and rows. (The tokenizer's cache is
+    capped by spaCy at `tokenizer.max_cache_size` entries and cannot be read from Python.)"""
+    nlp = load_pipeline(model)
+    sizes = {"vocab": len(nlp.vocab), "strings": len(nlp.vocab.strings)}
+    for _, component in nlp.pipeline:
+        if isinstance(component, Lemmatizer):
+            sizes["lemmatizer_cache"] = len(component.cache)
+        index = getattr(getattr(component, "match", None), "__self__", None)
+        if isinstance(index, RuleIndex):
+            sizes["rule_words"] = len(index.words)
+            sizes["rule_rows"] = len(index.rules_of)
+    return sizes
 
 
 def parse(text: str, model: str = DEFAULT_MODEL) -> Doc:
