@@ -9,12 +9,17 @@ BLIS: the BLIS kernels shipped in the `blis` wheel fall back to generic C on CPU
 Two rule-based components do the same work faster, with the same output (tests/test_nlp.py): the
 attribute_ruler finds its matches through an index (attribute_rules.py, ~35 → ~5 ms an article), and
 the lemmatizer's known-word lists become sets (~27 → ~6 ms).
+
+What grows with new words (the vocabulary, its strings, the lemmatizer's cache and the rule
+index's) is bounded per process by `bounded_vocabulary`, around each task.
 """
 
 from __future__ import annotations
 
 import bisect
+import contextlib
 import functools
+from collections.abc import Iterator
 from pathlib import Path
 
 import spacy
@@ -81,7 +86,8 @@ def cache_sizes(model: str = DEFAULT_MODEL) -> dict[str, int]:
     cache and the attribute_ruler index's remembered words and rows. (The tokenizer's cache is
     capped by spaCy at `tokenizer.max_cache_size` entries and cannot be read from Python.)"""
     nlp = load_pipeline(model)
-    sizes = {"vocab": len(nlp.vocab), "strings": len(nlp.vocab.strings)}
+    # len(nlp.vocab) also counts the lexemes a memory zone has dropped: count those still held
+    sizes = {"vocab": sum(1 for _ in nlp.vocab), "strings": len(nlp.vocab.strings)}
     for _, component in nlp.pipeline:
         if isinstance(component, Lemmatizer):
             sizes["lemmatizer_cache"] = len(component.cache)
@@ -90,6 +96,39 @@ def cache_sizes(model: str = DEFAULT_MODEL) -> dict[str, int]:
             sizes["rule_words"] = len(index.words)
             sizes["rule_rows"] = len(index.rules_of)
     return sizes
+
+
+PERMANENT_WORDS = 30_000  # lexemes a process keeps for good; past them, new words are dropped
+CACHE_LIMIT = 20_000  # entries of the lemmatizer's cache and of the rule index's: then emptied
+
+
+@contextlib.contextmanager
+def bounded_vocabulary(model: str = DEFAULT_MODEL) -> Iterator[None]:
+    """A block of parses (a task) whose new words stay in the pipeline only while it holds fewer
+    than PERMANENT_WORDS lexemes; past that, the block runs in spaCy's memory zone, which drops
+    the lexemes and strings it added when it ends, so no Doc, Span or Token of the block may be
+    used after it (only plain values may leave it). Afterwards the lemmatizer's and the rule
+    index's caches, which grow with every new word too, are emptied when past CACHE_LIMIT.
+
+    The words kept are the first met, the common ones; the tokenizer's cache (spaCy keeps at most
+    `tokenizer.max_cache_size` entries, and adds none inside a zone) has filled by then, so a
+    zone costs only the lexemes of the rarer words made again in each task. len(nlp.vocab)
+    counts the dropped lexemes too, so it only grows: once past the bound, every block is zoned.
+    """
+    nlp = load_pipeline(model)
+    if len(nlp.vocab) < PERMANENT_WORDS:
+        yield
+    else:
+        with nlp.memory_zone():
+            yield
+    for _, component in nlp.pipeline:
+        if isinstance(component, Lemmatizer) and len(component.cache) > CACHE_LIMIT:
+            component.cache.clear()
+        index = getattr(getattr(component, "match", None), "__self__", None)
+        if isinstance(index, RuleIndex):
+            for cache in (index.words, index.rules_of):
+                if len(cache) > CACHE_LIMIT:
+                    cache.clear()
 
 
 def parse(text: str, model: str = DEFAULT_MODEL) -> Doc:
