@@ -106,7 +106,8 @@ def stage_analysis(shared: Path, count: int, distinct: bool = False) -> dict:
     """`digest analyze --json PAGE...` over the pages saved as files, run as a user would (its
     start-up included). Each worker reports its cache sizes (runner.MEMORY_REPORT); `workers_seen`
     counts the processes that ran tasks, `vocab` and the other sizes are the largest a worker
-    reported after its last task."""
+    reported (after its first task and every runner.REPORT_EVERY tasks), `rss_mb` its resident
+    memory then and `peak_mb` the largest process's peak."""
     folder = Path(tempfile.mkdtemp(prefix="digest-bench-"))
     reports = folder / "memory"
     reports.mkdir()
@@ -131,7 +132,15 @@ def stage_analysis(shared: Path, count: int, distinct: bool = False) -> dict:
         raise SystemExit(done.stderr.decode()[-3000:])
     sizes = {
         key: max(w[key] for w in workers)
-        for key in ("vocab", "strings", "lemmatizer_cache", "rule_words", "rule_rows", "max_rss_mb")
+        for key in (
+            "vocab",
+            "strings",
+            "lemmatizer_cache",
+            "rule_words",
+            "rule_rows",
+            "max_rss_mb",
+            "rss_mb",
+        )
         if workers and all(key in w for w in workers)
     }
     return {
@@ -538,9 +547,9 @@ def memory_table(shared: Path, sizes: list[int]) -> str:
         f"Python {platform.python_version()}, {dt.date.today().isoformat()}, "
         f"load average {os.getloadavg()[0]:.1f} at the start",
         "",
-        "| pages | mode | trafilatura ms | digest ms | ratio | peak MB | vocab | strings "
-        "| lemmatizer cache | rule words | rule rows | workers |",
-        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| pages | mode | trafilatura ms | digest ms | ratio | peak MB | worker RSS at end MB "
+        "| vocab | strings | lemmatizer cache | rule words | rule rows | workers |",
+        "| ---: | --- |" + " ---: |" * 11,
     ]
     for n in sizes:
         for mode, suffix in (("repeated", ""), ("distinct", "-distinct")):
@@ -549,7 +558,8 @@ def memory_table(shared: Path, sizes: list[int]) -> str:
             ratio = ana["ms_per_article"] / traf["ms_per_article"]
             lines.append(
                 f"| {n:,} | {mode} | {traf['ms_per_article']:.1f} | {ana['ms_per_article']:.1f} "
-                f"| {ratio:.2f}× | {ana['peak_mb']:.0f} | {ana.get('vocab', 0):,} "
+                f"| {ratio:.2f}× | {ana['peak_mb']:.0f} | {ana.get('rss_mb', 0):.0f} "
+                f"| {ana.get('vocab', 0):,} "
                 f"| {ana.get('strings', 0):,} | {ana.get('lemmatizer_cache', 0):,} "
                 f"| {ana.get('rule_words', 0):,} | {ana.get('rule_rows', 0):,} "
                 f"| {ana['workers_seen']} |"
