@@ -262,8 +262,8 @@ def synthetic_stories(count: int, changed: int = 0, added: int = 0) -> dict:
     actors drawn from Zipf distributions (VOCABULARY words, PEOPLE people), so the search index
     and the actor pages grow as a real archive's would; with `changed` of them changed (a sentence
     more in the summary, same path) among the stories of the last 7 days (only those can gain
-    articles: a new article joins a story within its window) and `added` new ones after them: a
-    day's update."""
+    articles: a new article joins a story within its window) and `added` new ones, all of the day
+    after the last: a day's update."""
     from digest.model import Actor, Article, Briefing, Quote, TimeRef
     from digest.stories.address import new_story_path
 
@@ -279,7 +279,7 @@ def synthetic_stories(count: int, changed: int = 0, added: int = 0) -> dict:
     recent = min(count, 7 * 15)  # the stories of the last 7 days
     to_change = {count - 1 - k * max(1, recent // max(1, changed)) for k in range(changed)}
     for i in range(count + added):
-        day = start_day + dt.timedelta(days=i // 15)
+        day = start_day + dt.timedelta(days=i // 15 if i < count else (count - 1) // 15 + 1)
         cast: list[str] = []
         while len(cast) < 4:
             name = rng.choices(people, cum_weights=people_weights)[0]

@@ -80,11 +80,24 @@ def times(site: Path, under: str) -> dict[str, int]:
     return {p.as_posix(): p.stat().st_mtime_ns for p in (site / under).rglob("*") if p.is_file()}
 
 
-def test_a_days_update_builds_what_changed_and_equals_a_full_build(tmp_path: Path) -> None:
+def test_a_days_update_builds_what_changed_and_equals_a_full_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Also with actor and tag pages long enough to have older pages (hubs.LISTED made small):
+    the update adds to the newest of them and to the page's list."""
+    from digest.publish import hubs
+
+    monkeypatch.setattr(hubs, "LISTED", 4)
+    monkeypatch.setattr(hubs, "PAGE_STORIES", 5)
     daily = copy_site_setup(tmp_path / "daily")
     publish_all(daily / "content", stories(update=False))
     site = build_site(daily / "mkdocs.yml", daily / "site")
     assert sorted(p.name for p in site.glob("pagefind*")) == ["pagefind", "pagefind-2025"]
+    older = site / "actors/port-tolliver/1/index.html"  # stories 1-5 of the twelve
+    assert older.exists() and (site / "actors/port-tolliver/3/index.html").exists()
+    assert "data-pagefind-body" not in older.read_text()  # the actor's page is what search finds
+    assert "data-pagefind-body" in (site / "actors/port-tolliver/index.html").read_text()
+    first_older = older.stat().st_mtime_ns
     untouched = "stories/2025-12-20-report-0/index.html"
     before_page = (site / untouched).stat().st_mtime_ns
     before_shard = times(site, "pagefind-2025")
@@ -102,6 +115,7 @@ def test_a_days_update_builds_what_changed_and_equals_a_full_build(tmp_path: Pat
     assert not (site / "stories/2026-01-06-report-11").exists()  # the dropped story's page went
     assert (site / untouched).stat().st_mtime_ns == before_page  # not rendered again
     assert times(site, "pagefind-2025") == before_shard  # the 2025 shard was not indexed again
+    assert older.stat().st_mtime_ns == first_older  # a full older page is left alone
     chip = (site / "stories/2026-01-05-report-10/index.html").read_text()
     assert 'href="../../tags/t10/" class="md-tag">T10</a>' in chip  # untouched, now linked
     assert record_path(site).exists() and not (site / ".site-build.json").exists()

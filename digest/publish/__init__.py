@@ -154,10 +154,12 @@ def _write(
 def _write_hubs(content_dir: Path, pages: Mapping[str, str]) -> list[str]:
     for (
         folder
-    ) in HUB_DIRS:  # our folders: a page that no longer belongs (an actor under the threshold) goes
-        for stale in (content_dir / folder).glob("*.md"):
-            if f"{folder}/{stale.name}" not in pages:
+    ) in HUB_DIRS:  # ours: a page that no longer belongs (an actor under the threshold) goes
+        for stale in sorted((content_dir / folder).rglob("*.md"), reverse=True):
+            if stale.relative_to(content_dir).as_posix() not in pages:
                 stale.unlink()
+                if stale.parent != content_dir / folder and not any(stale.parent.iterdir()):
+                    stale.parent.rmdir()  # an actor's older pages, all gone
     return [rel for rel, text in pages.items() if write_if_changed(content_dir / rel, text)]
 
 

@@ -4,8 +4,14 @@
                           lead ones in full, the others in short lists by section
     archive/index.md      every month, linking archive/YYYY-MM.md (a month's stories by day)
     actors/index.md       the most covered actors, then A–Z with a letter bar; actors/<slug>.md:
-                          names, roles, stories and quotes of one actor (or a redirect to them)
-    tags/index.md         A–Z of tags; tags/<slug>.md: the stories of one tag, newest first
+                          names, roles, the newest stories and quotes of one actor (or a
+                          redirect to them); actors/<slug>/<n>.md: all of them, 100 to a page
+    tags/index.md         A–Z of tags; tags/<slug>.md: the newest stories of one tag;
+                          tags/<slug>/<n>.md: all of them, 100 to a page
+
+An actor's or a tag's page lists its newest LISTED stories; one with more also has older pages
+that hold every story, PAGE_STORIES to a page counted from the oldest, so a full page never
+changes and a day's update renders a bounded number of listings, however long the archive.
     search.md             the search page (Pagefind's UI)
 
 `hub_pages` returns every page as text, by path; the folders actors/, archive/ and tags/ are ours.
@@ -21,7 +27,14 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from .front import FRONT_DAYS, LEAD_STORIES, Sections, front_page
-from .frontmatter import HOME_YAML, SEARCH_YAML, StoryEntry, hub_yaml, redirect_yaml
+from .frontmatter import (
+    HOME_YAML,
+    SEARCH_YAML,
+    QuoteEntry,
+    StoryEntry,
+    hub_yaml,
+    redirect_yaml,
+)
 from .index import ACTORS_DIR, TAGS_DIR, ActorRecord, SiteIndex, redirects
 from .markdown import escape_md, md_url, one_line, web_url, when
 
@@ -33,6 +46,9 @@ HUB_DIRS = (ACTORS_DIR, ARCHIVE_DIR, TAGS_DIR)
 HOME_ACTORS = 4  # actors named under each story on the home page
 DEVELOPING = "**Developing**"  # the mark of a story that gained articles in the latest update
 MOST_COVERED = 10  # actors listed first on the actors' index, by stories and quotes
+LISTED = 50  # the newest stories an actor's or a tag's page lists; past them, its older pages
+LISTED_QUOTES = 20  # the newest quotes the page of an actor with older pages shows
+PAGE_STORIES = 100  # stories on one older page, counted from the oldest (older_pages)
 T = TypeVar("T")
 SEARCH_PAGE = "\n".join(
     [
@@ -251,7 +267,8 @@ def actor_pages(index: SiteIndex) -> dict[str, str]:
     listed = [a for a in index.actors.values() if a.has_page]
     name_of = {pages[a.name]: a.name for a in listed}
     out = {own: _actor_redirect(name_of[page], page) for own, page in redirects(index).items()}
-    out.update({pages[a.name]: _actor_page(a) for a in listed})
+    for actor in listed:
+        out.update(_actor_page(actor, pages[actor.name]))
     out[f"{ACTORS_DIR}/index.md"] = actor_index(listed, pages)
     return out
 
@@ -299,10 +316,13 @@ def _anchor(letter: str) -> str:
     return _heading(letter).lower()
 
 
-def _actor_page(actor: ActorRecord) -> str:
+def _actor_page(actor: ActorRecord, page: str) -> dict[str, str]:
+    """The page of an actor (its newest LISTED stories and LISTED_QUOTES quotes) and, when it has
+    more stories, its older pages (`older_pages`)."""
     kinds = " / ".join(sorted(actor.kinds)) or "person"
     n, q = len(actor.stories), len(actor.quotes)
     stories, quotes = f"{n} {'story' if n == 1 else 'stories'}", f"{q} quote{'s' * (q != 1)}"
+    paged = n > LISTED
     lines = hub_yaml(actor.name, f"{actor.name}: {stories}, {quotes}.")
     lines += [f"# {escape_md(actor.name)}", "", f"*{kinds} · {stories} · {quotes}*", ""]
     if actor.aliases:
@@ -314,23 +334,109 @@ def _actor_page(actor: ActorRecord) -> str:
             f"- {escape_md(role)}: {_story_link(story)}" for role, story in actor.roles.items()
         ]
         lines.append("")
+    older = older_pages(page, actor.stories) if paged else []
     lines += ["## Stories", ""]
-    lines += [f"- {when(s.date)} · {_story_link(s)}" for s in actor.stories]
+    if paged:
+        lines += [f"The newest {LISTED}; every one is under [All stories](#all-stories).", ""]
+    lines += [f"- {when(s.date)} · {_story_link(s)}" for s in actor.stories[:LISTED]]
     lines.append("")
-    if actor.quotes:
+    shown = actor.quotes[:LISTED_QUOTES] if paged else actor.quotes
+    if shown:
         lines += ["## Quotes", ""]
-        for quote, story in actor.quotes:
-            source = escape_md(quote.outlet or "source")
-            if quote.url and web_url(quote.url):
-                source = f"[{source}]({md_url(quote.url)})"
-            said = quote.context or f"“{quote.text}”"  # a fragment reads in its sentence
-            lines += [
-                f"> {escape_md(said)}",
-                "",
-                f"— {when(quote.date)}, {source}, in {_story_link(story)}",
-                "",
-            ]
-    return "\n".join(lines).rstrip() + "\n"
+        if len(shown) < q:
+            lines += [f"The newest {len(shown)}; every one is with its story's date below.", ""]
+        lines += _quote_lines(shown, "")
+    lines += _pages_list(page, older)
+    out = {page: "\n".join(lines).rstrip() + "\n"}
+    quoted: dict[str, list[tuple[QuoteEntry, StoryEntry]]] = defaultdict(list)
+    for quote, story in actor.quotes:
+        quoted[story.path].append((quote, story))
+    for k, (path, label, part) in enumerate(older):
+        body = _older_page(actor.name, page, path, label, part, later=k > 0)
+        said = [item for s in part for item in quoted.get(s.path, ())]
+        if said:
+            body += ["## Quotes", "", *_quote_lines(said, "../")]
+        out[path] = "\n".join(body).rstrip() + "\n"
+    return out
+
+
+def older_pages(
+    page: str, stories: Sequence[StoryEntry]
+) -> list[tuple[str, str, list[StoryEntry]]]:
+    """Every story of an actor's or a tag's page (`stories`: newest first), PAGE_STORIES to a page
+    counted from the oldest, as (path, label, stories newest first), newest page first: the page
+    of story 1 to 100 is `<slug>/1.md`, and once full it never changes, so a day's update rewrites
+    at most the newest of them, however long the archive."""
+    oldest = list(reversed(stories))
+    folder = page.removesuffix(".md")
+    out = []
+    for k in range(0, len(oldest), PAGE_STORIES):
+        part = oldest[k : k + PAGE_STORIES]
+        out.append((f"{folder}/{k // PAGE_STORIES + 1}.md", _span(part), part[::-1]))
+    return out[::-1]
+
+
+def _span(stories: Sequence[StoryEntry]) -> str:
+    """The dates a page of stories (oldest first) covers: "3 March 2026 – 9 May 2026"."""
+    first, last = when(stories[0].date), when(stories[-1].date)
+    return first if first == last else f"{first} – {last}"
+
+
+def _pages_list(page: str, older: list[tuple[str, str, list[StoryEntry]]]) -> list[str]:
+    """The section of an actor's or a tag's page that links its older pages, newest first."""
+    if not older:
+        return []
+    up = page.removesuffix(".md").rsplit("/", 1)[-1]
+    lines = ["## All stories", "", f"{PAGE_STORIES} to a page, newest first.", ""]
+    for path, label, part in older:
+        first = _first_of(path)
+        span = f"stories {first}–{first + len(part) - 1}"
+        lines.append(f"- [{escape_md(label)}]({up}/{path.rsplit('/', 1)[-1]}) · {span}")
+    return [*lines, ""]
+
+
+def _first_of(path: str) -> int:
+    """The number of the first story on the older page at `path` (…/<n>.md), from the oldest."""
+    return (int(path.rsplit("/", 1)[-1].removesuffix(".md")) - 1) * PAGE_STORIES + 1
+
+
+def _older_page(
+    name: str, page: str, path: str, label: str, part: list[StoryEntry], later: bool
+) -> list[str]:
+    """The head and the story list of one older page of an actor or a tag (out of search: the
+    page itself is what a search finds), with links to the pages before and after it (`later`:
+    whether there is one). Nothing on it depends on the stories after its own but whether a
+    next page exists, so a full page changes once more, when its next page appears."""
+    first, number = _first_of(path), int(path.rsplit("/", 1)[-1].removesuffix(".md"))
+    last = first + len(part) - 1
+    lines = hub_yaml(f"{name}, {label}", f"{name}: stories {first} to {last}.")
+    lines[-2:-2] = ["search:", "  exclude: true"]
+    back = page.rsplit("/", 1)[-1]
+    steps = [f"Back to [{escape_md(name)}](../{back})"]
+    steps += [f"[Earlier stories]({number - 1}.md)"] if number > 1 else []
+    steps += [f"[Later stories]({number + 1}.md)"] if later else []
+    lines += [f"# {escape_md(name)}, {escape_md(label)}", ""]
+    lines += [f"*Stories {first}–{last}, newest first.*", "", " · ".join(steps), ""]
+    lines += ["## Stories", ""]
+    lines += [f"- {when(s.date)} · {_story_link(s, '../')}" for s in part]
+    lines.append("")
+    return lines
+
+
+def _quote_lines(quotes: Sequence[tuple[QuoteEntry, StoryEntry]], up: str) -> list[str]:
+    lines = []
+    for quote, story in quotes:
+        source = escape_md(quote.outlet or "source")
+        if quote.url and web_url(quote.url):
+            source = f"[{source}]({md_url(quote.url)})"
+        said = quote.context or f"“{quote.text}”"  # a fragment reads in its sentence
+        lines += [
+            f"> {escape_md(said)}",
+            "",
+            f"— {when(quote.date)}, {source}, in {_story_link(story, up)}",
+            "",
+        ]
+    return lines
 
 
 def archive_pages(index: SiteIndex) -> dict[str, str]:
@@ -388,14 +494,27 @@ def tag_pages(index: SiteIndex) -> dict[str, str]:
             page, stories = index.tag_pages[tag], tagged[tag]
             name = page.rsplit("/", 1)[-1]
             lines.append(f"- [{escape_md(tag)}]({name}) · {len(stories)} briefings")
-            body = hub_yaml(tag, f"Briefings tagged {tag}.") + [f"# {escape_md(tag)}", ""]
-            body += [f"*{len(stories)} briefings, newest first.* [All tags](index.md)", ""]
-            body += [f"- {when(s.date)} · {_story_link(s)}" for s in stories]
-            out[page] = "\n".join(body) + "\n"
+            out.update(_tag_page(tag, page, stories))
         lines.append("")
     if not tagged:
         lines.append("No tag is used by two briefings yet.")
     out[f"{TAGS_DIR}/index.md"] = "\n".join(lines).rstrip() + "\n"
+    return out
+
+
+def _tag_page(tag: str, page: str, stories: list[StoryEntry]) -> dict[str, str]:
+    """The listing of a tag (its newest LISTED stories) and, past them, its older pages."""
+    body = hub_yaml(tag, f"Briefings tagged {tag}.") + [f"# {escape_md(tag)}", ""]
+    body += [f"*{len(stories)} briefings, newest first.* [All tags](index.md)", ""]
+    older = older_pages(page, stories) if len(stories) > LISTED else []
+    if older:
+        body += [f"The newest {LISTED}; every one is under [All stories](#all-stories).", ""]
+    body += [f"- {when(s.date)} · {_story_link(s)}" for s in stories[:LISTED]]
+    body += ["", *_pages_list(page, older)]
+    out = {page: "\n".join(body).rstrip() + "\n"}
+    for k, (path, label, part) in enumerate(older):
+        text = _older_page(tag, page, path, label, part, later=k > 0)
+        out[path] = "\n".join(text).rstrip() + "\n"
     return out
 
 
@@ -416,8 +535,8 @@ def _linked(name: str, actor_pages: dict[str, str], up: str) -> str:
     return f"[{escape_md(name)}]({up}{page})" if page else escape_md(name)
 
 
-def _story_link(story: StoryEntry) -> str:
-    return f"[{escape_md(story.title)}](../{story.path})"
+def _story_link(story: StoryEntry, up: str = "") -> str:
+    return f"[{escape_md(story.title)}]({up}../{story.path})"
 
 
 def _month_label(key: str) -> str:
