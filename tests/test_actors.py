@@ -609,3 +609,71 @@ def test_a_weekday_tagged_as_a_name_is_no_entity() -> None:
 def test_a_dateline_names_where_the_report_was_filed_not_an_actor(text: str, dateline: str) -> None:
     names = {a.name for a in find_actors(parse(text))}
     assert dateline not in names and names
+
+
+def test_a_name_written_with_a_model_size_or_year_is_a_product() -> None:
+    text = (
+        "Brackenford Robotics unveiled the new 12-inch Pellucid Max on Tuesday. The 12-inch "
+        "Pellucid Max is lighter than the 2017 Pellucid Max, and the 12-inch Pellucid Max "
+        "charges faster. Brackenford Robotics chief Lena Oduya said orders were strong."
+    )
+    doc = with_ents(
+        text,
+        [("Brackenford Robotics", "ORG")]
+        + [("Pellucid Max", "ORG")] * 4
+        + [("Brackenford Robotics", "ORG"), ("Lena Oduya", "PERSON")],
+    )
+    names = {a.name for a in find_actors(doc)}
+    assert {"Brackenford Robotics", "Lena Oduya"} <= names
+    assert "Pellucid Max" not in names
+
+
+def test_a_person_with_an_age_or_an_election_year_is_no_product() -> None:
+    text = (
+        "The 2020 hopeful Dana Ortiz toured Fenwick. The 58-year-old Dana Ortiz met farmers, "
+        "and the 2020 hopeful Dana Ortiz left for Harlow."
+    )
+    ortiz = ("Dana Ortiz", "PERSON")
+    doc = with_ents(text, [ortiz, ("Fenwick", "GPE"), ortiz, ortiz])
+    assert "Dana Ortiz" in {a.name for a in find_actors(doc)}
+
+
+def test_a_name_with_a_version_number_or_a_trade_mark_is_a_product() -> None:
+    text = (
+        "Marrow Works sells Orbix 4 tablets to schools. Orbix 4 screens are bright, and Orbix "
+        "X20 units are cheap. Lumeo® powers the search. Marrow Works said Lumeo® learns from "
+        "every pupil."
+    )
+    names = names_in(text)
+    assert "Marrow Works" in names
+    assert not {"Orbix", "Orbix 4", "Orbix X20", "Lumeo"} & set(names)
+
+
+def test_a_player_with_a_ranking_is_no_product() -> None:
+    """ "12th-ranked" ranks a player; it is no model size."""
+    text = (
+        "The 12th-ranked Ana Vidal won in Fenwick on Sunday. The 12th-ranked Ana Vidal next "
+        "meets Tom Ruiz."
+    )
+    doc = with_ents(text, [("Ana Vidal", "ORG"), ("Ana Vidal", "ORG"), ("Tom Ruiz", "PERSON")])
+    assert "Ana Vidal" in {a.name for a in find_actors(doc)}
+
+
+def test_a_name_run_into_the_next_words_ends_before_them() -> None:
+    assert clean_surface("The Pellucid Max for") == "Pellucid Max"
+    assert clean_surface("Doctors for Camp Closure") == "Doctors for Camp Closure"
+
+
+def test_a_hyphenated_acronym_that_does_nothing_is_a_term() -> None:
+    text = (
+        "Brackenford Robotics said its new hub has two USB-C sockets. Every USB-C cable fits. "
+        "Brackenford Robotics chief Lena Oduya said sales rose."
+    )
+    doc = with_ents(
+        text,
+        [("Brackenford Robotics", "ORG"), ("USB-C", "ORG"), ("USB-C", "ORG")]
+        + [("Brackenford Robotics", "ORG"), ("Lena Oduya", "PERSON")],
+    )
+    names = {a.name for a in find_actors(doc)}
+    assert "Lena Oduya" in names
+    assert "USB-C" not in names

@@ -29,6 +29,9 @@ REPORTING_VERBS: frozenset[str] = frozenset(
     disagree object protest propose recommend question challenge confess gush rave rant fume
     snap grumble summarize summarise express share speak read""".split()
 )
+# The plainest of them: a name that is their subject ("Roe said", "Acme announced") speaks, so it
+# is no product, whatever its other mentions look like (REPORTING_VERBS has "maintain", "suggest").
+SAYING_VERBS = frozenset("say tell add ask announce explain write tweet".split())
 # Nouns that carry a quotation as what someone said ("in a statement", "his remarks").
 SPEECH_NOUNS: frozenset[str] = frozenset(
     """statement remark comment tweet post letter interview speech testimony message email release

@@ -32,6 +32,7 @@ from ..lexicon import (
     PARTIES,
     PERSON_DESCRIPTIONS,
     PLACE_PREFIXES,
+    SAYING_VERBS,
     SPOKES_WORDS,
     THING_WORDS,
     TITLES,
@@ -48,6 +49,9 @@ from .names import (
     name_tokens,
 )
 
+# spaCy labels of things that are no actors: a name tagged so in some mentions is written as a
+# thing's there ("the Touch Bar" as PRODUCT).
+THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "LAW"})
 # spaCy labels kept, and the kind each stands for
 # (NORP — "Russian", "Democrats" — names groups, not actors).
 KIND_OF_LABEL: dict[str, ActorKind] = {
@@ -159,6 +163,11 @@ class _Cluster:
     weak_acts: int = (
         0  # mentions at work: employer, issuer, party to a war, place as a subject (see WORK_PREPS)
     )
+    speaks: bool = False  # the subject of a verb of speech somewhere ("Roe said"): no thing
+    tagged: int = 0  # mentions read, including those the tagger calls a product, work or law
+    product: int = 0  # of them, mentions written as a product's: see _product_evidence
+    thing_labels: int = 0  # ... and those tagged as products, works or laws
+    model: int = 0  # ... and those with a model number before them: see _model_evidence
 
 
 def find_actors(doc: Doc, speakers: Sequence[str] = ()) -> tuple[Actor, ...]:
@@ -171,6 +180,7 @@ def find_actors(doc: Doc, speakers: Sequence[str] = ()) -> tuple[Actor, ...]:
     ]
     mentions = _people_tagged_as_places(mentions, speakers)
     clusters = _cluster(mentions, text_of(doc), _headings(text_of(doc)))
+    _count_things_named_alike(clusters, doc, furniture)
     _add_speakers(clusters, speakers, doc)
     for cluster, n in zip(clusters, _mention_counts(clusters, text_of(doc), furniture)):
         cluster.mentions = n
@@ -379,6 +389,14 @@ def _strip_numbers(name: str) -> str:
     return " ".join(words)
 
 
+def _strip_version(name: str) -> str:
+    """ "Zephyr 3" → "Zephyr"; "Zephyr 16-inch" stays (see _is_version)."""
+    words = name.split()
+    if len(words) > 1 and words[-1].isalnum() and any(ch.isdigit() for ch in words[-1]):
+        words.pop()
+    return " ".join(words)
+
+
 def _plausible(name: str) -> bool:
     return any(ch.isalpha() for ch in name) and any(ch.isupper() for ch in name) and len(name) > 1
 
@@ -408,11 +426,89 @@ def _annotate(
         if root.dep_ in MODIFIER_DEPS:
             cluster.modifier_heads = (cluster.modifier_heads or set()) | {root.head.lower_}
         cluster.thing |= _described_as_thing(ent)
+        cluster.tagged += 1
+        cluster.product += _product_evidence(ent)
+        cluster.model += _model_evidence(ent)
+        cluster.speaks |= not quoted and _speaks_as_subject(ent)
         cluster.common_noun &= all(t.pos_ == "NOUN" for t in ent)
         cluster.titled |= bool(leading_title(ent.text)) or _title_before(ent)
         if cluster.role is None and cluster.group.person_like:
             cluster.role = _role(ent)
             cluster.loose_role = cluster.loose_role or _bare_apposition_role(ent)
+
+
+def _count_things_named_alike(
+    clusters: Sequence[_Cluster], doc: Doc, furniture: Sequence[tuple[int, int]]
+) -> None:
+    """Mentions of an actor's name that the tagger calls a product, a work or a law ("the Touch
+    Bar" as PRODUCT here, ORG there) count among its mentions, as written like a product's."""
+    things: Counter[tuple[str, ...]] = Counter(
+        group_key(_strip_version(clean_surface(e.text)))
+        for e in entities(doc)
+        if e.label_ in THING_LABELS and not _inside(e.start_char, e.end_char, furniture)
+    )
+    for cluster in clusters:
+        n = sum(things[key] for key in cluster.group.keys)
+        cluster.tagged += n
+        cluster.product += n
+        cluster.thing_labels += n
+
+
+def _product_evidence(ent: Span) -> bool:
+    """A mention written as a product's, not an actor's: a version after it ("Zephyr 3",
+    "Zephyr X200") or a trade mark sign ("Zephyr®")."""
+    doc = ent.doc
+    end = next((t.i for t in ent if "\n" in t.text), ent.end)  # the name's first line
+    after = doc[end] if end < len(doc) else None
+    if end - ent.start > 1 and _is_version(doc[end - 1]) and not _is_version(doc[end - 2]):
+        after = doc[end - 1]  # the tagger took the version into the name
+    if after is not None and _is_version(after) and doc[after.i - 1].whitespace_:
+        return True
+    mark = re.match(r"\s?[®™]", text_of(doc)[ent.end_char : ent.end_char + 2])
+    return "®" in ent.text or mark is not None
+
+
+def _model_evidence(ent: Span) -> bool:
+    """A model number or a measure right before the name ("the 16-inch Zephyr", "the 2018
+    Zephyr"): a product's, when the name is no person's (a person's are an age or an election,
+    "the 2020 hopeful Jane Roe")."""
+    doc, root = ent.doc, ent.root
+    return any(
+        child.right_edge.i == ent.start - 1  # right before the name: not "6-3 and Jane Roe"
+        and child.dep_ in MODIFIER_DEPS | {"nummod"}
+        and _has_number(doc[child.left_edge.i : child.i + 1])
+        for child in root.children
+    )
+
+
+RANKS_AND_AGES = frozenset({"no", "no.", "#", "number", "year", "years", "old"})
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
+
+
+def _speaks_as_subject(ent: Span) -> bool:
+    root = ent.root
+    return root.dep_ == "nsubj" and root.head.lemma_ in SAYING_VERBS
+
+
+def _is_version(token: Token) -> bool:
+    """A model or version number right after a name: "X200", "5500M", or a small number before
+    a noun ("3 ports"); not a score ("6-2", "27, Brix 17"), a year, a channel ("Channel 4
+    reported") nor a model of the maker ("Acme X200 Pro")."""
+    word = token.text.rstrip(".")
+    if not word.isalnum() or not any(ch.isdigit() for ch in word):
+        return False
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if word.isdigit():  # "Zephyr 3 ports"; not "Acme 27, Brix 17" nor "Channel 4 reported"
+        return len(word) <= 2 and following is not None and following.pos_ == "NOUN"
+    return following is None or following.pos_ != "PROPN"
+
+
+def _has_number(span: Span) -> bool:
+    """A modifier with a number in it, but not a rank ("No. 2 Acme", "#3 Acme", "12th-ranked")
+    nor an age ("the 150-year-old Acme")."""
+    if any(t.lower_ in RANKS_AND_AGES or ORDINAL.fullmatch(t.text) for t in span):
+        return False
+    return any(ch.isdigit() for ch in span.text)
 
 
 def _at_work(ent: Span, group: NameGroup, quoted: bool) -> bool:
@@ -722,6 +818,8 @@ def _is_misfire(cluster: _Cluster, text: str) -> bool:
         return False
     if _inert_acronym(cluster):
         return True
+    if _written_as_product(cluster):
+        return True  # "the 16-inch Zephyr", "Zephyr 3": a product, whatever it does
     heads = cluster.modifier_heads or set()
     thing_modifier = cluster.modifier_only and bool(heads) and heads <= THING_WORDS
     if not group.person_like and (cluster.thing or thing_modifier):
@@ -732,12 +830,29 @@ def _is_misfire(cluster: _Cluster, text: str) -> bool:
     return lone and cluster.common_noun  # "Media reports said": a capitalised common noun
 
 
+def _written_as_product(cluster: _Cluster) -> bool:
+    """Half of the mentions read are written as a product's (see _product_evidence and, for a name
+    that is no person's, _model_evidence; more than half for a person's), and no mention gives a
+    person's role or has the name say something."""
+    person = cluster.group.person_like
+    product = cluster.product + (0 if person else cluster.model)
+    return (
+        product > cluster.thing_labels  # the tagger's labels alone are no evidence
+        and 2 * product >= cluster.tagged + person  # more than half, for a name tagged a person
+        and not cluster.speaks
+        and cluster.role is None
+        and cluster.loose_role is None
+    )
+
+
 def _inert_acronym(cluster: _Cluster) -> bool:
     """An acronym that does nothing in the story ("AI technologies", "a USB port", "8 GW"): never a
     subject, agent or possessor, never quoted, employing or issuing no one, and not the head of a
     role ("BART chief"). A term of the trade, not an organization."""
     group = cluster.group
-    if group.person_like or group.place_like or len(group.keys) != 1 or len(group.longest) != 1:
+    if group.person_like or group.place_like or len(group.keys) != 1:
+        return False
+    if any(" " in form for form in group.forms):  # one word, hyphenated or not ("USB-C")
         return False
     if not all(form.isupper() for form in group.forms):
         return False

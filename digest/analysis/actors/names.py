@@ -53,6 +53,8 @@ def clean_surface(text: str) -> str:
         words[0].casefold().rstrip(".") in TITLES or words[0].casefold() in ARTICLES
     ):
         words = words[1:]
+    while len(words) > 1 and words[-1] in PARTICLES:
+        words = words[:-1]  # "Acme Pro for": the tagger ran the name into the next words
     return " ".join(_after_inner_title(words))
 
 
