@@ -677,3 +677,20 @@ def test_a_hyphenated_acronym_that_does_nothing_is_a_term() -> None:
     names = {a.name for a in find_actors(doc)}
     assert "Lena Oduya" in names
     assert "USB-C" not in names
+
+
+def test_a_name_run_past_a_possessive_is_two_names_when_one_stands_alone() -> None:
+    text = (
+        "KXRB’s Mara Quell asked the mayor about the budget. Quell said the answer was vague. "
+        "KXRB broadcast the exchange."
+    )
+    doc = with_ents(text, [("KXRB’s Mara Quell", "PERSON"), ("Quell", "PERSON"), ("KXRB", "ORG")])
+    actors = {a.name: a for a in find_actors(doc)}
+    assert "Mara Quell" in actors and actors["Mara Quell"].kind == "person"
+    assert not any("’s" in name for name in actors)
+
+
+def test_a_name_always_written_with_its_possessive_stays_whole() -> None:
+    text = "Fenwick’s Landing won the award. Fenwick’s Landing thanked its viewers on Sunday."
+    doc = with_ents(text, [("Fenwick’s Landing", "ORG"), ("Fenwick’s Landing", "ORG")])
+    assert "Fenwick’s Landing" in {a.name for a in find_actors(doc)}

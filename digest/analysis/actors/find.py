@@ -37,7 +37,7 @@ from ..lexicon import (
     THING_WORDS,
     TITLES,
 )
-from ..nlp import entities, sentences, text_of
+from ..nlp import entities, is_calendar_name, sentences, text_of
 from .names import (
     NameGroup,
     acronym,
@@ -178,7 +178,7 @@ def find_actors(doc: Doc, speakers: Sequence[str] = ()) -> tuple[Actor, ...]:
         for e in _joined_ents(doc, speakers)
         if _label(e) in KIND_OF_LABEL and not _inside(e.start_char, e.end_char, furniture)
     ]
-    mentions = _people_tagged_as_places(mentions, speakers)
+    mentions = _people_tagged_as_places(_split_possessives(mentions, doc), speakers)
     clusters = _cluster(mentions, text_of(doc), _headings(text_of(doc)))
     _count_things_named_alike(clusters, doc, furniture)
     _add_speakers(clusters, speakers, doc)
@@ -307,6 +307,41 @@ def _joined_ents(doc: Doc, speakers: Sequence[str]) -> list[Span]:
         out.append(first)
         i += 1
     return out
+
+
+def _split_possessives(mentions: Sequence[Span], doc: Doc) -> list[Span]:
+    """A name the tagger ran on past a possessive ("Acme’s Zephyr Pro", "WXYZ's Jane Roe") is two
+    names when the text names one of them on its own: the possessor, kept with the label it has
+    there, and the name after, kept with the label of the whole. A name always written with its
+    possessive ("Dawson's Creek") stays whole, and a date after it ("Roe's July 25") is no name."""
+    text = text_of(doc)
+    labels = {e.text: _label(e) for e in entities(doc) if not _possessive_inside(e)}
+    out: list[Span] = []
+    for ent in mentions:
+        k = _possessive_inside(ent)
+        if not k:
+            out.append(ent)
+            continue
+        owner, owned = doc[ent.start : k], doc[k + 1 : ent.end]
+        owned_name = _strip_numbers(clean_surface(owned.text))
+        alone = [
+            part
+            for part in (owner.text, owned_name)
+            if re.search(rf"\b{re.escape(part)}\b(?!['’]s\b)", text.replace(ent.text, ""))
+        ]
+        if not alone:
+            out.append(ent)
+            continue
+        if owner.text in labels:
+            out.append(Span(doc, owner.start, owner.end, label=labels[owner.text]))
+        if owned_name[:1].isupper() and not is_calendar_name(owned_name):
+            out.append(Span(doc, owned.start, owned.end, label=ent.label_))
+    return out
+
+
+def _possessive_inside(ent: Span) -> int:
+    """The index of a possessive "’s" inside a name, not at its end, or 0."""
+    return next((t.i for t in ent[1:-1] if t.text in ("'s", "’s")), 0)
 
 
 def _people_tagged_as_places(mentions: Sequence[Span], speakers: Sequence[str]) -> list[Span]:
