@@ -694,3 +694,39 @@ def test_a_name_always_written_with_its_possessive_stays_whole() -> None:
     text = "Fenwick’s Landing won the award. Fenwick’s Landing thanked its viewers on Sunday."
     doc = with_ents(text, [("Fenwick’s Landing", "ORG"), ("Fenwick’s Landing", "ORG")])
     assert "Fenwick’s Landing" in {a.name for a in find_actors(doc)}
+
+
+def test_one_word_written_as_a_plural_is_a_team_not_a_person() -> None:
+    text = (
+        "The Rovers beat Fenwick on Sunday. Rovers have won four games, and Rovers' fans sang. "
+        "Coach Ana Vidal said the Rovers were tired."
+    )
+    rovers = ("Rovers", "PERSON")
+    doc = with_ents(text, [rovers, ("Fenwick", "GPE"), rovers, rovers, ("Ana Vidal", "PERSON")])
+    kinds = {a.name: a.kind for a in find_actors(doc, ("Ana Vidal",))}
+    assert kinds["Rovers"] == "organization"
+    assert kinds["Ana Vidal"] == "person"
+
+
+def test_a_common_word_or_a_label_in_capitals_tagged_as_a_person_is_no_actor() -> None:
+    text = (
+        "Marmalade sold out at the Fenwick market. Ana Vidal makes marmalade from oranges, "
+        "and Ana Vidal sells it on Sundays.\n\nSUBMIT\n\nSUBMIT your recipe to Ana Vidal."
+    )
+    vidal = ("Ana Vidal", "PERSON")
+    doc = with_ents(
+        text,
+        [("Marmalade", "PERSON"), ("Fenwick", "GPE"), vidal, vidal]
+        + [("SUBMIT", "PERSON"), ("SUBMIT", "PERSON"), vidal],
+    )
+    names = {a.name for a in find_actors(doc)}
+    assert "Ana Vidal" in names
+    assert not names & {"Marmalade", "SUBMIT"}
+
+
+def test_a_name_with_wrongly_decoded_characters_is_no_name() -> None:
+    text = "Iâ\x80\x99d say the plan works, Ana Vidal wrote. Ana Vidal leads the Fenwick council."
+    doc = with_ents(
+        text, [("Iâ\x80\x99d", "PERSON"), ("Ana Vidal", "PERSON"), ("Ana Vidal", "PERSON")]
+    )
+    assert [a.name for a in find_actors(doc)] == ["Ana Vidal"]

@@ -52,6 +52,7 @@ from .names import (
 # spaCy labels of things that are no actors: a name tagged so in some mentions is written as a
 # thing's there ("the Touch Bar" as PRODUCT).
 THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "LAW"})
+MIN_CAPITALS_WORD = 4  # "DOWNLOAD" is a label; "AOC" may be a person's initials
 # spaCy labels kept, and the kind each stands for
 # (NORP — "Russian", "Democrats" — names groups, not actors).
 KIND_OF_LABEL: dict[str, ActorKind] = {
@@ -163,6 +164,7 @@ class _Cluster:
     weak_acts: int = (
         0  # mentions at work: employer, issuer, party to a war, place as a subject (see WORK_PREPS)
     )
+    plural: bool = False  # written as a plural somewhere: "the Rovers", "Rovers have won"
     speaks: bool = False  # the subject of a verb of speech somewhere ("Roe said"): no thing
     tagged: int = 0  # mentions read, including those the tagger calls a product, work or law
     product: int = 0  # of them, mentions written as a product's: see _product_evidence
@@ -433,6 +435,9 @@ def _strip_version(name: str) -> str:
 
 
 def _plausible(name: str) -> bool:
+    """Letters, a capital, and no bytes of a character decoded wrongly ("Iâ\x80\x99d")."""
+    if re.search("[\x80-\x9f]", name):
+        return False
     return any(ch.isalpha() for ch in name) and any(ch.isupper() for ch in name) and len(name) > 1
 
 
@@ -467,6 +472,7 @@ def _annotate(
         cluster.speaks |= not quoted and _speaks_as_subject(ent)
         cluster.common_noun &= all(t.pos_ == "NOUN" for t in ent)
         cluster.titled |= bool(leading_title(ent.text)) or _title_before(ent)
+        cluster.plural |= _written_plural(ent)
         if cluster.role is None and cluster.group.person_like:
             cluster.role = _role(ent)
             cluster.loose_role = cluster.loose_role or _bare_apposition_role(ent)
@@ -808,11 +814,44 @@ def _mention_count(cluster: _Cluster, text: str) -> int:
 
 def _kind(cluster: _Cluster) -> ActorKind:
     if cluster.group.person_like:
-        return "person"
+        return "organization" if _team_tagged_as_person(cluster) else "person"
     votes: Counter[str] = Counter()
     for label, n in cluster.group.labels.items():
         votes[KIND_OF_LABEL.get(label, "organization")] += n
     return votes.most_common(1)[0][0]
+
+
+def _team_tagged_as_person(cluster: _Cluster) -> bool:
+    """One word written as a plural ("the Rovers", "Rovers have won", "Rovers' fans"), with no
+    title nor role: a team or a company, not a person."""
+    group = cluster.group
+    return (
+        cluster.plural
+        and len(group.keys) == 1
+        and len(group.longest) == 1
+        and not cluster.titled
+        and not _has_role(cluster)
+    )
+
+
+def _has_role(cluster: _Cluster) -> bool:
+    return cluster.role is not None or cluster.loose_role is not None
+
+
+def _written_plural(ent: Span) -> bool:
+    """A one-word name written as a plural: "the Rovers", "Rovers have", "Rovers' fans"."""
+    words = [t for t in ent if t.lower_ != "the"]
+    if len(words) != 1 or not re.fullmatch(r"[A-Z][a-z]+[^s]s", words[0].text):
+        return False
+    word, doc = words[0], ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return (
+        word.tag_ == "NNPS"
+        or any(t.lower_ == "the" for t in ent)
+        or (ent.start > 0 and doc[ent.start - 1].lower_ == "the")
+        or (after is not None and after.text in ("'", "’"))
+        or (word.dep_ == "nsubj" and word.head.tag_ == "VBP")
+    )
 
 
 def _salience(cluster: _Cluster, text: str) -> float:
@@ -853,6 +892,8 @@ def _is_misfire(cluster: _Cluster, text: str) -> bool:
         return False
     if _inert_acronym(cluster):
         return True
+    if _lone_word_misread_as_person(cluster, text):
+        return True  # "Honey" at the start of a sentence about honey, "DOWNLOAD" on a button
     if _written_as_product(cluster):
         return True  # "the 16-inch Zephyr", "Zephyr 3": a product, whatever it does
     heads = cluster.modifier_heads or set()
@@ -865,6 +906,21 @@ def _is_misfire(cluster: _Cluster, text: str) -> bool:
     return lone and cluster.common_noun  # "Media reports said": a capitalised common noun
 
 
+def _lone_word_misread_as_person(cluster: _Cluster, text: str) -> bool:
+    """One word tagged as a person, with no title, role or words of its own, that the text also
+    writes in lower case (a common word at the start of a sentence or in a heading), or only ever
+    in capitals (a label or a button: people are written in capitals with their full name)."""
+    group = cluster.group
+    if not group.person_like or len(group.keys) != 1 or len(group.longest) != 1:
+        return False
+    if cluster.speaks or _has_role(cluster) or _team_tagged_as_person(cluster):
+        return False
+    word = group.longest[0]
+    if re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text):  # the word in lower case
+        return True
+    return all(form.isupper() and len(form) >= MIN_CAPITALS_WORD for form in group.forms)
+
+
 def _written_as_product(cluster: _Cluster) -> bool:
     """Half of the mentions read are written as a product's (see _product_evidence and, for a name
     that is no person's, _model_evidence; more than half for a person's), and no mention gives a
@@ -875,8 +931,7 @@ def _written_as_product(cluster: _Cluster) -> bool:
         product > cluster.thing_labels  # the tagger's labels alone are no evidence
         and 2 * product >= cluster.tagged + person  # more than half, for a name tagged a person
         and not cluster.speaks
-        and cluster.role is None
-        and cluster.loose_role is None
+        and not _has_role(cluster)
     )
 
 
