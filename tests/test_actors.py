@@ -611,10 +611,10 @@ def test_a_dateline_names_where_the_report_was_filed_not_an_actor(text: str, dat
     assert dateline not in names and names
 
 
-def test_a_name_written_with_a_model_size_or_year_is_a_product() -> None:
+def test_a_name_written_with_a_model_size_or_number_is_a_product() -> None:
     text = (
         "Brackenford Robotics unveiled the new 12-inch Pellucid Max on Tuesday. The 12-inch "
-        "Pellucid Max is lighter than the 2017 Pellucid Max, and the 12-inch Pellucid Max "
+        "Pellucid Max is lighter than the X7 Pellucid Max, and the 12-inch Pellucid Max "
         "charges faster. Brackenford Robotics chief Lena Oduya said orders were strong."
     )
     doc = with_ents(
@@ -628,7 +628,7 @@ def test_a_name_written_with_a_model_size_or_year_is_a_product() -> None:
     assert "Pellucid Max" not in names
 
 
-def test_a_person_with_an_age_or_an_election_year_is_no_product() -> None:
+def test_a_person_or_a_party_with_an_age_or_an_election_year_is_no_product() -> None:
     text = (
         "The 2020 hopeful Dana Ortiz toured Fenwick. The 58-year-old Dana Ortiz met farmers, "
         "and the 2020 hopeful Dana Ortiz left for Harlow."
@@ -636,17 +636,10 @@ def test_a_person_with_an_age_or_an_election_year_is_no_product() -> None:
     ortiz = ("Dana Ortiz", "PERSON")
     doc = with_ents(text, [ortiz, ("Fenwick", "GPE"), ortiz, ortiz])
     assert "Dana Ortiz" in {a.name for a in find_actors(doc)}
-
-
-def test_a_name_with_a_version_number_or_a_trade_mark_is_a_product() -> None:
-    text = (
-        "Marrow Works sells Orbix 4 tablets to schools. Orbix 4 screens are bright, and Orbix "
-        "X20 units are cheap. Lumeo® powers the search. Marrow Works said Lumeo® learns from "
-        "every pupil."
-    )
-    names = names_in(text)
-    assert "Marrow Works" in names
-    assert not {"Orbix", "Orbix 4", "Orbix X20", "Lumeo"} & set(names)
+    party = "The 2020 Greens met in Fenwick. The 2020 Greens chose Dana Ortiz as their leader."
+    greens = ("Greens", "ORG")
+    doc = with_ents(party, [greens, ("Fenwick", "GPE"), greens, ("Dana Ortiz", "PERSON")])
+    assert "Greens" in {a.name for a in find_actors(doc)}
 
 
 def test_a_player_with_a_ranking_is_no_product() -> None:

@@ -167,8 +167,7 @@ class _Cluster:
     plural: bool = False  # written as a plural somewhere: "the Rovers", "Rovers have won"
     speaks: bool = False  # the subject of a verb of speech somewhere ("Roe said"): no thing
     tagged: int = 0  # mentions read, including those the tagger calls a product, work or law
-    product: int = 0  # of them, mentions written as a product's: see _product_evidence
-    thing_labels: int = 0  # ... and those tagged as products, works or laws
+    thing_labels: int = 0  # of them, those the tagger calls a product, a work or a law
     model: int = 0  # ... and those with a model number before them: see _model_evidence
 
 
@@ -427,7 +426,7 @@ def _strip_numbers(name: str) -> str:
 
 
 def _strip_version(name: str) -> str:
-    """ "Zephyr 3" → "Zephyr"; "Zephyr 16-inch" stays (see _is_version)."""
+    """ "Zephyr 3" → "Zephyr", "Zephyr X20" → "Zephyr"; "Zephyr 16-inch" stays."""
     words = name.split()
     if len(words) > 1 and words[-1].isalnum() and any(ch.isdigit() for ch in words[-1]):
         words.pop()
@@ -467,7 +466,6 @@ def _annotate(
             cluster.modifier_heads = (cluster.modifier_heads or set()) | {root.head.lower_}
         cluster.thing |= _described_as_thing(ent)
         cluster.tagged += 1
-        cluster.product += _product_evidence(ent)
         cluster.model += _model_evidence(ent)
         cluster.speaks |= not quoted and _speaks_as_subject(ent)
         cluster.common_noun &= all(t.pos_ == "NOUN" for t in ent)
@@ -491,28 +489,14 @@ def _count_things_named_alike(
     for cluster in clusters:
         n = sum(things[key] for key in cluster.group.keys)
         cluster.tagged += n
-        cluster.product += n
         cluster.thing_labels += n
 
 
-def _product_evidence(ent: Span) -> bool:
-    """A mention written as a product's, not an actor's: a version after it ("Zephyr 3",
-    "Zephyr X200") or a trade mark sign ("Zephyr®")."""
-    doc = ent.doc
-    end = next((t.i for t in ent if "\n" in t.text), ent.end)  # the name's first line
-    after = doc[end] if end < len(doc) else None
-    if end - ent.start > 1 and _is_version(doc[end - 1]) and not _is_version(doc[end - 2]):
-        after = doc[end - 1]  # the tagger took the version into the name
-    if after is not None and _is_version(after) and doc[after.i - 1].whitespace_:
-        return True
-    mark = re.match(r"\s?[®™]", text_of(doc)[ent.end_char : ent.end_char + 2])
-    return "®" in ent.text or mark is not None
-
-
 def _model_evidence(ent: Span) -> bool:
-    """A model number or a measure right before the name ("the 16-inch Zephyr", "the 2018
+    """A model number or a measure right before the name ("the 16-inch Zephyr", "the X9
     Zephyr"): a product's, when the name is no person's (a person's are an age or an election,
-    "the 2020 hopeful Jane Roe")."""
+    "the 2020 hopeful Jane Roe"). A year is no evidence: it dates a model, but also an election
+    or a season ("the 2020 Democrats", "the 1985 Rovers")."""
     doc, root = ent.doc, ent.root
     return any(
         child.right_edge.i == ent.start - 1  # right before the name: not "6-3 and Jane Roe"
@@ -526,28 +510,19 @@ RANKS_AND_AGES = frozenset({"no", "no.", "#", "number", "year", "years", "old"})
 ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)", re.IGNORECASE)
 
 
+def _is_year(token: Token) -> bool:
+    return token.text.isdigit() and len(token.text) == 4 and 1800 <= int(token.text) <= 2100
+
+
 def _speaks_as_subject(ent: Span) -> bool:
     root = ent.root
     return root.dep_ == "nsubj" and root.head.lemma_ in SAYING_VERBS
 
 
-def _is_version(token: Token) -> bool:
-    """A model or version number right after a name: "X200", "5500M", or a small number before
-    a noun ("3 ports"); not a score ("6-2", "27, Brix 17"), a year, a channel ("Channel 4
-    reported") nor a model of the maker ("Acme X200 Pro")."""
-    word = token.text.rstrip(".")
-    if not word.isalnum() or not any(ch.isdigit() for ch in word):
-        return False
-    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if word.isdigit():  # "Zephyr 3 ports"; not "Acme 27, Brix 17" nor "Channel 4 reported"
-        return len(word) <= 2 and following is not None and following.pos_ == "NOUN"
-    return following is None or following.pos_ != "PROPN"
-
-
 def _has_number(span: Span) -> bool:
     """A modifier with a number in it, but not a rank ("No. 2 Acme", "#3 Acme", "12th-ranked")
     nor an age ("the 150-year-old Acme")."""
-    if any(t.lower_ in RANKS_AND_AGES or ORDINAL.fullmatch(t.text) for t in span):
+    if any(t.lower_ in RANKS_AND_AGES or ORDINAL.fullmatch(t.text) or _is_year(t) for t in span):
         return False
     return any(ch.isdigit() for ch in span.text)
 
@@ -895,7 +870,7 @@ def _is_misfire(cluster: _Cluster, text: str) -> bool:
     if _lone_word_misread_as_person(cluster, text):
         return True  # "Honey" at the start of a sentence about honey, "DOWNLOAD" on a button
     if _written_as_product(cluster):
-        return True  # "the 16-inch Zephyr", "Zephyr 3": a product, whatever it does
+        return True  # "the 16-inch Zephyr": a product, whatever it does
     heads = cluster.modifier_heads or set()
     thing_modifier = cluster.modifier_only and bool(heads) and heads <= THING_WORDS
     if not group.person_like and (cluster.thing or thing_modifier):
@@ -922,14 +897,14 @@ def _lone_word_misread_as_person(cluster: _Cluster, text: str) -> bool:
 
 
 def _written_as_product(cluster: _Cluster) -> bool:
-    """Half of the mentions read are written as a product's (see _product_evidence and, for a name
-    that is no person's, _model_evidence; more than half for a person's), and no mention gives a
-    person's role or has the name say something."""
-    person = cluster.group.person_like
-    product = cluster.product + (0 if person else cluster.model)
+    """A name that is no person's, written with a model size or number before it (see
+    _model_evidence) in some mentions: those and the mentions the tagger calls a product, a work
+    or a law (votes that never decide alone) are half the mentions read or more, and no mention
+    gives a role or has the name say something."""
     return (
-        product > cluster.thing_labels  # the tagger's labels alone are no evidence
-        and 2 * product >= cluster.tagged + person  # more than half, for a name tagged a person
+        not cluster.group.person_like
+        and cluster.model > 0
+        and 2 * (cluster.model + cluster.thing_labels) >= cluster.tagged
         and not cluster.speaks
         and not _has_role(cluster)
     )
