@@ -723,3 +723,18 @@ def test_a_name_with_wrongly_decoded_characters_is_no_name() -> None:
         text, [("Iâ\x80\x99d", "PERSON"), ("Ana Vidal", "PERSON"), ("Ana Vidal", "PERSON")]
     )
     assert [a.name for a in find_actors(doc)] == ["Ana Vidal"]
+
+
+def test_a_name_joined_to_a_person_is_a_person_and_acts_with_them() -> None:
+    """ "Weeks" read as a date beside "Kevin Roe": a person, freed as Roe is."""
+    text = (
+        "Kevin Roe and Timothy Weeks were freed by the rebels on Monday, officials in Fenwick "
+        "said. Roe thanked the negotiators."
+    )
+    doc = with_ents(
+        text,
+        [("Kevin Roe", "PERSON"), ("Weeks", "DATE"), ("Fenwick", "GPE"), ("Roe", "PERSON")],
+    )
+    actors = {a.name: a for a in find_actors(doc)}
+    assert "Timothy Weeks" in actors
+    assert actors["Timothy Weeks"].kind == "person"

@@ -52,6 +52,8 @@ from .names import (
 # spaCy labels of things that are no actors: a name tagged so in some mentions is written as a
 # thing's there ("the Touch Bar" as PRODUCT).
 THING_LABELS = frozenset({"PRODUCT", "WORK_OF_ART", "LAW"})
+# Labels the tagger gives now and then to a person's name ("Weeks" as DATE, a player as PRODUCT).
+MISREAD_LABELS = frozenset({"DATE", "PRODUCT", "WORK_OF_ART"})
 MIN_CAPITALS_WORD = 4  # "DOWNLOAD" is a label; "AOC" may be a person's initials
 # spaCy labels kept, and the kind each stands for
 # (NORP — "Russian", "Democrats" — names groups, not actors).
@@ -176,7 +178,7 @@ def find_actors(doc: Doc, speakers: Sequence[str] = ()) -> tuple[Actor, ...]:
     furniture = _furniture(doc)
     mentions = [
         e
-        for e in _joined_ents(doc, speakers)
+        for e in _people_beside_people(_joined_ents(doc, speakers))
         if _label(e) in KIND_OF_LABEL and not _inside(e.start_char, e.end_char, furniture)
     ]
     mentions = _people_tagged_as_places(_split_possessives(mentions, doc), speakers)
@@ -345,6 +347,36 @@ def _possessive_inside(ent: Span) -> int:
     return next((t.i for t in ent[1:-1] if t.text in ("'s", "’s")), 0)
 
 
+def _people_beside_people(ents: Sequence[Span]) -> list[Span]:
+    """A name the tagger calls a date, a product or a work but joins by "and" to a person ("Kevin
+    Roe and Timothy Weeks", "Weeks" as DATE) is a person too, with the given names before it that
+    the tagger left out; the other mentions of the name then join it by its surname."""
+    people = {i for e in ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+    out = []
+    for ent in ents:
+        root = ent.root
+        partners = [root.head] if root.dep_ == "conj" else []
+        partners += [c for c in root.children if c.dep_ == "conj"]
+        if (
+            ent.label_ in MISREAD_LABELS
+            and all(t.is_title and t.is_alpha for t in ent)
+            and not is_calendar_name(ent.text)
+            and any(t.i in people for t in partners)
+        ):
+            start = ent.start
+            while (
+                start > 0
+                and ent.doc[start - 1].head.i == root.i
+                and ent.doc[start - 1].dep_ == "compound"
+                and ent.doc[start - 1].pos_ == "PROPN"
+                and not ent.doc[start - 1].ent_type_
+            ):
+                start -= 1
+            ent = Span(ent.doc, start, ent.end, label="PERSON")
+        out.append(ent)
+    return out
+
+
 def _people_tagged_as_places(mentions: Sequence[Span], speakers: Sequence[str]) -> list[Span]:
     """A two-word "place" whose last word is a person on its own elsewhere ("Ines Okafor", tagged
     GPE, when "Okafor" is tagged PERSON or quoted) is that person."""
@@ -449,7 +481,7 @@ def _annotate(
         cluster = owner.get(ent.text.strip().splitlines()[0] if ent.text.strip() else "")
         if cluster is None:
             continue
-        root = ent.root
+        root = _first_conjunct(ent.root) if cluster.group.person_like else ent.root
         copula = (
             root.dep_.startswith("nsubj") and root.head.lemma_ == "be"
         )  # "Titan is a moon" is no act
@@ -525,6 +557,14 @@ def _has_number(span: Span) -> bool:
     if any(t.lower_ in RANKS_AND_AGES or ORDINAL.fullmatch(t.text) or _is_year(t) for t in span):
         return False
     return any(ch.isdigit() for ch in span.text)
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The first of several names joined by "and" ("Kevin Roe and Tim Weeks were freed"): its
+    place in the sentence is theirs, so a person named second acts as the first does."""
+    while token.dep_ == "conj" and token.head.i != token.i and token.head.pos_ == "PROPN":
+        token = token.head
+    return token
 
 
 def _at_work(ent: Span, group: NameGroup, quoted: bool) -> bool:
