@@ -738,3 +738,14 @@ def test_a_name_joined_to_a_person_is_a_person_and_acts_with_them() -> None:
     actors = {a.name: a for a in find_actors(doc)}
     assert "Timothy Weeks" in actors
     assert actors["Timothy Weeks"].kind == "person"
+
+
+def test_a_quoted_name_with_half_a_title_is_the_person_it_ends_with() -> None:
+    text = (
+        "Minister of Harbours Lena Oduya met the Fenwick council on Monday. Lena Oduya spoke "
+        "for an hour."
+    )
+    actors = find_actors(parse(text), speakers=("Harbours Lena Oduya",))
+    names = [a.name for a in actors]
+    assert names.count("Lena Oduya") == 1
+    assert not any(n.startswith("Harbours") for n in names)

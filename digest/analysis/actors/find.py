@@ -745,7 +745,7 @@ def _add_speakers(clusters: list[_Cluster], speakers: Sequence[str], doc: Doc) -
         name = clean_surface(speaker)
         if not _plausible(name):
             continue
-        home = home_of(name, [c.group for c in clusters])
+        home = home_of(name, [c.group for c in clusters]) or _person_at_the_end(name, clusters)
         if home is None and name in text and name not in groups_of_people:
             label = (
                 "PERSON"
@@ -770,6 +770,19 @@ def _add_speakers(clusters: list[_Cluster], speakers: Sequence[str], doc: Doc) -
         for cluster in clusters:
             if cluster.group is home:
                 cluster.quotes += 1
+
+
+def _person_at_the_end(name: str, clusters: Sequence[_Cluster]) -> NameGroup | None:
+    """The person whose full name ends a longer quoted name, the rest a title cut in two ("State
+    Jane Roe" from "Secretary of State Jane Roe"): the quote is theirs."""
+    key = group_key(name)
+    for cluster in clusters:
+        group = cluster.group
+        if group.person_like and any(
+            1 < len(k) < len(key) and key[-len(k) :] == k for k in group.keys
+        ):
+            return group
+    return None
 
 
 def _acronyms(cluster: _Cluster, text: str) -> set[str]:
