@@ -749,3 +749,20 @@ def test_a_quoted_name_with_half_a_title_is_the_person_it_ends_with() -> None:
     names = [a.name for a in actors]
     assert names.count("Lena Oduya") == 1
     assert not any(n.startswith("Harbours") for n in names)
+
+
+def test_people_named_only_in_a_byline_are_dropped() -> None:
+    """A byline above the story and again below it (as pages repeat it) names who wrote it."""
+    text = (
+        "By Petra Lindqvist and Omar Haddad, Fenwick Herald\n\n"
+        "Mayor Alice Brennan said the bridge would reopen in May. Brennan toured the site on "
+        "Friday.\n\nBy most accounts, Alice Brennan has kept her word.\n\n"
+        "BY PETRA LINDQVIST AND OMAR HADDAD"
+    )
+    doc = with_ents(
+        text,
+        [("Petra Lindqvist", "PERSON"), ("Omar Haddad", "PERSON"), ("Alice Brennan", "PERSON")]
+        + [("Brennan", "PERSON"), ("Alice Brennan", "PERSON")]
+        + [("PETRA LINDQVIST", "PERSON"), ("OMAR HADDAD", "PERSON")],
+    )
+    assert [a.name for a in find_actors(doc)] == ["Alice Brennan"]

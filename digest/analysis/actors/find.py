@@ -75,6 +75,15 @@ BOILERPLATE = re.compile(
     r"|\b(reporting|writing|editing|edited|compiled) by\b",
     re.IGNORECASE,
 )
+# A byline, a line of its own: "By Jane Roe", "By Jane Roe and Tom Lee, WXYZ", "BY JANE ROE |
+# Staff writer"; its names wrote the piece ("By most accounts, …" and "By Monday, it had
+# passed." are prose).
+_NAME_WORD = r"[A-Z][\w.'’-]*"
+BYLINE = re.compile(
+    rf"^[ \t]*(?:By|BY)[ \t]+{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|and|&|de|van|von))*"
+    r"(?:[ \t]*[,|—–-][^\n]{0,60})?(?<![.!?\"”])[ \t]*$",
+    re.MULTILINE,
+)
 LIST_ITEM = re.compile(r"^\s*[-•*]\s")  # "- Rams top Bears …": an item of a list of links
 MIN_LINK_LIST = 3  # a page that ends in this many list items ends in links to other stories
 PIPES = re.compile(
@@ -253,6 +262,7 @@ def _furniture(doc: Doc) -> list[tuple[int, int]]:
     lines, a closing list of links to other stories, runs of headlines separated by pipes."""
     text = text_of(doc)
     ranges = [(m.start(), m.end()) for m in DATELINE.finditer(text)]
+    ranges += [(m.start(), m.end()) for m in BYLINE.finditer(text)]
     lines = _lines(text)
     for start, end in lines:
         if end - start <= BOILERPLATE_MAX_LINE and BOILERPLATE.search(text, start, end):
