@@ -21,7 +21,9 @@ import hashlib
 import json
 import logging
 import os
+import subprocess
 import sys
+import tempfile
 from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
@@ -57,59 +59,45 @@ def build_site(
     search index; with `incremental`, only what changed since the last build recorded (`quick`:
     build_site_if_changed's stamp, recorded with it; `stories`: the published stories, for the
     feeds, when publishing has them, else read from the pages)."""
-    from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     if not mkdocs_config.exists():
         raise BuildError("MkDocs config not found; set output.mkdocs_config", str(mkdocs_config))
-    handler = logging.StreamHandler()
-    handler.setLevel(logging.WARNING)
-    handler.setFormatter(logging.Formatter("MkDocs %(levelname)s: %(message)s"))
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
-    quiet = _Quiet()
-    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
     try:
         options = {"site_dir": str(site_dir)} if site_dir else {}
         config = load_config(str(mkdocs_config), strict=True, **options)
-        plugin = config["plugins"].get("digest")
-        if plugin is None:
-            raise BuildError(
-                "mkdocs.yml must list the digest plugin under plugins (`- digest`): without it "
-                "Material prints headlines from the sources as HTML",
-                str(mkdocs_config),
-            )
-        out, docs = Path(config["site_dir"]), Path(config["docs_dir"])
-        record_file = record_path(out)
-        stamp = build_stamp(mkdocs_config, config)
-        before = _read_record(record_file) if incremental and out.is_dir() else None
-        pages, stats = page_hashes(docs, before)
-        dirty = before is not None and before.get("stamp") == stamp
-        record_file.unlink(missing_ok=True)  # a build that stops half-way leaves no record
-        if dirty:
-            assert before is not None
-            old = before.get("pages", {})
-            plugin.unchanged = frozenset(p for p, h in pages.items() if old.get(p) == h)
-            _remove_outputs(out, before.get("outputs", {}), keep=pages)
-        else:
-            plugin.unchanged = None
-        build(config, dirty=dirty)
     except MkDocsException as err:
         raise BuildError(f"MkDocs build failed: {err}", str(mkdocs_config)) from err
-    finally:
-        logger.removeHandler(handler)
-        logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
+    if config["plugins"].get("digest") is None:
+        raise BuildError(
+            "mkdocs.yml must list the digest plugin under plugins (`- digest`): without it "
+            "Material prints headlines from the sources as HTML",
+            str(mkdocs_config),
+        )
+    out, docs = Path(config["site_dir"]), Path(config["docs_dir"])
+    record_file = record_path(out)
+    stamp = build_stamp(mkdocs_config, config)
+    before = _read_record(record_file) if incremental and out.is_dir() else None
+    pages, stats = page_hashes(docs, before)
+    dirty = before is not None and before.get("stamp") == stamp
+    record_file.unlink(missing_ok=True)  # a build that stops half-way leaves no record
+    unchanged = None
+    if dirty:
+        assert before is not None
+        old = before.get("pages", {})
+        unchanged = sorted(p for p, h in pages.items() if old.get(p) == h)
+        _remove_outputs(out, before.get("outputs", {}), keep=pages)
+    run_mkdocs(mkdocs_config, site_dir, dirty, unchanged)
     stories_dir = str(config["extra"].get("stories_dir", "stories"))
-    if stories is None:  # publishing named the pages it could not read
-        stories = read_stories(docs, stories_dir, on_error=lambda err: None)
-    stories = newest_first(stories)
-    write_feeds(out, config["site_url"], config["site_name"], stories)
     shards: dict[str, str] = {}
-    if search_engine(config["extra"]) == "pagefind":
+    if search_engine(config["extra"]) == "pagefind":  # first: the stories read below are big
         shards = search_index.index_shards(
             out, stories_dir, (before or {}).get("shards", {}) if dirty else {}
         )
+    if stories is None:  # publishing named the pages it could not read
+        stories = read_stories(docs, stories_dir, on_error=lambda err: None)
+    write_feeds(out, config["site_url"], config["site_name"], newest_first(stories))
     record = {
         "format": RECORD_FORMAT,
         "stamp": stamp,
@@ -121,6 +109,55 @@ def build_site(
     }
     write_atomic(record_file, json.dumps(record, sort_keys=True).encode())
     return out
+
+
+def run_mkdocs(
+    mkdocs_config: Path, site_dir: Path | None, dirty: bool, unchanged: list[str] | None
+) -> None:
+    """`mkdocs build --strict` (dirty: only the files not `unchanged`, see the plugin) in a
+    process of its own, so that the memory MkDocs holds (834 MB at 50,000 stories, which Python
+    keeps once it has it) is the system's again before Pagefind runs. Its warnings go to stderr
+    as it goes; a failure is a BuildError."""
+    with tempfile.TemporaryDirectory(prefix="digest-mkdocs-") as tmp:
+        job, failure = Path(tmp) / "job.json", Path(tmp) / "failure.txt"
+        settings = {"config": str(mkdocs_config), "site_dir": site_dir and str(site_dir)}
+        job.write_text(json.dumps({**settings, "dirty": dirty, "unchanged": unchanged}))
+        package_root = str(Path(__file__).resolve().parents[2])  # digest/, installed or not
+        path = os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))
+        done = subprocess.run(
+            [sys.executable, "-m", __name__, str(job), str(failure)],
+            env={**os.environ, "PYTHONPATH": path},
+        )
+        if done.returncode != 0:
+            said = failure.read_text(encoding="utf-8") if failure.exists() else ""
+            raise BuildError(
+                said or f"MkDocs stopped with exit code {done.returncode}", str(mkdocs_config)
+            )
+
+
+def _mkdocs_here(job_file: Path, failure: Path) -> int:
+    """The MkDocs process of run_mkdocs: the build the job file describes; on failure, the
+    message in `failure` and exit code 1."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    job = json.loads(job_file.read_text(encoding="utf-8"))
+    handler = logging.StreamHandler()
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("MkDocs %(levelname)s: %(message)s"))
+    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger("mkdocs.commands.build").addFilter(_Quiet())
+    try:
+        options = {"site_dir": job["site_dir"]} if job["site_dir"] else {}
+        config = load_config(job["config"], strict=True, **options)
+        plugin = config["plugins"]["digest"]
+        plugin.unchanged = None if job["unchanged"] is None else frozenset(job["unchanged"])
+        build(config, dirty=job["dirty"])
+    except MkDocsException as err:
+        write_atomic(failure, f"MkDocs build failed: {err}".encode())
+        return 1
+    return 0
 
 
 class _Quiet(logging.Filter):
@@ -247,3 +284,7 @@ def search_engine(extra: dict[str, object]) -> str:
     """`extra.search` in mkdocs.yml: "pagefind" (the default) or "material" (Material's built-in
     search)."""
     return "material" if extra.get("search") == "material" else "pagefind"
+
+
+if __name__ == "__main__":  # run_mkdocs' process
+    sys.exit(_mkdocs_here(Path(sys.argv[1]), Path(sys.argv[2])))
