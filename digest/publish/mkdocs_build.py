@@ -125,7 +125,7 @@ def run_mkdocs(
         package_root = str(Path(__file__).resolve().parents[2])  # digest/, installed or not
         path = os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))
         done = subprocess.run(
-            [sys.executable, "-m", __name__, str(job), str(failure)],
+            [sys.executable, "-m", f"{__package__}.mkdocs_child", str(job), str(failure)],
             env={**os.environ, "PYTHONPATH": path},
         )
         if done.returncode != 0:
@@ -135,7 +135,7 @@ def run_mkdocs(
             )
 
 
-def _mkdocs_here(job_file: Path, failure: Path) -> int:
+def mkdocs_here(job_file: Path, failure: Path) -> int:
     """The MkDocs process of run_mkdocs: the build the job file describes; on failure, the
     message in `failure` and exit code 1."""
     from mkdocs.commands.build import build
@@ -284,7 +284,3 @@ def search_engine(extra: dict[str, object]) -> str:
     """`extra.search` in mkdocs.yml: "pagefind" (the default) or "material" (Material's built-in
     search)."""
     return "material" if extra.get("search") == "material" else "pagefind"
-
-
-if __name__ == "__main__":  # run_mkdocs' process
-    sys.exit(_mkdocs_here(Path(sys.argv[1]), Path(sys.argv[2])))
