@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from ..errors import DigestError
 from ..files import write_if_changed
 from ..model import Briefing
+from .feeds import feed_items
 from .front import FRONT_DAYS, LEAD_STORIES, Sections
 from .frontmatter import StoryEntry, story_entry
 from .hubs import HUB_DIRS, hub_pages
@@ -50,7 +51,7 @@ class Published:
     hubs: list[str] = field(default_factory=list)
     actor_pages: dict[str, str] = field(default_factory=dict)
     related: dict[str, list[str]] = field(default_factory=dict)
-    stories: list[StoryEntry] = field(default_factory=list)  # every published story, newest first
+    stories: list[StoryEntry] = field(default_factory=list)  # those the feeds list, newest first
 
 
 def publish(
@@ -107,7 +108,7 @@ def publish(
     pages = hub_pages(index, sources, developing, sections, front_days, lead_stories)
     out.hubs = _write_hubs(content_dir, pages)
     out.actor_pages = index.page_links
-    out.stories = index.stories
+    out.stories = feed_items(index.stories)  # all of them: ~500 MB at 50,000 stories
     out.related = {path: [s.path for s in shown] for path, shown in sorted(index.related.items())}
     return out
 

@@ -19,14 +19,20 @@ FEED_ITEMS = 50  # newest stories in each feed; readers keep older ones themselv
 ATOM_NAME, JSON_NAME = "feed.xml", "feed.json"
 
 
+def feed_items(stories: list[StoryEntry]) -> list[StoryEntry]:
+    """The stories the feeds list, of `stories` newest first: the FEED_ITEMS newest dated ones
+    (sample stories only while there is no other)."""
+    dated = [s for s in stories if s.date]
+    return ([s for s in dated if not s.sample] or dated)[:FEED_ITEMS]
+
+
 def write_feeds(
     site_dir: Path, site_url: str | None, title: str, stories: list[StoryEntry]
 ) -> None:
     """Both feeds for the newest dated stories (sample stories only while there is no other);
     links are absolute when `site_url` is set (SITE_URL)."""
     base = (site_url or "").rstrip("/") + "/" if site_url else ""
-    dated = [s for s in stories if s.date]
-    items = ([s for s in dated if not s.sample] or dated)[:FEED_ITEMS]
+    items = feed_items(stories)
     write_if_changed(site_dir / ATOM_NAME, atom_feed(base, title, items))
     write_if_changed(site_dir / JSON_NAME, json_feed(base, title, items))
 

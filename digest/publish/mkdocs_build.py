@@ -17,6 +17,9 @@ half-way is followed by a full one.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import gc
 import hashlib
 import json
 import logging
@@ -57,8 +60,8 @@ def build_site(
 ) -> Path:
     """`mkdocs build --strict` (a warning, such as a broken link, fails it), then the feeds and the
     search index; with `incremental`, only what changed since the last build recorded (`quick`:
-    build_site_if_changed's stamp, recorded with it; `stories`: the published stories, for the
-    feeds, when publishing has them, else read from the pages)."""
+    build_site_if_changed's stamp, recorded with it; `stories`: the feeds' stories
+    (`feeds.feed_items`) when publishing has them, else read from the pages)."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
@@ -88,6 +91,7 @@ def build_site(
         old = before.get("pages", {})
         unchanged = sorted(p for p, h in pages.items() if old.get(p) == h)
         _remove_outputs(out, before.get("outputs", {}), keep=pages)
+    give_back_memory()  # what publishing let go of, before MkDocs and Pagefind take theirs
     run_mkdocs(mkdocs_config, site_dir, dirty, unchanged)
     stories_dir = str(config["extra"].get("stories_dir", "stories"))
     shards: dict[str, str] = {}
@@ -109,6 +113,16 @@ def build_site(
     }
     write_atomic(record_file, json.dumps(record, sort_keys=True).encode())
     return out
+
+
+def give_back_memory() -> None:
+    """Collect garbage, then hand the C library's free memory back to the system (glibc's
+    malloc_trim; nothing elsewhere): Python keeps what it freed otherwise, and the build's
+    other processes would come on top of it."""
+    gc.collect()
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):  # another C library (musl)
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def run_mkdocs(
