@@ -108,7 +108,7 @@ def publish(
     pages = hub_pages(index, sources, developing, sections, front_days, lead_stories)
     out.hubs = _write_hubs(content_dir, pages)
     out.actor_pages = index.page_links
-    out.stories = feed_items(index.stories)  # all of them: ~500 MB at 50,000 stories
+    out.stories = feed_items(index.stories)  # not all of them: ~500 MB at 50,000 stories
     out.related = {path: [s.path for s in shown] for path, shown in sorted(index.related.items())}
     return out
 

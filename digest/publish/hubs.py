@@ -8,13 +8,13 @@
                           redirect to them); actors/<slug>/<n>.md: all of them, 100 to a page
     tags/index.md         A–Z of tags; tags/<slug>.md: the newest stories of one tag;
                           tags/<slug>/<n>.md: all of them, 100 to a page
+    search.md             the search page (Pagefind's UI)
+
+`hub_pages` returns every page as text, by path; the folders actors/, archive/ and tags/ are ours.
 
 An actor's or a tag's page lists its newest LISTED stories; one with more also has older pages
 that hold every story, PAGE_STORIES to a page counted from the oldest, so a full page never
 changes and a day's update renders a bounded number of listings, however long the archive.
-    search.md             the search page (Pagefind's UI)
-
-`hub_pages` returns every page as text, by path; the folders actors/, archive/ and tags/ are ours.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from .front import FRONT_DAYS, LEAD_STORIES, Sections, front_page
 from .frontmatter import (
@@ -347,32 +347,42 @@ def _actor_page(actor: ActorRecord, page: str) -> dict[str, str]:
             lines += [f"The newest {len(shown)}; every one is with its story's date below.", ""]
         lines += _quote_lines(shown, "")
     lines += _pages_list(page, older)
-    out = {page: "\n".join(lines).rstrip() + "\n"}
-    quoted: dict[str, list[tuple[QuoteEntry, StoryEntry]]] = defaultdict(list)
-    for quote, story in actor.quotes:
-        quoted[story.path].append((quote, story))
-    for k, (path, label, part) in enumerate(older):
-        body = _older_page(actor.name, page, path, label, part, later=k > 0)
-        said = [item for s in part for item in quoted.get(s.path, ())]
-        if said:
-            body += ["## Quotes", "", *_quote_lines(said, "../")]
-        out[path] = "\n".join(body).rstrip() + "\n"
-    return out
+    return {
+        page: "\n".join(lines).rstrip() + "\n",
+        **_older_texts(actor.name, page, older, actor.quotes),
+    }
 
 
-def older_pages(
-    page: str, stories: Sequence[StoryEntry]
-) -> list[tuple[str, str, list[StoryEntry]]]:
+class OlderPage(NamedTuple):
+    """One of an actor's or a tag's older pages: `<slug>/<number>.md`, PAGE_STORIES stories
+    counted from the oldest (newest first here), and the dates they span."""
+
+    path: str
+    number: int
+    label: str
+    stories: list[StoryEntry]
+
+    @property
+    def first(self) -> int:
+        """The number of its first story, counted from the oldest."""
+        return (self.number - 1) * PAGE_STORIES + 1
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.stories) - 1
+
+
+def older_pages(page: str, stories: Sequence[StoryEntry]) -> list[OlderPage]:
     """Every story of an actor's or a tag's page (`stories`: newest first), PAGE_STORIES to a page
-    counted from the oldest, as (path, label, stories newest first), newest page first: the page
-    of story 1 to 100 is `<slug>/1.md`, and once full it never changes, so a day's update rewrites
-    at most the newest of them, however long the archive."""
+    counted from the oldest, newest page first: the page of story 1 to 100 is `<slug>/1.md`, and
+    once full it never changes, so a day's update rewrites at most the newest of them, however
+    long the archive."""
     oldest = list(reversed(stories))
     folder = page.removesuffix(".md")
     out = []
     for k in range(0, len(oldest), PAGE_STORIES):
-        part = oldest[k : k + PAGE_STORIES]
-        out.append((f"{folder}/{k // PAGE_STORIES + 1}.md", _span(part), part[::-1]))
+        part, number = oldest[k : k + PAGE_STORIES], k // PAGE_STORIES + 1
+        out.append(OlderPage(f"{folder}/{number}.md", number, _span(part), part[::-1]))
     return out[::-1]
 
 
@@ -382,45 +392,48 @@ def _span(stories: Sequence[StoryEntry]) -> str:
     return first if first == last else f"{first} – {last}"
 
 
-def _pages_list(page: str, older: list[tuple[str, str, list[StoryEntry]]]) -> list[str]:
+def _pages_list(page: str, older: list[OlderPage]) -> list[str]:
     """The section of an actor's or a tag's page that links its older pages, newest first."""
     if not older:
         return []
     up = page.removesuffix(".md").rsplit("/", 1)[-1]
     lines = ["## All stories", "", f"{PAGE_STORIES} to a page, newest first.", ""]
-    for path, label, part in older:
-        first = _first_of(path)
-        span = f"stories {first}–{first + len(part) - 1}"
-        lines.append(f"- [{escape_md(label)}]({up}/{path.rsplit('/', 1)[-1]}) · {span}")
+    lines += [
+        f"- [{escape_md(o.label)}]({up}/{o.number}.md) · stories {o.first}–{o.last}" for o in older
+    ]
     return [*lines, ""]
 
 
-def _first_of(path: str) -> int:
-    """The number of the first story on the older page at `path` (…/<n>.md), from the oldest."""
-    return (int(path.rsplit("/", 1)[-1].removesuffix(".md")) - 1) * PAGE_STORIES + 1
-
-
-def _older_page(
-    name: str, page: str, path: str, label: str, part: list[StoryEntry], later: bool
-) -> list[str]:
-    """The head and the story list of one older page of an actor or a tag (out of search: the
-    page itself is what a search finds), with links to the pages before and after it (`later`:
-    whether there is one). Nothing on it depends on the stories after its own but whether a
-    next page exists, so a full page changes once more, when its next page appears."""
-    first, number = _first_of(path), int(path.rsplit("/", 1)[-1].removesuffix(".md"))
-    last = first + len(part) - 1
-    lines = hub_yaml(f"{name}, {label}", f"{name}: stories {first} to {last}.")
-    lines[-2:-2] = ["search:", "  exclude: true"]
-    back = page.rsplit("/", 1)[-1]
-    steps = [f"Back to [{escape_md(name)}](../{back})"]
-    steps += [f"[Earlier stories]({number - 1}.md)"] if number > 1 else []
-    steps += [f"[Later stories]({number + 1}.md)"] if later else []
-    lines += [f"# {escape_md(name)}, {escape_md(label)}", ""]
-    lines += [f"*Stories {first}–{last}, newest first.*", "", " · ".join(steps), ""]
-    lines += ["## Stories", ""]
-    lines += [f"- {when(s.date)} · {_story_link(s, '../')}" for s in part]
-    lines.append("")
-    return lines
+def _older_texts(
+    name: str,
+    page: str,
+    older: list[OlderPage],
+    quotes: Sequence[tuple[QuoteEntry, StoryEntry]] = (),
+) -> dict[str, str]:
+    """The older pages of an actor (with the `quotes` of their stories) or a tag, by path. Out of
+    search: the page itself is what a search finds. Nothing on one depends on the stories after
+    its own but whether a next page exists, so a full page changes once more, when its next page
+    appears."""
+    quoted: dict[str, list[tuple[QuoteEntry, StoryEntry]]] = defaultdict(list)
+    for quote, story in quotes:
+        quoted[story.path].append((quote, story))
+    out = {}
+    for k, o in enumerate(older):
+        lines = hub_yaml(f"{name}, {o.label}", f"{name}: stories {o.first} to {o.last}.")
+        lines[-2:-2] = ["search:", "  exclude: true"]
+        back = page.rsplit("/", 1)[-1]
+        steps = [f"Back to [{escape_md(name)}](../{back})"]
+        steps += [f"[Earlier stories]({o.number - 1}.md)"] if o.number > 1 else []
+        steps += [f"[Later stories]({o.number + 1}.md)"] if k > 0 else []  # newest first
+        lines += [f"# {escape_md(name)}, {escape_md(o.label)}", ""]
+        lines += [f"*Stories {o.first}–{o.last}, newest first.*", "", " · ".join(steps), ""]
+        lines += ["## Stories", ""]
+        lines += [f"- {when(s.date)} · {_story_link(s, '../')}" for s in o.stories]
+        said = [item for s in o.stories for item in quoted.get(s.path, ())]
+        if said:
+            lines += ["", "## Quotes", "", *_quote_lines(said, "../")]
+        out[o.path] = "\n".join(lines).rstrip() + "\n"
+    return out
 
 
 def _quote_lines(quotes: Sequence[tuple[QuoteEntry, StoryEntry]], up: str) -> list[str]:
@@ -511,11 +524,7 @@ def _tag_page(tag: str, page: str, stories: list[StoryEntry]) -> dict[str, str]:
         body += [f"The newest {LISTED}; every one is under [All stories](#all-stories).", ""]
     body += [f"- {when(s.date)} · {_story_link(s)}" for s in stories[:LISTED]]
     body += ["", *_pages_list(page, older)]
-    out = {page: "\n".join(body).rstrip() + "\n"}
-    for k, (path, label, part) in enumerate(older):
-        text = _older_page(tag, page, path, label, part, later=k > 0)
-        out[path] = "\n".join(text).rstrip() + "\n"
-    return out
+    return {page: "\n".join(body).rstrip() + "\n", **_older_texts(tag, page, older)}
 
 
 def _by_letter(items: Iterable[T], name: Callable[[T], str]) -> list[tuple[str, list[T]]]:

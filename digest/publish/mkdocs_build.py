@@ -58,8 +58,8 @@ def build_site(
     quick: str | None = None,
     stories: Sequence[StoryEntry] | None = None,
 ) -> Path:
-    """`mkdocs build --strict` (a warning, such as a broken link, fails it), then the feeds and the
-    search index; with `incremental`, only what changed since the last build recorded (`quick`:
+    """`mkdocs build --strict` (a warning, such as a broken link, fails it), then the search index
+    and the feeds; with `incremental`, only what changed since the last build recorded (`quick`:
     build_site_if_changed's stamp, recorded with it; `stories`: the feeds' stories
     (`feeds.feed_items`) when publishing has them, else read from the pages)."""
     from mkdocs.config import load_config
