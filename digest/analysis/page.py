@@ -12,7 +12,7 @@ from ..errors import DigestError, ExtractError
 from ..ingest.extract import extract_article
 from ..ingest.identity import source_key, story_id
 from ..model import Article, Briefing, RawPage
-from . import brief_article, brief_articles
+from .brief import brief_article, brief_articles
 from .fingerprint import Fingerprint, fingerprint
 
 R = TypeVar("R")
