@@ -4,6 +4,7 @@ markdown-it-py runs on every page before it is written (no raw HTML, no unsafe l
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from typing import Any
 
@@ -17,6 +18,7 @@ _MD = MarkdownIt("commonmark").enable("table")
 _MD.validateLink = lambda url: True  # type: ignore[method-assign]  # see every link, to judge it ourselves
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a story's title is escaped on each listing it is on
 def escape_md(text: str) -> str:
     """Source text as inert Markdown: one line, Markdown punctuation escaped, HTML as entities."""
     text = " ".join(text.split())
@@ -41,6 +43,7 @@ def format_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def when(day: dt.date | None) -> str:
     return format_date(day) if day else "Undated"
 
