@@ -131,6 +131,17 @@ def test_story_to_actor_to_another_story_by_clicking(  # type: ignore[no-untyped
     )
 
 
+def test_an_actor_page_is_found_by_its_names_not_by_the_headlines_it_lists(  # type: ignore[no-untyped-def]
+    page, site_url: str
+) -> None:
+    page.goto(site_url + "search/?q=" + SHARED_ACTOR.replace(" ", "+"))
+    page.wait_for_selector(".pagefind-ui__result-link[href*='/actors/yusuf-adeyemi/']")
+    page.goto(site_url + "search/?q=Sundays")  # in a headline his page lists
+    page.wait_for_selector(".pagefind-ui__result-link[href*='/stories/2026-11-21-brackenford']")
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".pagefind-ui__result-link[href*='/actors/']").count() == 0
+
+
 @pytest.mark.skipif(not SEED.exists(), reason=f"{SEED} is absent")
 def test_searching_peskov_finds_the_seed_story_which_links_to_his_page_and_back(
     page, site_url: str

@@ -193,6 +193,11 @@ def redirect_yaml(title: str, redirect: str) -> str:
     return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n"
 
 
+# A page's search entry ends at its heading with this id (the digest MkDocs plugin marks the rest
+# data-pagefind-ignore): an actor is found by its names and roles, its stories by their own pages.
+SEARCH_UNTIL = "search_until"
+
+
 def hub_yaml(title: str, description: str, template: str | None = None) -> list[str]:
     """The front matter of a hub page (archive, actors, tags), as lines."""
     meta = [

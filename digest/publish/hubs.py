@@ -5,9 +5,9 @@
     archive/index.md      every month, linking archive/YYYY-MM.md (a month's stories by day)
     actors/index.md       the most covered actors, then A–Z with a letter bar; actors/<slug>.md:
                           names, roles, the newest stories and quotes of one actor (or a
-                          redirect to them); actors/<slug>/<n>.md: all of them, 100 to a page
+                          redirect to them); actors/<slug>/<n>.md: all of them, 50 to a page
     tags/index.md         A–Z of tags; tags/<slug>.md: the newest stories of one tag;
-                          tags/<slug>/<n>.md: all of them, 100 to a page
+                          tags/<slug>/<n>.md: all of them, 50 to a page
     search.md             the search page (Pagefind's UI)
 
 `hub_pages` returns every page as text, by path; the folders actors/, archive/ and tags/ are ours.
@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 from .front import FRONT_DAYS, LEAD_STORIES, Sections, front_page
 from .frontmatter import (
     HOME_YAML,
+    SEARCH_UNTIL,
     SEARCH_YAML,
     QuoteEntry,
     StoryEntry,
@@ -46,9 +47,9 @@ HUB_DIRS = (ACTORS_DIR, ARCHIVE_DIR, TAGS_DIR)
 HOME_ACTORS = 4  # actors named under each story on the home page
 DEVELOPING = "**Developing**"  # the mark of a story that gained articles in the latest update
 MOST_COVERED = 10  # actors listed first on the actors' index, by stories and quotes
-LISTED = 50  # the newest stories an actor's or a tag's page lists; past them, its older pages
-LISTED_QUOTES = 20  # the newest quotes the page of an actor with older pages shows
-PAGE_STORIES = 100  # stories on one older page, counted from the oldest (older_pages)
+LISTED = 30  # the newest stories an actor's or a tag's page lists; past them, its older pages
+LISTED_QUOTES = 10  # the newest quotes the page of an actor with older pages shows
+PAGE_STORIES = 50  # stories on one older page, counted from the oldest (older_pages)
 T = TypeVar("T")
 SEARCH_PAGE = "\n".join(
     [
@@ -324,6 +325,7 @@ def _actor_page(actor: ActorRecord, page: str) -> dict[str, str]:
     stories, quotes = f"{n} {'story' if n == 1 else 'stories'}", f"{q} quote{'s' * (q != 1)}"
     paged = n > LISTED
     lines = hub_yaml(actor.name, f"{actor.name}: {stories}, {quotes}.")
+    lines[-2:-2] = [f"{SEARCH_UNTIL}: stories"]  # found by its names and roles, not its listings
     lines += [f"# {escape_md(actor.name)}", "", f"*{kinds} · {stories} · {quotes}*", ""]
     if actor.aliases:
         also = ", ".join(escape_md(a) for a in sorted(actor.aliases, key=str.casefold))
@@ -374,7 +376,7 @@ class OlderPage(NamedTuple):
 
 def older_pages(page: str, stories: Sequence[StoryEntry]) -> list[OlderPage]:
     """Every story of an actor's or a tag's page (`stories`: newest first), PAGE_STORIES to a page
-    counted from the oldest, newest page first: the page of story 1 to 100 is `<slug>/1.md`, and
+    counted from the oldest, newest page first: the page of story 1 to 50 is `<slug>/1.md`, and
     once full it never changes, so a day's update rewrites at most the newest of them, however
     long the archive."""
     oldest = list(reversed(stories))

@@ -37,7 +37,18 @@ from mkdocs.plugins import BasePlugin, event_priority
 # from the Markdown files, never by a template: dropped once a page is rendered.
 DATA_KEYS = ("sources", "cast", "quotes", "actors")
 CONTROL_KEYS = frozenset(
-    {"template", "hide", "tags", "search", "redirect", "date", "id", "status", "icon"}
+    {
+        "template",
+        "hide",
+        "tags",
+        "search",
+        "redirect",
+        "date",
+        "id",
+        "status",
+        "icon",
+        "search_until",
+    }
 )
 _INLINE_SCRIPT = re.compile(
     r"<script>(.*?)</script>", re.DOTALL
@@ -95,6 +106,18 @@ def add_csp(html: str) -> str:
     return _HEAD.sub(lambda m: f"<head>\n    {m.group(1) or ''}\n    {meta}", html, count=1)
 
 
+def search_until(html: str, heading: object) -> str:
+    """The page's HTML with everything from its heading of id `heading` on out of the search
+    index (Pagefind's data-pagefind-ignore): what a search finds of the page is what comes
+    before it. A page without that heading is indexed whole."""
+    if not isinstance(heading, str):
+        return html
+    cut = html.find(f'<h2 id="{escape(heading)}"')
+    if cut < 0:
+        return html
+    return f'{html[:cut]}<div data-pagefind-ignore="all">\n{html[cut:]}\n</div>'
+
+
 def _sha256(text: str) -> str:
     return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
 
@@ -141,6 +164,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
 
     @event_priority(-100)  # last: every other plugin has seen the HTML
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+        html = search_until(html, page.meta.get("search_until"))
         self._held[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
         page.markdown = ""  # rendered: only `page.title` looks at it again, and our pages have one
         for key in DATA_KEYS:  # Digest's index, which no template prints (50,000 pages: ~400 MB)

@@ -89,15 +89,28 @@ def index_shards(site: Path, stories_dir: str, before: Mapping[str, str]) -> dic
             str(site),
         ) from err
     now: dict[str, str] = {}
+    trash = site.parent / f".{site.name}-old-search"  # outside the site: never published
+    shutil.rmtree(trash, ignore_errors=True)
     for bundle, files in shards(site, stories_dir).items():
         now[bundle] = fingerprint(site, files)
         if before.get(bundle) != now[bundle] or not (site / bundle).is_dir():
-            _index(site, bundle, files, stories_dir)
+            _index(site, bundle, files, stories_dir, trash)
     for old in site.glob(f"{PRIMARY}-*"):
         if old.name not in now:
-            shutil.rmtree(old)
+            _move_away(old, trash)
     write_if_changed(site / BUNDLES_JS, bundles_js([b for b in now if (site / b).is_dir()]))
+    shutil.rmtree(trash, ignore_errors=True)
     return now
+
+
+def _move_away(bundle: Path, trash: Path) -> None:
+    """A bundle out of the site, into `trash`, to be deleted once the indexing is done: deleting
+    its thousands of files just before Pagefind writes thousands more made Pagefind 2.6 times
+    slower when the primary bundle of a 10,000-story site was indexed again and again (3.1 s
+    instead of 1.2 s, nearly all system time)."""
+    if bundle.exists():
+        trash.mkdir(exist_ok=True)
+        bundle.rename(trash / f"{bundle.name}-{len(list(trash.iterdir()))}")
 
 
 RECENT_YEARS = 2  # a search covers the shards of the newest two years; the reader may ask for all
@@ -128,13 +141,12 @@ def bundles_js(bundles: list[str]) -> str:
 SHARD_KEEPS = ("pagefind-entry.json", "index", "fragment", "filter")
 
 
-def _index(site: Path, bundle: str, files: list[str], stories_dir: str) -> None:
+def _index(site: Path, bundle: str, files: list[str], stories_dir: str, trash: Path) -> None:
     """Pagefind over `files` into site/<bundle>/, made anew. A shard none of whose pages is marked
     for search (data-pagefind-body) gets no bundle (Pagefind would index whole pages); the primary
     one then indexes the whole site, as Pagefind alone does (a digest with no stories yet)."""
     target = site / bundle
-    if target.exists():
-        shutil.rmtree(target)
+    _move_away(target, trash)
     marked = [rel for rel in files if MARK in (site / rel).read_bytes()]
     if not marked and bundle != PRIMARY:
         return
