@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 # The public names, each imported from its module when first used: a process that needs only a
 # part of Digest (the MkDocs process, with the digest plugin) does not load spaCy with it.
 _HOME = {
-    "brief_article": ".analysis",
+    "brief_article": ".analysis.brief",
     "analyze_page": ".analysis.page",
     "briefing_json": ".analysis_json",
     "Config": ".config",
@@ -38,7 +38,7 @@ _HOME = {
 }
 
 if TYPE_CHECKING:
-    from .analysis import brief_article
+    from .analysis.brief import brief_article
     from .analysis.page import analyze_page
     from .analysis_json import briefing_json
     from .config import Config, load_config

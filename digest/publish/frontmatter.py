@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -198,15 +198,18 @@ def redirect_yaml(title: str, redirect: str) -> str:
 SEARCH_UNTIL = "search_until"
 
 
-def hub_yaml(title: str, description: str, template: str | None = None) -> list[str]:
-    """The front matter of a hub page (archive, actors, tags), as lines."""
+def hub_yaml(
+    title: str, description: str, template: str | None = None, more: Sequence[str] = ()
+) -> list[str]:
+    """The front matter of a hub page (archive, actors, tags), as lines; `more`: further lines
+    of YAML, ours (no source text)."""
     meta = [
         f"title: {json.dumps(title, ensure_ascii=False)}",
         f"description: {json.dumps(description, ensure_ascii=False)}",
     ]
     if template:
         meta.append(f"template: {template}")
-    return ["---", *meta, "---", ""]
+    return ["---", *meta, *more, "---", ""]
 
 
 HOME_YAML = [

@@ -324,8 +324,8 @@ def _actor_page(actor: ActorRecord, page: str) -> dict[str, str]:
     n, q = len(actor.stories), len(actor.quotes)
     stories, quotes = f"{n} {'story' if n == 1 else 'stories'}", f"{q} quote{'s' * (q != 1)}"
     paged = n > LISTED
-    lines = hub_yaml(actor.name, f"{actor.name}: {stories}, {quotes}.")
-    lines[-2:-2] = [f"{SEARCH_UNTIL}: stories"]  # found by its names and roles, not its listings
+    found_by = [f"{SEARCH_UNTIL}: stories"]  # its names and roles, not its listings
+    lines = hub_yaml(actor.name, f"{actor.name}: {stories}, {quotes}.", more=found_by)
     lines += [f"# {escape_md(actor.name)}", "", f"*{kinds} · {stories} · {quotes}*", ""]
     if actor.aliases:
         also = ", ".join(escape_md(a) for a in sorted(actor.aliases, key=str.casefold))
@@ -421,8 +421,11 @@ def _older_texts(
         quoted[story.path].append((quote, story))
     out = {}
     for k, o in enumerate(older):
-        lines = hub_yaml(f"{name}, {o.label}", f"{name}: stories {o.first} to {o.last}.")
-        lines[-2:-2] = ["search:", "  exclude: true"]
+        lines = hub_yaml(
+            f"{name}, {o.label}",
+            f"{name}: stories {o.first} to {o.last}.",
+            more=["search:", "  exclude: true"],
+        )
         back = page.rsplit("/", 1)[-1]
         steps = [f"Back to [{escape_md(name)}](../{back})"]
         steps += [f"[Earlier stories]({o.number - 1}.md)"] if o.number > 1 else []

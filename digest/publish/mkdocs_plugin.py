@@ -32,23 +32,14 @@ from markupsafe import Markup, escape
 from mkdocs.config.base import Config as MkDocsBaseConfig
 from mkdocs.plugins import BasePlugin, event_priority
 
+from .frontmatter import SEARCH_UNTIL
+
 # Front-matter keys that steer MkDocs, Material or our templates rather than being printed as text.
 # Front-matter keys that hold Digest's index of a story (publish/frontmatter.py), read by Digest
 # from the Markdown files, never by a template: dropped once a page is rendered.
 DATA_KEYS = ("sources", "cast", "quotes", "actors")
 CONTROL_KEYS = frozenset(
-    {
-        "template",
-        "hide",
-        "tags",
-        "search",
-        "redirect",
-        "date",
-        "id",
-        "status",
-        "icon",
-        "search_until",
-    }
+    {"template", "hide", "tags", "search", "redirect", "date", "id", "status", "icon", SEARCH_UNTIL}
 )
 _INLINE_SCRIPT = re.compile(
     r"<script>(.*?)</script>", re.DOTALL
@@ -164,7 +155,7 @@ class DigestPlugin(BasePlugin[DigestPluginConfig]):  # type: ignore[no-untyped-c
 
     @event_priority(-100)  # last: every other plugin has seen the HTML
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
-        html = search_until(html, page.meta.get("search_until"))
+        html = search_until(html, page.meta.get(SEARCH_UNTIL))
         self._held[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
         page.markdown = ""  # rendered: only `page.title` looks at it again, and our pages have one
         for key in DATA_KEYS:  # Digest's index, which no template prints (50,000 pages: ~400 MB)
