@@ -87,13 +87,13 @@ def test_a_days_update_builds_what_changed_and_equals_a_full_build(
     the update adds to the newest of them and to the page's list."""
     from digest.publish import hubs
 
-    monkeypatch.setattr(hubs, "LISTED", 4)
-    monkeypatch.setattr(hubs, "PAGE_STORIES", 5)
+    monkeypatch.setattr(hubs, "LISTED", 5)
+    monkeypatch.setattr(hubs, "PAGE_STORIES", 4)
     daily = copy_site_setup(tmp_path / "daily")
     publish_all(daily / "content", stories(update=False))
     site = build_site(daily / "mkdocs.yml", daily / "site")
     assert sorted(p.name for p in site.glob("pagefind*")) == ["pagefind", "pagefind-2025"]
-    older = site / "actors/port-tolliver/1/index.html"  # stories 1-5 of the twelve
+    older = site / "actors/port-tolliver/1/index.html"  # stories 1-4 of the twelve
     assert older.exists() and (site / "actors/port-tolliver/3/index.html").exists()
     assert "data-pagefind-body" not in older.read_text()  # the actor's page is what search finds
     assert "data-pagefind-body" in (site / "actors/port-tolliver/index.html").read_text()

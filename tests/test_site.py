@@ -478,11 +478,12 @@ def _daily(k: int, *actors: Actor) -> Briefing:
 
 
 def test_a_long_listed_actor_gets_older_pages_that_a_day_leaves_alone(tmp_path: Path) -> None:
-    """An actor (or a tag) in 130 stories: its page lists the newest LISTED and links pages of
-    PAGE_STORIES counted from the oldest; a new story rewrites the page and the newest older page
-    only, and every story stays listed on one of them."""
+    """An actor (or a tag) in 130 stories: its page lists the newest LISTED and links full pages
+    of PAGE_STORIES counted from the oldest; every story is on one of them, every quote too, and
+    a new story rewrites the page alone until it fills another older page."""
     from digest.publish.hubs import LISTED, LISTED_QUOTES, PAGE_STORIES
 
+    assert PAGE_STORIES <= LISTED == 30
     pages: dict[str, Briefing | Redirect] = {f"stories/d{k:03}.md": _daily(k) for k in range(130)}
     done, errors = publish_pages(tmp_path, pages)
     assert not errors
@@ -492,24 +493,34 @@ def test_a_long_listed_actor_gets_older_pages_that_a_day_leaves_alone(tmp_path: 
         assert stories.count("\n- ") == LISTED and "day 129](../stories/d129.md)" in page
         assert "day 99]" not in page  # the 31st newest is on an older page
         older = sorted(p.name for p in (tmp_path / folder / "port-town").iterdir())
-        assert older == ["1.md", "2.md", "3.md"] and "](port-town/1.md)" in page
+        assert older == ["1.md", "2.md", "3.md", "4.md"] and "](port-town/4.md)" in page
         first = (tmp_path / folder / "port-town" / "1.md").read_text()
         assert first.count("\n- ") == PAGE_STORIES and "search:\n  exclude: true\n" in first
-        assert "- [1 January 2026 – 19 February 2026](port-town/1.md) · stories 1–50" in page
-        assert "day 0](../../stories/d000.md)" in first and "day 49]" in first
-        assert "day 50]" not in first and "[Port Town](../port-town.md)" in first
+        assert "- [1 January 2026 – 30 January 2026](port-town/1.md) · stories 1–30" in page
+        assert "day 0](../../stories/d000.md)" in first and "day 29]" in first
+        assert "day 30]" not in first and "[Port Town](../port-town.md)" in first
+        newest = (tmp_path / folder / "port-town" / "4.md").read_text()
+        assert "day 119]" in newest and "day 120]" not in newest  # 121 to 130: the page's own
     brisk = (tmp_path / "actors" / "tova-brisk.md").read_text()
-    assert brisk.count("\n> ") == LISTED_QUOTES and "*person · 130 stories · 130 quotes*" in brisk
+    assert "*person · 130 stories · 130 quotes*" in brisk
+    said = [line for line in brisk.splitlines() if line.startswith("> ")]
+    assert len(said) == LISTED_QUOTES and said[-1] == "> “Day 120 went as planned.”"
     assert "> “Day 3 went as planned.”" in (tmp_path / "actors/tova-brisk/1.md").read_text()
-    before = {p: p.read_bytes() for p in tmp_path.rglob("*/1.md")}
-    again, _ = publish_pages(
-        tmp_path, {"stories/d130.md": _daily(130)}, links_before=done.actor_pages
-    )
-    assert {"actors/port-town.md", "actors/port-town/3.md", "tags/port-town/3.md"} <= set(
-        again.hubs
-    )
-    assert not [h for h in again.hubs if h.endswith(("/1.md", "/2.md"))]
+    older_pages = [p for p in tmp_path.rglob("*.md") if len(p.relative_to(tmp_path).parts) == 3]
+    before = {p: p.read_bytes() for p in older_pages}
+    assert len(before) == 3 * 4  # actors/port-town, actors/tova-brisk, tags/port-town
+    for day in range(130, 149):  # stories 131 to 149: no page fills
+        again, _ = publish_pages(
+            tmp_path, {f"stories/d{day}.md": _daily(day)}, links_before=done.actor_pages
+        )
+        assert {"actors/port-town.md", "tags/port-town.md"} <= set(again.hubs)
+        assert not [h for h in again.hubs if h.count("/") == 2]
     assert all(p.read_bytes() == text for p, text in before.items())
+    brisk = (tmp_path / "actors" / "tova-brisk.md").read_text()
+    assert brisk.count("\n> ") == 29  # the quotes of the 29 stories no older page holds yet
+    again, _ = publish_pages(tmp_path, {"stories/d149.md": _daily(149)})
+    assert {"actors/port-town/5.md", "actors/port-town/4.md"} <= set(again.hubs)  # 4 links 5
+    assert (tmp_path / "actors" / "tova-brisk.md").read_text().count("\n> ") == LISTED_QUOTES
 
 
 def test_older_pages_go_when_an_actor_has_few_stories_again(tmp_path: Path) -> None:

@@ -5,16 +5,18 @@
     archive/index.md      every month, linking archive/YYYY-MM.md (a month's stories by day)
     actors/index.md       the most covered actors, then A–Z with a letter bar; actors/<slug>.md:
                           names, roles, the newest stories and quotes of one actor (or a
-                          redirect to them); actors/<slug>/<n>.md: all of them, 50 to a page
+                          redirect to them); actors/<slug>/<n>.md: the earlier ones, 30 to a page
     tags/index.md         A–Z of tags; tags/<slug>.md: the newest stories of one tag;
-                          tags/<slug>/<n>.md: all of them, 50 to a page
+                          tags/<slug>/<n>.md: the earlier ones, 30 to a page
     search.md             the search page (Pagefind's UI)
 
 `hub_pages` returns every page as text, by path; the folders actors/, archive/ and tags/ are ours.
 
 An actor's or a tag's page lists its newest LISTED stories; one with more also has older pages
-that hold every story, PAGE_STORIES to a page counted from the oldest, so a full page never
-changes and a day's update renders a bounded number of listings, however long the archive.
+of PAGE_STORIES stories each, counted from the oldest, full ones only: the stories that do not yet
+fill a page are among the newest LISTED. So an older page, once written, does not change (but for
+the link to the next one when that appears), and a day's update renders an actor's page and no
+listing of its past, however long the archive.
 """
 
 from __future__ import annotations
@@ -48,8 +50,10 @@ HOME_ACTORS = 4  # actors named under each story on the home page
 DEVELOPING = "**Developing**"  # the mark of a story that gained articles in the latest update
 MOST_COVERED = 10  # actors listed first on the actors' index, by stories and quotes
 LISTED = 30  # the newest stories an actor's or a tag's page lists; past them, its older pages
-LISTED_QUOTES = 10  # the newest quotes the page of an actor with older pages shows
-PAGE_STORIES = 50  # stories on one older page, counted from the oldest (older_pages)
+LISTED_QUOTES = 10  # the newest quotes the page of an actor with older pages shows at least
+PAGE_STORIES = 30  # stories on one older page, counted from the oldest (older_pages); at most
+# LISTED, so the newest LISTED hold every story no full older page holds yet
+EARLIER_UNDER = f"The newest {LISTED}; the earlier ones are under [All stories](#all-stories)."
 T = TypeVar("T")
 SEARCH_PAGE = "\n".join(
     [
@@ -318,8 +322,9 @@ def _anchor(letter: str) -> str:
 
 
 def _actor_page(actor: ActorRecord, page: str) -> dict[str, str]:
-    """The page of an actor (its newest LISTED stories and LISTED_QUOTES quotes) and, when it has
-    more stories, its older pages (`older_pages`)."""
+    """The page of an actor (its newest LISTED stories, and the quotes of those no older page holds
+    or at least the newest LISTED_QUOTES) and, when it has more stories, its older pages
+    (`older_pages`)."""
     kinds = " / ".join(sorted(actor.kinds)) or "person"
     n, q = len(actor.stories), len(actor.quotes)
     stories, quotes = f"{n} {'story' if n == 1 else 'stories'}", f"{q} quote{'s' * (q != 1)}"
@@ -339,20 +344,33 @@ def _actor_page(actor: ActorRecord, page: str) -> dict[str, str]:
     older = older_pages(page, actor.stories) if paged else []
     lines += ["## Stories", ""]
     if paged:
-        lines += [f"The newest {LISTED}; every one is under [All stories](#all-stories).", ""]
+        lines += [EARLIER_UNDER, ""]
     lines += [f"- {when(s.date)} · {_story_link(s)}" for s in actor.stories[:LISTED]]
     lines.append("")
-    shown = actor.quotes[:LISTED_QUOTES] if paged else actor.quotes
+    shown = _quotes_shown(actor, older)
     if shown:
         lines += ["## Quotes", ""]
         if len(shown) < q:
-            lines += [f"The newest {len(shown)}; every one is with its story's date below.", ""]
+            lines += [f"The newest {len(shown)}; the earlier ones are under All stories.", ""]
         lines += _quote_lines(shown, "")
     lines += _pages_list(page, older)
     return {
         page: "\n".join(lines).rstrip() + "\n",
         **_older_texts(actor.name, page, older, actor.quotes),
     }
+
+
+def _quotes_shown(
+    actor: ActorRecord, older: list[OlderPage]
+) -> list[tuple[QuoteEntry, StoryEntry]]:
+    """The quotes an actor's own page shows: every quote when it has no older pages; else those
+    of the stories no older page holds, and the newest LISTED_QUOTES in any case."""
+    if not older:
+        return list(actor.quotes)
+    held = {s.path for o in older for s in o.stories}
+    return [
+        item for k, item in enumerate(actor.quotes) if k < LISTED_QUOTES or item[1].path not in held
+    ]
 
 
 class OlderPage(NamedTuple):
@@ -375,14 +393,14 @@ class OlderPage(NamedTuple):
 
 
 def older_pages(page: str, stories: Sequence[StoryEntry]) -> list[OlderPage]:
-    """Every story of an actor's or a tag's page (`stories`: newest first), PAGE_STORIES to a page
-    counted from the oldest, newest page first: the page of story 1 to 50 is `<slug>/1.md`, and
-    once full it never changes, so a day's update rewrites at most the newest of them, however
-    long the archive."""
+    """The stories of an actor's or a tag's page (`stories`: newest first) PAGE_STORIES to a page
+    counted from the oldest, full pages only, newest page first: stories 1 to 30 are on
+    `<slug>/1.md` once there are 30, and stay there. The stories after the last full page are
+    fewer than PAGE_STORIES, so among the newest LISTED the page itself lists."""
     oldest = list(reversed(stories))
     folder = page.removesuffix(".md")
     out = []
-    for k in range(0, len(oldest), PAGE_STORIES):
+    for k in range(0, len(oldest) - PAGE_STORIES + 1, PAGE_STORIES):
         part, number = oldest[k : k + PAGE_STORIES], k // PAGE_STORIES + 1
         out.append(OlderPage(f"{folder}/{number}.md", number, _span(part), part[::-1]))
     return out[::-1]
@@ -526,7 +544,7 @@ def _tag_page(tag: str, page: str, stories: list[StoryEntry]) -> dict[str, str]:
     body += [f"*{len(stories)} briefings, newest first.* [All tags](index.md)", ""]
     older = older_pages(page, stories) if len(stories) > LISTED else []
     if older:
-        body += [f"The newest {LISTED}; every one is under [All stories](#all-stories).", ""]
+        body += [EARLIER_UNDER, ""]
     body += [f"- {when(s.date)} · {_story_link(s)}" for s in stories[:LISTED]]
     body += ["", *_pages_list(page, older)]
     return {page: "\n".join(body).rstrip() + "\n", **_older_texts(tag, page, older)}
