@@ -3,8 +3,11 @@ actor's page only what comes before its listings."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from digest.publish.mkdocs_plugin import search_until
-from digest.publish.search_index import _glob
+from digest.publish.search_index import _glob, _update_bundle
 
 
 def test_the_glob_names_the_marked_pages_by_month_and_by_folder_depth() -> None:
@@ -38,3 +41,37 @@ def test_a_page_is_searched_up_to_its_heading_and_no_further() -> None:
     assert cut.replace('<div data-pagefind-ignore="all">\n', "").replace("\n</div>", "") == html
     assert search_until(html, "quotes") == html  # no such heading: the whole page
     assert search_until(html, None) == html
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_a_bundle_written_again_becomes_the_new_one_and_keeps_its_unchanged_files(
+    tmp_path: Path,
+) -> None:
+    """A day's Pagefind output copied over yesterday's bundle: the files it has, the same bytes;
+    those it has not, gone (an emptied folder too), but the list of shards Digest writes after;
+    a file already right is not written again."""
+    new, target = tmp_path / "new", tmp_path / "site" / "pagefind"
+    for folder, files in {
+        new: {"pagefind-entry.json": b"{2}", "fragment/en_b.pf_fragment": b"b", "index/en_2": b"2"},
+        target: {
+            "pagefind-entry.json": b"{1}",
+            "fragment/en_a.pf_fragment": b"a",
+            "fragment/en_b.pf_fragment": b"b",
+            "index/en_1": b"1",
+            "filter/en_1": b"f",
+            "digest-bundles.js": b"// shards",
+        },
+    }.items():
+        for rel, data in files.items():
+            (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+            (folder / rel).write_bytes(data)
+    kept = target / "fragment/en_b.pf_fragment"
+    os.utime(kept, ns=(1, 1))
+    _update_bundle(new, target)
+    assert _files(target) == {**_files(new), "digest-bundles.js": b"// shards"}
+    assert not (target / "filter").exists() and kept.stat().st_mtime_ns == 1
