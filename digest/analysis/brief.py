@@ -13,7 +13,7 @@ from .actors.find import find_actors, lead_actor, resolve_name
 from .evidence import sentence_key
 from .nlp import load_pipeline, sentences
 from .quotes.find import find_quotes
-from .summary import fact_sentences, summarize
+from .summary import fact_sentences, rank_sentences, summarize
 from .timeline.find import find_timeline
 
 MAX_TAGS = 6  # tags shown on a briefing: its main organizations and places
@@ -49,7 +49,8 @@ def _brief(article: Article, doc: Doc, summary_sentences: int, story_id: str) ->
     quotes = tuple(
         replace(q, speaker=_actor_name(actors, q.speaker)) if q.speaker else q for q in quotes
     )
-    summary = summarize(doc, article.title, summary_sentences)
+    ranked = rank_sentences(doc, article.title)
+    summary = summarize(doc, article.title, summary_sentences, ranked)
     return Briefing(
         id=story_id,
         title=article.title,
@@ -61,7 +62,7 @@ def _brief(article: Article, doc: Doc, summary_sentences: int, story_id: str) ->
         timeline=find_timeline(doc, article.published),
         tags=_tags(actors),
         lead_actor=lead_actor(doc, actors),
-        facts=fact_sentences(doc, summary, article.title),
+        facts=fact_sentences(doc, summary, article.title, ranked=ranked),
         sentence_keys=tuple(sentence_key(s.text) for s in sentences(doc)),
     )
 

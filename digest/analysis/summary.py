@@ -7,6 +7,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -26,49 +27,65 @@ BOILERPLATE = re.compile(
 )
 
 
-def summarize(doc: Doc, title: str = "", count: int = 4) -> tuple[str, ...]:
-    """Pick up to `count` sentences (verbatim, whitespace collapsed), in the order of the text."""
+class Ranked(NamedTuple):
+    """A usable sentence of the text: its place among them, its span, its content lemmas."""
+
+    place: int
+    sent: Span
+    lemmas: frozenset[str]
+
+
+def rank_sentences(doc: Doc, title: str = "") -> list[Ranked]:
+    """The usable sentences, most central first (ties: the earlier), each with its content lemmas:
+    what the summary and the facts both choose from, computed once."""
     candidates = [s for s in sentences(doc) if _usable(s)]
-    if not candidates:
-        return ()
     weights = _term_weights(doc, title)
-    scored = [(_score(s, i, len(candidates), weights), i, s) for i, s in enumerate(candidates)]
-    chosen: list[tuple[int, Span]] = []
-    for _, i, sent in sorted(scored, key=lambda t: (-t[0], t[1])):
+    ranked = [Ranked(i, s, frozenset(_content_lemmas(s))) for i, s in enumerate(candidates)]
+    scores = [_score(r.lemmas, r.place, len(ranked), weights) for r in ranked]
+    return [ranked[i] for i in sorted(range(len(ranked)), key=lambda i: (-scores[i], i))]
+
+
+def summarize(
+    doc: Doc, title: str = "", count: int = 4, ranked: Sequence[Ranked] | None = None
+) -> tuple[str, ...]:
+    """Pick up to `count` sentences (verbatim, whitespace collapsed), in the order of the text
+    (`ranked`: `rank_sentences` of the doc, when the caller has it)."""
+    chosen: list[Ranked] = []
+    for item in rank_sentences(doc, title) if ranked is None else ranked:
         if len(chosen) == count:
             break
-        if all(_overlap(sent, other) < REDUNDANT for _, other in chosen):
-            chosen.append((i, sent))
-    return tuple(" ".join(s.text.split()) for _, s in sorted(chosen, key=lambda t: t[0]))
+        if all(_overlap(item.lemmas, other.lemmas) < REDUNDANT for other in chosen):
+            chosen.append(item)
+    return tuple(" ".join(r.sent.text.split()) for r in sorted(chosen, key=lambda r: r.place))
 
 
 def fact_sentences(
-    doc: Doc, summary: Sequence[str], title: str = "", count: int = MAX_FACTS
+    doc: Doc,
+    summary: Sequence[str],
+    title: str = "",
+    count: int = MAX_FACTS,
+    ranked: Sequence[Ranked] | None = None,
 ) -> tuple[str, ...]:
     """Up to `count` sentences beyond the summary that give a fact a reader can check (a number or
     a name), verbatim, most central first; none that holds a quotation (quotes are shown as
     quotes) or repeats a sentence already taken. Stored with the article, so that a story of
     several outlets can show what only one of them carries."""
-    candidates = [s for s in sentences(doc) if _usable(s)]
-    if not candidates:
-        return ()
-    weights = _term_weights(doc, title)
     taken = {" ".join(s.split()) for s in summary}
-    scored = [(_score(s, i, len(candidates), weights), i, s) for i, s in enumerate(candidates)]
-    chosen: list[Span] = []
-    for _, _, sent in sorted(scored, key=lambda t: (-t[0], t[1])):
+    chosen: list[Ranked] = []
+    for item in rank_sentences(doc, title) if ranked is None else ranked:
         if len(chosen) == count:
             break
+        sent = item.sent
         text = " ".join(sent.text.split())
         if (
             text not in taken
             and not QUOTATION.search(text)
             and any(t.pos_ == "PROPN" or t.like_num for t in sent)
             and not _pronoun_subject(sent)
-            and all(_overlap(sent, other) < REDUNDANT for other in chosen)
+            and all(_overlap(item.lemmas, other.lemmas) < REDUNDANT for other in chosen)
         ):
-            chosen.append(sent)
-    return tuple(" ".join(s.text.split()) for s in chosen)
+            chosen.append(item)
+    return tuple(" ".join(r.sent.text.split()) for r in chosen)
 
 
 def _pronoun_subject(sent: Span) -> bool:
@@ -104,14 +121,12 @@ def _term_weights(doc: Doc, title: str) -> Counter[str]:
     return weights
 
 
-def _score(sent: Span, index: int, total: int, weights: Counter[str]) -> float:
-    lemmas = set(_content_lemmas(sent))
+def _score(lemmas: frozenset[str], index: int, total: int, weights: Counter[str]) -> float:
     if not lemmas:
         return 0.0
     centrality = sum(math.log1p(weights[w]) for w in lemmas) / math.sqrt(len(lemmas))
     return centrality * (1 + LEAD_BONUS * (1 - index / total)) + (1.0 if index == 0 else 0.0)
 
 
-def _overlap(a: Span, b: Span) -> float:
-    sa, sb = set(_content_lemmas(a)), set(_content_lemmas(b))
+def _overlap(sa: frozenset[str], sb: frozenset[str]) -> float:
     return len(sa & sb) / len(sa | sb) if sa | sb else 1.0
