@@ -84,7 +84,7 @@ def test_a_days_update_builds_what_changed_and_equals_a_full_build(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Also with actor and tag pages long enough to have older pages (hubs.LISTED made small):
-    the update adds to the newest of them and to the page's list."""
+    the update adds to the page's list and leaves the full older pages alone."""
     from digest.publish import hubs
 
     monkeypatch.setattr(hubs, "LISTED", 5)

@@ -57,7 +57,12 @@ def test_a_bundle_written_again_becomes_the_new_one_and_keeps_its_unchanged_file
     a file already right is not written again."""
     new, target = tmp_path / "new", tmp_path / "site" / "pagefind"
     for folder, files in {
-        new: {"pagefind-entry.json": b"{2}", "fragment/en_b.pf_fragment": b"b", "index/en_2": b"2"},
+        new: {
+            "pagefind-entry.json": b"{2}",
+            "fragment/en_b.pf_fragment": b"b",
+            "index/en_2": b"2",
+            "sort/en_2": b"s",  # a folder the old bundle had not
+        },
         target: {
             "pagefind-entry.json": b"{1}",
             "fragment/en_a.pf_fragment": b"a",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -501,6 +502,15 @@ def test_a_long_listed_actor_gets_older_pages_that_a_day_leaves_alone(tmp_path: 
         assert "day 30]" not in first and "[Port Town](../port-town.md)" in first
         newest = (tmp_path / folder / "port-town" / "4.md").read_text()
         assert "day 119]" in newest and "day 120]" not in newest  # 121 to 130: the page's own
+    for folder in ("actors/port-town", "tags/port-town", "actors/tova-brisk"):  # every story
+        pages = [tmp_path / f"{folder}.md", *sorted((tmp_path / folder).glob("*.md"))]
+        text = "".join(p.read_text() for p in pages)
+        assert set(re.findall(r"stories/(d\d{3})\.md", text)) == {f"d{k:03}" for k in range(130)}
+    said = "".join(
+        p.read_text()
+        for p in [tmp_path / "actors/tova-brisk.md", *tmp_path.glob("actors/tova-brisk/*")]
+    )
+    assert set(re.findall(r"> “Day (\d+) went", said)) == {str(k) for k in range(130)}
     brisk = (tmp_path / "actors" / "tova-brisk.md").read_text()
     assert "*person · 130 stories · 130 quotes*" in brisk
     said = [line for line in brisk.splitlines() if line.startswith("> ")]

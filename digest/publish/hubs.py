@@ -53,7 +53,6 @@ LISTED = 30  # the newest stories an actor's or a tag's page lists; past them, i
 LISTED_QUOTES = 10  # the newest quotes the page of an actor with older pages shows at least
 PAGE_STORIES = 30  # stories on one older page, counted from the oldest (older_pages); at most
 # LISTED, so the newest LISTED hold every story no full older page holds yet
-EARLIER_UNDER = f"The newest {LISTED}; the earlier ones are under [All stories](#all-stories)."
 T = TypeVar("T")
 SEARCH_PAGE = "\n".join(
     [
@@ -342,22 +341,34 @@ def _actor_page(actor: ActorRecord, page: str) -> dict[str, str]:
         ]
         lines.append("")
     older = older_pages(page, actor.stories) if paged else []
+    newest = _newest(actor.stories, older)
     lines += ["## Stories", ""]
     if paged:
-        lines += [EARLIER_UNDER, ""]
-    lines += [f"- {when(s.date)} · {_story_link(s)}" for s in actor.stories[:LISTED]]
+        lines += [_earlier_under(len(newest)), ""]
+    lines += [f"- {when(s.date)} · {_story_link(s)}" for s in newest]
     lines.append("")
     shown = _quotes_shown(actor, older)
     if shown:
         lines += ["## Quotes", ""]
         if len(shown) < q:
-            lines += [f"The newest {len(shown)}; the earlier ones are under All stories.", ""]
+            lines += [_earlier_under(len(shown)), ""]
         lines += _quote_lines(shown, "")
     lines += _pages_list(page, older)
     return {
         page: "\n".join(lines).rstrip() + "\n",
         **_older_texts(actor.name, page, older, actor.quotes),
     }
+
+
+def _newest(stories: Sequence[StoryEntry], older: list[OlderPage]) -> Sequence[StoryEntry]:
+    """The stories an actor's or a tag's own page lists (`stories`: newest first): the newest
+    LISTED, and more if its older pages hold fewer of the rest (not with PAGE_STORIES <= LISTED)."""
+    held = sum(len(o.stories) for o in older)
+    return stories[: max(LISTED, len(stories) - held)]
+
+
+def _earlier_under(count: int) -> str:
+    return f"The newest {count}; the earlier ones are under [All stories](#all-stories)."
 
 
 def _quotes_shown(
@@ -543,9 +554,10 @@ def _tag_page(tag: str, page: str, stories: list[StoryEntry]) -> dict[str, str]:
     body = hub_yaml(tag, f"Briefings tagged {tag}.") + [f"# {escape_md(tag)}", ""]
     body += [f"*{len(stories)} briefings, newest first.* [All tags](index.md)", ""]
     older = older_pages(page, stories) if len(stories) > LISTED else []
+    newest = _newest(stories, older)
     if older:
-        body += [EARLIER_UNDER, ""]
-    body += [f"- {when(s.date)} · {_story_link(s)}" for s in stories[:LISTED]]
+        body += [_earlier_under(len(newest)), ""]
+    body += [f"- {when(s.date)} · {_story_link(s)}" for s in newest]
     body += ["", *_pages_list(page, older)]
     return {page: "\n".join(body).rstrip() + "\n", **_older_texts(tag, page, older)}
 

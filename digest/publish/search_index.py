@@ -107,7 +107,7 @@ def index_shards(site: Path, stories_dir: str, before: Mapping[str, str]) -> dic
 def _move_away(bundle: Path, trash: Path) -> None:
     """A bundle that is gone out of the site, into `trash`, to be deleted once the indexing is
     done: deleting thousands of files just before Pagefind writes thousands more made Pagefind
-    2.6 times slower (see `_scratch`)."""
+    two to three times slower (see `_scratch`)."""
     if bundle.exists():  # once a run at most: `trash` is emptied when a run starts
         trash.mkdir(exist_ok=True)
         bundle.rename(trash / bundle.name)
@@ -139,6 +139,7 @@ def bundles_js(bundles: list[str]) -> str:
 
 # What a merged shard needs: its index. Pagefind's code, UI and WebAssembly come from the primary.
 SHARD_KEEPS = ("pagefind-entry.json", "index", "fragment", "filter")
+ENTRY_FILES = ("pagefind-entry.json",)  # with the .pf_meta files: what names the other files
 
 
 def _index(site: Path, bundle: str, files: list[str], stories_dir: str, trash: Path) -> None:
@@ -146,14 +147,15 @@ def _index(site: Path, bundle: str, files: list[str], stories_dir: str, trash: P
     for search (data-pagefind-body) gets no bundle (Pagefind would index whole pages); the primary
     one then indexes the whole site, as Pagefind alone does (a digest with no stories yet). A
     bundle that exists already is written elsewhere first and only its changed files copied in
-    (`_update_bundle`)."""
+    (`_update_bundle`); a new one is written in place (if that fails, the build fails and leaves
+    no build record, so the next run indexes every shard again)."""
     target = site / bundle
     marked = [rel for rel in files if MARK in (site / rel).read_bytes()]
     if not marked and bundle != PRIMARY:
         _move_away(target, trash)
         return
     args = ["--glob", _glob(marked, stories_dir)] if marked else []
-    with tempfile.TemporaryDirectory(prefix="digest-search-", dir=_scratch()) as scratch:
+    with tempfile.TemporaryDirectory(prefix="digest-search-", dir=_scratch(target)) as scratch:
         output = Path(scratch) / bundle if target.is_dir() else target
         done = subprocess.run(
             [sys.executable, "-m", "pagefind", "--site", str(site), *args]
@@ -175,22 +177,27 @@ def _index(site: Path, bundle: str, files: list[str], stories_dir: str, trash: P
             _update_bundle(output, target)
 
 
-def _scratch() -> str | None:
-    """Where Pagefind writes a bundle that exists already: memory (/dev/shm) where there is one.
-    On this machine's disk (ext4 with online discard), Pagefind creating the 2,500 files of a
-    10,000-story site's primary bundle right after a build had replaced and deleted files took
-    2.9 s, 3.2 s of it system time; into memory 1.3 s."""
+def _scratch(bundle: Path) -> str | None:
+    """Where Pagefind writes a bundle that exists already: memory (/dev/shm) where there is one
+    with room for twice the bundle, else the system's temporary folder. On this machine's disk
+    (ext4 with online discard), Pagefind creating the 2,500 files of a 10,000-story site's primary
+    bundle right after a build had replaced and deleted files took 2.9 s (its threads spent 3.2 s
+    in the kernel); into memory 1.3 s."""
     shm = Path("/dev/shm")
-    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
+    if not bundle.is_dir() or not shm.is_dir() or not os.access(shm, os.W_OK):
+        return None
+    size = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
+    return str(shm) if shutil.disk_usage(shm).free > 2 * size + 2**26 else None
 
 
 def _update_bundle(new: Path, target: Path) -> None:
     """`target` made the same as `new`, file for file, by writing only the files that differ and
     deleting those `new` has not (but digest-bundles.js, which is written after). Pagefind names
-    most files by their content, so a day's update copies a few hundred of thousands."""
+    most files by their content, so a day's update copies a few hundred of thousands. The files
+    that name the others (the entry and the metadata) are copied last."""
     keep = {target / BUNDLES_JS.split("/", 1)[1]} if target.name == PRIMARY else set()
     wanted = {p.relative_to(new) for p in new.rglob("*") if p.is_file()}
-    for rel in sorted(wanted):
+    for rel in sorted(wanted, key=lambda r: (r.name in ENTRY_FILES or r.suffix == ".pf_meta", r)):
         data, here = (new / rel).read_bytes(), target / rel
         if not here.is_file() or here.stat().st_size != len(data) or here.read_bytes() != data:
             here.parent.mkdir(parents=True, exist_ok=True)
