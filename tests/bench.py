@@ -31,6 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,11 @@ def corpus_pages(shared: Path, count: int, distinct: bool = False) -> list:
     """`count` pages: the corpus pages repeated with distinct URLs; with `distinct`, each page with
     a share of its words replaced by invented ones (distinct_words), so no two carry the same
     new words."""
+    return list(iter_corpus_pages(shared, count, distinct))
+
+
+def iter_corpus_pages(shared: Path, count: int, distinct: bool = False) -> Iterator[Any]:
+    """`corpus_pages`, one at a time."""
     from digest.model import RawPage
 
     truth = json.loads((shared / "corpus/aeb/ground-truth.json").read_text())
@@ -54,13 +60,11 @@ def corpus_pages(shared: Path, count: int, distinct: bool = False) -> list:
         (p.name.split(".")[0], gzip.decompress(p.read_bytes()))
         for p in sorted((shared / "corpus/aeb/html").glob("*.html.gz"))
     ]
-    pages = []
     for i in range(count):
         page_id, html = base[i % len(base)]
         url = truth[page_id]["url"] + (f"?copy={i // len(base)}" if i >= len(base) else "")
         content = distinct_words(html, i) if distinct else html
-        pages.append(RawPage(f"{page_id}-{i}", content, url=url))
-    return pages
+        yield RawPage(f"{page_id}-{i}", content, url=url)
 
 
 NEW_WORD_SHARE = 0.25  # of the words of 4 letters or more, in distinct mode
@@ -153,9 +157,9 @@ def stage_analysis(shared: Path, count: int, distinct: bool = False) -> dict:
 
 
 def saved_pages(shared: Path, count: int, distinct: bool, folder: Path) -> list[Path]:
-    """The `corpus_pages` saved as files in `folder`, by a forked process of their own: the stage's
-    process never holds them, so the peak of its process tree is Digest's (2,000 distinct pages
-    held here were 391 MB of it)."""
+    """The `corpus_pages` saved as files in `folder`, by a forked process of their own that holds
+    one at a time: the stage's process never holds them, so the peak of its process tree is
+    Digest's (2,000 distinct pages held here were 391 MB of it)."""
     import multiprocessing
 
     manifest = folder / "files.txt"
@@ -171,7 +175,7 @@ def saved_pages(shared: Path, count: int, distinct: bool, folder: Path) -> list[
 
 def _save_pages(shared: Path, count: int, distinct: bool, folder: Path, manifest: Path) -> None:
     files = []
-    for page in corpus_pages(shared, count, distinct):
+    for page in iter_corpus_pages(shared, count, distinct):  # one held at a time
         files.append(folder / f"{page.source}.html")
         files[-1].write_bytes(page.content)
     manifest.write_text("".join(f"{f}\n" for f in files))
