@@ -359,3 +359,40 @@ def test_every_quote_is_verbatim_on_arbitrary_text(parts: list[str]) -> None:
 @pytest.mark.parametrize("text", ["", "No quotes here at all.", "\u201d\u201c", "'''", '"""'])
 def test_degenerate_inputs(text: str) -> None:
     assert quotes(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        (  # the one asked is whom the words were put to: the teller speaks
+            "Councillor Tam Rell told the assembly that the town was being asked “to swap a busy "
+            "market for a car park”, and he called the offer “thin gruel.”",
+            "to swap a busy market for a car park",
+            "Councillor Tam Rell",
+        ),
+        (  # told, with no teller named: nobody is named
+            "“Bring the ledger to the hearing tomorrow,” Mara Voss was told.",
+            "Bring the ledger to the hearing tomorrow,",
+            None,
+        ),
+        (  # a passive with its agent: the agent speaks
+            "The settlers were urged by Governor Ilse Brandt “to leave the valley before the "
+            "rains.”",
+            "to leave the valley before the rains.",
+            "Ilse Brandt",
+        ),
+    ],
+)
+def test_the_subject_of_a_passive_cue_is_spoken_to_not_the_speaker(
+    text: str, words: str, speaker: str | None
+) -> None:
+    assert (words, speaker) in pairs(text)
+
+
+def test_a_term_something_is_called_or_known_as_is_no_quote() -> None:
+    text = (
+        "When the mould grows in hay, the illness is called “thresher’s cough.” The old ferry "
+        "was known as “the Grey Lady” along the coast. Mayor Anja Holt called the delay “a "
+        "disgrace.”"
+    )
+    assert pairs(text) == [("a disgrace.", "Anja Holt")]

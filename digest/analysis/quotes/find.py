@@ -69,6 +69,8 @@ STRONG_EVIDENCE = frozenset(
 INTERRUPTION = re.compile(r"[”\"’']\s*(?:[^\W\d_][\w.'’-]*\s+){0,4}[^\W\d_][\w.'’-]*,\s*[“\"‘']")
 FRAGMENT_WORDS = 3  # a quote this short is shown inside the sentence that carries it
 TERM_MAX_WORDS = 4  # 'the term "three amigos"': a named term is short
+PASSIVE_NAMING = frozenset({"call", "know"})  # 'it is called "…"', 'known as "…"': a name, in the
+# passive with no one calling (active, "Roe called it “a disgrace”", they report words)
 
 
 def find_quotes(doc: Doc) -> tuple[Quote, ...]:
@@ -207,13 +209,22 @@ def _stands_alone(text: str, span: qm.Span) -> bool:
 
 
 def _named_term(text: str, span: qm.Span, quoted: list[Token], words: list[str]) -> bool:
-    """A quoted term named as such: 'the term "three amigos"', 'dubbed it "the Gordon problem"'."""
+    """A quoted term named as such: 'the term "three amigos"', 'dubbed it "the Gordon problem"',
+    'it is called "farmer's lung"', 'known as "the Rock"' (called or known by no one named: "was
+    called “a disgrace” by Roe" is Roe's word)."""
     if len(words) > TERM_MAX_WORDS:
         return False
     before = _words(text[max(0, span.start - 30) : span.start - 1])
     if before and before[-1].lower().strip(",") in TERM_NOUNS:
         return True
-    return any(a.lemma_.lower() in NAMING_VERBS for t in quoted for a in _ancestors(t)[:2])
+    heads = [a for t in quoted for a in _ancestors(t)[:2]]
+    return any(a.lemma_.lower() in NAMING_VERBS for a in heads) or any(
+        a.lemma_.lower() in PASSIVE_NAMING and _passive(a) and _agent(a) is None for a in heads
+    )
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
 
 def _is_modifier(quoted: list[Token]) -> bool:
@@ -475,9 +486,18 @@ def _pick_cue(ctx: Context, span: qm.Span, cues: list[Token]) -> Token | None:
     return usable[0] if usable else None
 
 
+def _agent(verb: Token) -> Token | None:
+    """The X of a passive verb's "by X"."""
+    objs = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    return objs[0] if objs else None
+
+
 def _subject_of(verb: Token) -> Token | None:
     """Who does the verb's talking: its subject, its "by" agent, the name after it, or
-    "according to" X."""
+    "according to" X. Not the subject of the reporting verb in the passive: that is whom the
+    words were put to or said of ("the town was being asked “to …”", "“…,” Roe was told", "it
+    is called “…”"): only its "by" agent speaks, else the verb names no speaker (and a cue above
+    it may: "Roe told them the town was being asked")."""
     if verb.lower_ == "according":
         objs = [o for to in verb.children for o in to.children if o.dep_ == "pobj"]
         return objs[0] if objs else None
@@ -485,6 +505,8 @@ def _subject_of(verb: Token) -> Token | None:
         names = [c for c in verb.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if names:
             return names[-1]
+    if _passive(verb):
+        return _agent(verb)  # "X was asked / told / called": spoken to, or of
     tok = verb
     for _ in range(MAX_ASCENT):
         for child in tok.children:
