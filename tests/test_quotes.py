@@ -381,6 +381,11 @@ def test_degenerate_inputs(text: str) -> None:
             "to leave the valley before the rains.",
             "Ilse Brandt",
         ),
+        (  # a verb that relays words: in the passive too, its subject speaks
+            "“The bridge is safe,” Olav Rusk was reported as saying on Friday.",
+            "The bridge is safe,",
+            "Olav Rusk",
+        ),
     ],
 )
 def test_the_subject_of_a_passive_cue_is_spoken_to_not_the_speaker(

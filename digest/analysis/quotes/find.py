@@ -69,6 +69,8 @@ STRONG_EVIDENCE = frozenset(
 INTERRUPTION = re.compile(r"[”\"’']\s*(?:[^\W\d_][\w.'’-]*\s+){0,4}[^\W\d_][\w.'’-]*,\s*[“\"‘']")
 FRAGMENT_WORDS = 3  # a quote this short is shown inside the sentence that carries it
 TERM_MAX_WORDS = 4  # 'the term "three amigos"': a named term is short
+RELAYED_VERBS = frozenset({"say", "report"})  # in the passive their subject still speaks: "Roe is
+# said to have told", "Roe was reported as saying"
 PASSIVE_NAMING = frozenset({"call", "know"})  # 'it is called "…"', 'known as "…"': a name, in the
 # passive with no one calling (active, "Roe called it “a disgrace”", they report words)
 
@@ -497,7 +499,8 @@ def _subject_of(verb: Token) -> Token | None:
     "according to" X. Not the subject of the reporting verb in the passive: that is whom the
     words were put to or said of ("the town was being asked “to …”", "“…,” Roe was told", "it
     is called “…”"): only its "by" agent speaks, else the verb names no speaker (and a cue above
-    it may: "Roe told them the town was being asked")."""
+    it may: "Roe told them the town was being asked"). But for RELAYED_VERBS ("Roe was reported
+    as saying")."""
     if verb.lower_ == "according":
         objs = [o for to in verb.children for o in to.children if o.dep_ == "pobj"]
         return objs[0] if objs else None
@@ -505,7 +508,7 @@ def _subject_of(verb: Token) -> Token | None:
         names = [c for c in verb.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if names:
             return names[-1]
-    if _passive(verb):
+    if _passive(verb) and verb.lemma_.lower() not in RELAYED_VERBS:
         return _agent(verb)  # "X was asked / told / called": spoken to, or of
     tok = verb
     for _ in range(MAX_ASCENT):
