@@ -8,7 +8,7 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digest.analysis import brief_article
+from digest.analysis.brief import brief_article
 from digest.errors import ExtractError
 from digest.ingest.extract import extract_article
 from digest.model import Article, RawPage

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from digest.analysis import brief_articles
 from digest.analysis.actors.find import find_actors, lead_actor
+from digest.analysis.brief import brief_articles
 from digest.analysis.fingerprint import Fingerprint, fingerprint
 from digest.analysis.nlp import parse
 from digest.analysis.page import fingerprint_of

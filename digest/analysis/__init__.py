@@ -7,30 +7,10 @@
     timeline/         when things happened
     summary.py        the sentences that say what happened, and those that give other facts
     evidence.py       when two sentences say the same thing (for stories of several outlets)
-    brief.py          an article → its briefing (all of the below, on one spaCy parse)
+    brief.py          an article → its briefing (all of the above, on one spaCy parse)
     page.py           one page → its briefing (extraction, then all of the above)
     version.py        the version of all this code: stored analyses of other versions are redone
 
 The article text is parsed once with spaCy; each part reads the same Doc, so every offset indexes
-`article.text`.
+`article.text`. The package itself imports nothing: publishing reads actors/names.py without spaCy.
 """
-
-from __future__ import annotations
-
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from .brief import brief_article, brief_articles
-
-__all__ = ["brief_article", "brief_articles"]
-
-
-def __getattr__(name: str) -> Any:
-    """brief.py's functions, imported when first used: a module of this package that needs no
-    spaCy (actors/names.py, read when publishing) can be imported without it."""
-    if name not in __all__:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(".brief", __name__), name)
-    globals()[name] = value
-    return value

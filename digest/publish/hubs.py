@@ -362,7 +362,8 @@ def _actor_page(actor: ActorRecord, page: str) -> dict[str, str]:
 
 def _newest(stories: Sequence[StoryEntry], older: list[OlderPage]) -> Sequence[StoryEntry]:
     """The stories an actor's or a tag's own page lists (`stories`: newest first): the newest
-    LISTED, and more if its older pages hold fewer of the rest (not with PAGE_STORIES <= LISTED)."""
+    LISTED, or every one its older pages do not hold if that is more (it is not while
+    PAGE_STORIES <= LISTED)."""
     held = sum(len(o.stories) for o in older)
     return stories[: max(LISTED, len(stories) - held)]
 
