@@ -48,6 +48,13 @@ from .names import (
     merge_groups,
     name_tokens,
 )
+from .occurrences import (
+    first_longest,
+    no_possessive_after,
+    no_word_or_glue_after,
+    no_word_or_glue_before,
+    occurs,
+)
 
 # spaCy labels of things that are no actors: a name tagged so in some mentions is written as a
 # thing's there ("the Touch Bar" as PRODUCT).
@@ -199,8 +206,9 @@ def find_actors(doc: Doc, speakers: Sequence[str] = ()) -> tuple[Actor, ...]:
         if cluster.quotes and not _speaks(cluster):
             cluster.quotes = 0  # "a career Army officer said": the quote is not the Army's
     text = text_of(doc)
-    strong = [c for c in clusters if not _is_noise(c, text)]
-    weak = [c for c in clusters if _is_noise(c, text) and c.weak_acts and not _is_misfire(c, text)]
+    noise = [_is_noise(c, text) for c in clusters]
+    strong = [c for c, n in zip(clusters, noise) if not n]
+    weak = [c for c, n in zip(clusters, noise) if n and c.weak_acts and not _is_misfire(c, text)]
     ranked = sorted(strong, key=lambda c: -_salience(c, text)) + sorted(
         weak, key=lambda c: -_salience(c, text)
     )
@@ -340,7 +348,7 @@ def _split_possessives(mentions: Sequence[Span], doc: Doc) -> list[Span]:
         alone = [
             part
             for part in (owner.text, owned_name)
-            if re.search(rf"\b{re.escape(part)}\b(?!['’]s\b)", text.replace(ent.text, ""))
+            if occurs(text.replace(ent.text, ""), part, after=no_possessive_after)
         ]
         if not alone:
             out.append(ent)
@@ -418,7 +426,7 @@ def _company_possessives(mentions: Iterable[Span], text: str) -> set[str]:
     return {
         name
         for name, found in deps.items()
-        if name and found - {"poss"} and not re.search(rf"\b{re.escape(name)}\b(?!['’]s\b)", text)
+        if name and found - {"poss"} and not occurs(text, name, after=no_possessive_after)
     }
 
 
@@ -803,7 +811,7 @@ def _acronyms(cluster: _Cluster, text: str) -> set[str]:
     found = set()
     for form in cluster.group.forms:
         letters = acronym(name_tokens(form)).upper()
-        if len(letters) >= MIN_ACRONYM and re.search(rf"\b{letters}\b", text):
+        if len(letters) >= MIN_ACRONYM and occurs(text, letters):
             found.add(letters)
     return found
 
@@ -823,17 +831,11 @@ def _mention_counts(
     furniture and not inside a longer name of another actor ("Virginia" in "Virginia Democrats")."""
     found: list[tuple[int, int, int]] = []
     for i, cluster in enumerate(clusters):
-        forms = {
-            f for f in (*cluster.group.forms, *cluster.surfaces, *_acronyms(cluster, text)) if f
-        }
-        pattern = (
-            r"\b(?:"
-            + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-            + r")(?!\w)"
-        )
-        matches = re.finditer(pattern, text)
+        forms = (*cluster.group.forms, *cluster.surfaces, *_acronyms(cluster, text))
         found.extend(
-            (m.start(), m.end(), i) for m in matches if not _inside(m.start(), m.end(), furniture)
+            (start, end, i)
+            for start, end in first_longest(text, forms)
+            if not _inside(start, end, furniture)
         )
     found.sort()
     starts = [start for start, _, _ in found]
@@ -954,7 +956,7 @@ def _lone_word_misread_as_person(cluster: _Cluster, text: str) -> bool:
     if cluster.speaks or _has_role(cluster) or _team_tagged_as_person(cluster):
         return False
     word = group.longest[0]
-    if re.search(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text):  # the word in lower case
+    if occurs(text, word, no_word_or_glue_before, no_word_or_glue_after):  # the word in lower case
         return True
     return all(form.isupper() and len(form) >= MIN_CAPITALS_WORD for form in group.forms)
 

@@ -9,6 +9,7 @@ is named) are one place.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -40,8 +41,12 @@ _STRAY_POSSESSIVE = re.compile(
 _EDGE_JUNK = re.compile(r"^[\W_]+|[^\w.)]+$")
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "OmarIlhan": two words run together by extraction
 _TOKEN = re.compile(r"[^\W_]+")
+# names remembered by the functions below, which an article calls many times with the same names
+# (a few hundred different ones an article); bounded, so memory stays flat with new names
+NAME_CACHE = 4096
 
 
+@functools.lru_cache(maxsize=NAME_CACHE)
 def clean_surface(text: str) -> str:
     """The name inside a surface form: first line only, without possessive,
     leading titles or "the"."""
@@ -177,7 +182,7 @@ class NameGroup:
 
     @property
     def keys(self) -> set[tuple[str, ...]]:
-        return {core_tokens(name_tokens(f)) for f in self.forms}
+        return {name_key(f) for f in self.forms}
 
     @property
     def longest(self) -> tuple[str, ...]:
@@ -205,9 +210,15 @@ class NameGroup:
         self.first = min(self.first, other.first)
 
 
+@functools.lru_cache(maxsize=NAME_CACHE)
+def name_key(name: str) -> tuple[str, ...]:
+    """The comparison tokens of a name, without generational suffixes."""
+    return core_tokens(name_tokens(name))
+
+
 def group_key(name: str) -> tuple[str, ...]:
     """The exact-match key: tokens, with country spellings made one."""
-    tokens = core_tokens(name_tokens(name))
+    tokens = name_key(name)
     country = country_key(tokens)
     return tuple(country.split()) if country else tokens
 

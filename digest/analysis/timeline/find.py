@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ...model import TimeRef
 from ..nlp import sentences as sentences_of
 from ..nlp import text_of
+from .prefilter import fold, may_match, required_strings
 from .words import (
     FUTURE_WORDS,
     MONTH_CUES,
@@ -247,9 +248,17 @@ def _explicit_year(cand: Candidate) -> bool:
 # ---------------------------------------------------------------- candidates
 
 
+# each pattern with the strings one of which its matches hold (prefilter.py)
+_SCANS = tuple((kind, pattern, required_strings(pattern)) for kind, pattern in PATTERNS)
+
+
 def _candidates(doc: Doc) -> Iterator[Candidate]:
-    for kind, pattern in PATTERNS:
-        for match in pattern.finditer(text_of(doc)):
+    text = text_of(doc)
+    folded = fold(text)
+    for kind, pattern, needs in _SCANS:
+        if not may_match(needs, folded):
+            continue
+        for match in pattern.finditer(text):
             if _plausible(doc, kind, match):
                 yield Candidate(kind, match)
 
