@@ -15,6 +15,7 @@ sentences a page shows.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
@@ -68,6 +69,7 @@ _UNITS = {w: n for n, w in enumerate("- one two three four five six seven eight 
 _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_][\w'’-]*[^\W_]|[^\W\d_]")
 _SUFFIX = re.compile(r"(?:['’]s|(?<=[^s])s|(?<=..[^aeiou])ed|(?<=...)ing)$")
 MIN_WORD_CHARS = 3  # shorter words are mostly abbreviations and debris
+WORD_CACHE = 8192  # words whose evidence is remembered: most of a text's are common ones (bounded)
 
 
 def evidence(text: str) -> frozenset[str]:
@@ -135,6 +137,7 @@ def _content(word: str) -> bool:
     return len(word) >= MIN_WORD_CHARS and word not in STOP_WORDS and word not in _REPORTING
 
 
+@functools.lru_cache(maxsize=WORD_CACHE)
 def _word_evidence(word: str) -> str:
     stem = _SUFFIX.sub("", word) if len(word) > MIN_WORD_CHARS + 1 else word
     return hashlib.blake2b(stem.encode("utf-8"), digest_size=8).hexdigest()[:HASH_CHARS]
