@@ -27,6 +27,7 @@ import random
 import re
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -649,34 +650,42 @@ def main(argv: list[str]) -> int:
         update_at = int(argv[argv.index("--update-at") + 1]) if "--update-at" in argv else UPDATE_AT
         return print_table(site_rows(stories, update_at), out)
     rows = []
-    # the yardstick on both sides of the analysis, and their mean: this machine's speed drifts by
-    # a third from one minute to the next (trafilatura 30 then 43 ms a page), which a single
-    # measurement before would put into the ratio
-    before = run_stage("trafilatura", shared, articles)
+    # this machine's speed drifts by a third from one minute to the next (trafilatura 30 then 43 ms
+    # a page), so the yardstick runs before, between and after two runs of the analysis over
+    # `articles` pages, and the ratio is of their means: a drift then moves both sides alike
+    yard = [run_stage("trafilatura", shared, articles)]
     analyses = [run_stage("analysis", shared, n) for n in sorted({181, articles})]
-    after = run_stage("trafilatura", shared, articles)
-    yardstick = (before["ms_per_article"] + after["ms_per_article"]) / 2
+    yard.append(run_stage("trafilatura", shared, articles))
+    again = run_stage("analysis", shared, articles)
+    yard.append(run_stage("trafilatura", shared, articles))
+    yardstick = statistics.mean(y["ms_per_article"] for y in yard)
     rows.append(
         (
             "trafilatura bare_extraction (yardstick)",
             articles,
             yardstick,
-            max(before["peak_mb"], after["peak_mb"]),
-            f"mean of {before['ms_per_article']:.1f} ms before the analysis "
-            f"and {after['ms_per_article']:.1f} ms after",
+            max(y["peak_mb"] for y in yard),
+            "mean of " + " / ".join(f"{y['ms_per_article']:.1f}" for y in yard) + " ms",
         )
     )
     for n, ana in zip(sorted({181, articles}), analyses):
+        runs = [ana, again] if n == articles else [ana]
+        ms = statistics.mean(r["ms_per_article"] for r in runs)
         rows.append(
             (
                 f"digest analysis, {ana['workers']} processes",
                 n,
-                ana["ms_per_article"],
-                ana["peak_mb"],
-                f"{ana['ms_per_article'] / yardstick:.2f}× trafilatura",
+                ms,
+                max(r["peak_mb"] for r in runs),
+                f"{ms / yardstick:.2f}× trafilatura"
+                + (
+                    " (mean of " + " / ".join(f"{r['ms_per_article']:.1f}" for r in runs) + " ms)"
+                    if len(runs) > 1
+                    else ""
+                ),
             )
         )
-    ana = analyses[-1]
+    ana = again
     for n in (500, 2000):
         grp = run_stage("grouping", shared, n)
         rows.append(
