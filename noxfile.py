@@ -50,8 +50,8 @@ def serve(session: nox.Session) -> None:
 def eval(session: nox.Session) -> None:
     """Score `digest analyze --json` on the dev, tune, check and seed pages.
 
-    The scorer is ../shared/eval/score.py; dev is ../shared/gold/dev, tune and check are ours
-    (tests/gold/). Tune on dev and tune; look at check only at the end of a change.
+    The scorer is ../shared/eval/score.py; dev is ../shared/gold/dev, tune, tune2 and check are
+    ours (tests/gold/). Tune on dev, tune and tune2; look at check only at the end of a change.
     """
     if not SHARED.exists():
         session.skip(f"{SHARED} is absent: the gold annotations and corpus live there")

@@ -2,9 +2,12 @@
 
 Three sets of corpus pages (SHARED/corpus/aeb/html), and the seed:
     dev     SHARED/gold/dev: the shared annotations the rules were first tuned on
-    tune    GOLD/tune (tests/gold/tune): our annotations, for tuning too
-    check   GOLD/check (tests/gold/check): ours, kept back: scored at the end of a change,
-            never tuned on
+    tune    GOLD/tune (tests/gold/tune): our annotations, for tuning too (pages 1-20 of
+            SHARED/corpus/aeb/annotate-next.txt)
+    tune2   GOLD/tune2: ours, pages 41-60, annotated on 2026-12-04 and scored blind once before
+            any rule was tuned on them (the figures are in that day's note); for tuning since
+    check   GOLD/check (tests/gold/check): ours, pages 21-40, kept back: scored at the end of a
+            change, never tuned on
 Our sets store character ranges instead of the publishers' text (digest/gold.py); they are decoded
 against SHARED first. The `digest analyze --json` analysis of each page goes to OUT, and
 SHARED/eval/score.py's figures are printed, one column a set.
@@ -25,6 +28,7 @@ from .config import Config
 from .gold import decode_folder
 from .model import RawPage
 
+OUR_SETS = ("tune", "tune2", "check")  # in tests/gold/, in the order their columns are printed
 SEED = "kim-putin-vostochny"
 SEED_DATE = dt.date(2023, 9, 13)  # the seed is plain text without a date; its gold says when it ran
 
@@ -94,7 +98,7 @@ def main(argv: list[str]) -> int:
     shared, out = Path(argv[0]), Path(argv[1])
     ours = Path(argv[2]) if len(argv) == 3 else Path("tests/gold")
     rows = {"dev": score(shared, shared / "gold/dev", predict_dev(shared, out))}
-    for name in ("tune", "check"):
+    for name in OUR_SETS:
         if (ours / name).is_dir():
             rows[name] = score_ours(shared, ours / name, out)
     rows["seed"] = score(shared, shared / "gold/seed", predict_seed(shared, out))
